@@ -1,0 +1,198 @@
+"""The demo generator: deterministic, well-formed, long-tailed, and safe to run again on a filled archive."""
+
+import datetime
+import html
+import statistics
+from collections import Counter
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.db.models import Count, Exists, OuterRef
+
+from readouts import demo, demo_data
+from readouts.models import Country, Participation, Person, Readout, Statement
+
+KINDS = {"statement", "joint", "narrative"}
+
+
+def generate(count, seed=1, start=1):
+    return list(demo.generate_readouts(count, seed=seed, start=start))
+
+
+def run(**options):
+    out = StringIO()
+    call_command("generate_demo", stdout=out, **options)
+    return out.getvalue()
+
+
+# --- The generator alone, without the database -------------------------------------------------------------
+
+
+def test_the_same_seed_gives_the_same_readouts_and_another_seed_others():
+    first, again, other = generate(40, seed=7), generate(40, seed=7), generate(40, seed=8)
+    assert first == again
+    assert not {r.raw_text for r in first} & {r.raw_text for r in other}
+    assert [r.title for r in first] != [r.title for r in other]
+
+
+def test_a_readout_depends_only_on_its_seed_and_number():
+    assert generate(5, seed=3, start=10)[2] == demo.compose_readout(3, 12)
+
+
+def test_generated_readouts_are_well_formed():
+    readouts = generate(300)
+    assert len({r.raw_text for r in readouts}) == 300
+    for readout in readouts:
+        people = [p.person for p in readout.participants]
+        assert len(people) in (2, 3)
+        assert len({p.country_code for p in people}) == len(people), "participants from different countries"
+        assert all(p.title for p in readout.participants)
+        assert 10 <= len(readout.paragraphs) <= 14
+        assert {p.kind for p in readout.paragraphs} == KINDS
+        assert readout.paragraphs[0].kind == "narrative"
+        for paragraph in readout.paragraphs:
+            assert (paragraph.speaker is not None) == (paragraph.kind == "statement")
+            assert paragraph.speaker is None or paragraph.speaker in people
+            assert "{" not in paragraph.text and "  " not in paragraph.text
+        assert {p.speaker for p in readout.paragraphs if p.speaker} == set(people), "every participant speaks"
+        assert datetime.date(2000, 1, 1) <= readout.meeting_date <= datetime.date(2025, 12, 31)
+        assert readout.meeting_date <= readout.published_date <= readout.meeting_date + datetime.timedelta(days=1)
+        assert readout.slug and len(readout.slug) <= demo.SLUG_LENGTH
+        assert readout.language == "en" and readout.publisher and readout.location
+        # A plausible raw readout: a headline, a dateline, then the paragraphs separated by blank lines.
+        blocks = readout.raw_text.split("\n\n")
+        assert blocks[0].startswith(readout.title)
+        assert blocks[1].startswith(readout.location.upper()) and readout.publisher in blocks[1]
+        assert blocks[2:] == [p.text for p in readout.paragraphs]
+    assert sum(len(r.paragraphs) for r in readouts) / len(readouts) == pytest.approx(12, abs=0.5)
+    assert sum(len(r.participants) == 3 for r in readouts) >= 5, "some trilateral meetings"
+    assert len({r.publisher for r in readouts}) >= 20
+
+
+def test_people_hold_the_titles_they_held_in_the_year_of_the_meeting():
+    held = {
+        (person.slug, title, year)
+        for person, roles in demo.parse_people()
+        for title, first, last in roles
+        for year in range(first, last + 1)
+    }
+    for readout in generate(300):
+        for participant in readout.participants:
+            assert (participant.person.slug, participant.title, readout.meeting_date.year) in held
+
+
+def test_the_people_table_is_consistent():
+    people = demo.parse_people()
+    assert len({person.slug for person, _ in people}) == len(people), "person slugs are unique"
+    assert {person.country_code for person, _ in people} == set(demo_data.COUNTRIES)
+    for person, roles in people:
+        assert person.short in person.aliases or person.short == person.name
+        for title, first, last in roles:
+            assert title and demo_data.FIRST_YEAR <= first <= last <= demo_data.LAST_YEAR, (person.name, title)
+    world = demo.load_world()
+    for year, (codes, _) in world.codes_by_year.items():
+        assert len(codes) >= 25, f"few countries have office-holders in {year}"
+
+
+def test_topics_are_long_tailed():
+    readouts = generate(400)
+    counts = Counter(topic for readout in readouts for topic in readout.topics)
+    ranked = [topic for topic, _, _ in demo.load_world().topics]
+    per_topic = [counts[topic] for topic in ranked]
+    assert max(per_topic) >= 0.4 * len(readouts)
+    assert max(per_topic) >= 20 * max(1, statistics.median(per_topic))
+    assert len(counts) >= 150, "hundreds of rare topics show up"
+    assert sum(counts[topic] == 1 for topic in counts) >= 30
+    # The one word nearly every readout has.
+    assert sum("cooperation" in r.raw_text for r in readouts) >= 0.9 * len(readouts)
+
+
+def test_a_slug_taken_on_the_same_day_gets_a_number():
+    readout = demo.compose_readout(1, 1)
+    taken = {(readout.meeting_date, readout.slug)}
+    assert demo.unique_slug(readout, taken) == f"{readout.slug}-2"
+    assert demo.unique_slug(readout, taken) == f"{readout.slug}-3"
+
+
+# --- Writing to the database -------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_the_command_writes_readouts_with_their_people_and_paragraphs():
+    output = run(readouts=120, seed=1)
+    assert "Added 120 demo readouts" in output
+    assert Readout.objects.count() == 120
+    per_readout = Statement.objects.values("readout").annotate(n=Count("*")).values_list("n", flat=True)
+    assert all(10 <= n <= 14 for n in per_readout)
+    assert Statement.objects.count() / 120 == pytest.approx(12, abs=0.6)
+    assert set(Statement.objects.values_list("kind", flat=True).distinct()) == KINDS
+    assert not Statement.objects.filter(kind="statement", speaker__isnull=True).exists()
+    assert not Statement.objects.exclude(kind="statement").filter(speaker__isnull=False).exists()
+    spoken_by_a_participant = Participation.objects.filter(readout=OuterRef("readout"), person=OuterRef("speaker"))
+    assert not Statement.objects.filter(kind="statement").exclude(Exists(spoken_by_a_participant)).exists()
+    pairs = Participation.objects.values_list("readout", "person__country")
+    assert len(set(pairs)) == len(pairs), "participants of a readout come from different countries"
+    readout = Readout.objects.first()
+    assert readout.content_hash and readout.created_at and readout.published_date
+    tokayev = Person.objects.filter(slug="kassym-jomart-tokayev").first()
+    if tokayev:
+        assert tokayev.country == Country.objects.get(code="KZ") and "Tokayev" in tokayev.aliases
+
+
+@pytest.mark.django_db
+def test_the_same_archive_and_seed_give_the_same_rows():
+    def snapshot():
+        readouts = Readout.objects.order_by("id")
+        return [
+            (r.title, r.slug, r.meeting_date, r.location, r.publisher, r.raw_text, r.content_hash) for r in readouts
+        ], list(Statement.objects.order_by("readout_id", "position").values_list("text", "kind", "speaker__slug"))
+
+    run(readouts=30, seed=5)
+    first = snapshot()
+    Readout.objects.all().delete()
+    Person.objects.all().delete()
+    run(readouts=30, seed=5)
+    assert snapshot() == first
+
+
+@pytest.mark.django_db
+def test_running_again_adds_readouts_without_collisions():
+    run(readouts=40, seed=1)
+    run(readouts=40, seed=1)
+    assert Readout.objects.count() == 80
+    assert Readout.objects.values("content_hash").distinct().count() == 80
+    # Deleting a readout lowers the count, so the next run first meets a text already stored: it is skipped.
+    Readout.objects.order_by("id").first().delete()
+    output = run(readouts=10, seed=1)
+    assert "Added 10 demo readouts" in output and "Skipped 1" in output
+    assert Readout.objects.count() == 89
+
+
+@pytest.mark.django_db
+def test_a_title_already_used_on_the_meeting_day_gets_a_numbered_slug():
+    # With one readout in the archive, the next generated one is number 2.
+    upcoming = demo.compose_readout(2, 2)
+    Readout.objects.create(title="Taken", slug=upcoming.slug, meeting_date=upcoming.meeting_date, raw_text="taken")
+    demo.write_demo(1, seed=2)
+    written = Readout.objects.get(raw_text=upcoming.raw_text)
+    assert (written.slug, written.meeting_date) == (f"{upcoming.slug}-2", upcoming.meeting_date)
+
+
+@pytest.mark.django_db
+def test_if_empty_leaves_a_filled_archive_alone():
+    assert "Added 5 demo readouts" in run(readouts=5, seed=1, if_empty=True)
+    output = run(readouts=5, seed=1, if_empty=True)
+    assert "already has readouts" in output
+    assert Readout.objects.count() == 5
+
+
+@pytest.mark.django_db
+def test_a_generated_readout_renders_at_its_address(client):
+    run(readouts=3, seed=4)
+    readout = Readout.objects.with_details().first()
+    response = client.get(readout.get_absolute_url())
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert html.escape(readout.title) in page
+    assert html.escape(readout.statements.all()[1].text) in page
