@@ -18,7 +18,8 @@ import dj_database_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 EMBEDDED_DATA_DIR = BASE_DIR / ".data" / "postgres"
-EMBEDDED_DATABASE_NAME = "archive"
+# Benchmarks keep their large archive apart from the everyday one (see `make bench`).
+EMBEDDED_DATABASE_NAME = os.environ.get("EMBEDDED_DATABASE_NAME", "archive")
 
 
 def database_settings(environ=os.environ) -> dict:

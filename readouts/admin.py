@@ -1,6 +1,13 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 
+from readouts import forms
+from readouts.ingest import PARTICIPANTS, STATEMENTS, Outcome, edited_parts, find_stored, ingest, mark_edited
 from readouts.models import Country, Participation, Person, Readout, Statement
+from readouts.parsing import ParseError, parse_readout
 
 
 @admin.register(Country)
@@ -53,3 +60,89 @@ class ReadoutAdmin(admin.ModelAdmin):
             {"classes": ["collapse"], "fields": ["raw_text", "content_hash", "created_at", "updated_at"]},
         ),
     ]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change:
+            mark_edited(obj, form.changed_data)
+
+    def save_formset(self, request, form, formset, change):
+        super().save_formset(request, form, formset, change)
+        if change and formset.has_changed():
+            mark_edited(form.instance, [PARTICIPANTS if formset.model is Participation else STATEMENTS])
+
+    def get_urls(self):
+        import_view = self.admin_site.admin_view(self.import_view)
+        return [path("import/", import_view, name="readouts_readout_import"), *super().get_urls()]
+
+    def import_view(self, request):
+        """Paste or upload a raw readout, review what the parser found beside the text, correct it, save."""
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        context = {**self.admin_site.each_context(request), "opts": self.model._meta, "title": "Import from text"}
+        if request.method == "POST" and "save" in request.POST:
+            review = self.bound_review_forms(request.POST)
+            readout = self.save_reviewed(request, *review)
+            if readout is not None:
+                return redirect(reverse("admin:readouts_readout_change", args=[readout.pk]))
+            return TemplateResponse(
+                request, "admin/readouts/readout/import_review.html", {**context, **review_context(*review)}
+            )
+        raw_form = forms.RawTextForm(request.POST or None, request.FILES or None)
+        if request.method == "POST" and raw_form.is_valid():
+            raw_text = raw_form.cleaned_data["text"]
+            try:
+                parsed = parse_readout(raw_text)
+            except ParseError as error:
+                raw_form.add_error(None, f"This cannot be read as a readout: {error}.")
+            else:
+                stored = find_stored(raw_text)
+                if stored is not None:
+                    messages.warning(request, f"This text is already in the archive as \u201c{stored}\u201d.")
+                    return redirect(reverse("admin:readouts_readout_change", args=[stored.pk]))
+                review = self.initial_review_forms(parsed, raw_text)
+                return TemplateResponse(
+                    request,
+                    "admin/readouts/readout/import_review.html",
+                    {**context, **review_context(*review), "warnings": parsed.warnings},
+                )
+        return TemplateResponse(request, "admin/readouts/readout/import.html", {**context, "form": raw_form})
+
+    @staticmethod
+    def initial_review_forms(parsed, raw_text):
+        return (
+            forms.ReviewedReadoutForm(initial=forms.ReviewedReadoutForm.initial_from(parsed, raw_text)),
+            forms.ParticipantFormSet(initial=forms.participant_initial(parsed), prefix="participants"),
+            forms.ParagraphFormSet(initial=forms.paragraph_initial(parsed), prefix="paragraphs"),
+        )
+
+    @staticmethod
+    def bound_review_forms(data):
+        return (
+            forms.ReviewedReadoutForm(data),
+            forms.ParticipantFormSet(data, prefix="participants"),
+            forms.ParagraphFormSet(data, prefix="paragraphs"),
+        )
+
+    def save_reviewed(self, request, form, participants, paragraphs):
+        """The saved readout, or None with the problems attached to the forms."""
+        if not (form.is_valid() and participants.is_valid() and paragraphs.is_valid()):
+            return None
+        raw_text = form.cleaned_data["raw_text"]
+        try:
+            derived = parse_readout(raw_text)
+            reviewed = forms.reviewed_readout(form, participants, paragraphs, derived)
+        except (ParseError, ValidationError) as error:
+            form.add_error(None, str(error.message if isinstance(error, ValidationError) else error))
+            return None
+        result = ingest(reviewed, raw_text, source_url=form.cleaned_data["source_url"])
+        if result.outcome == Outcome.UNCHANGED:
+            messages.warning(request, "This text was already in the archive; nothing was changed.")
+        else:
+            mark_edited(result.readout, edited_parts(derived, reviewed))
+            messages.success(request, f"Imported \u201c{result.readout}\u201d. Everything stays editable below.")
+        return result.readout
+
+
+def review_context(form, participants, paragraphs) -> dict:
+    return {"form": form, "participants": participants, "paragraphs": paragraphs, "raw_text": form["raw_text"].value()}

@@ -2,10 +2,35 @@
 
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
-from django.db.models import Prefetch, Q
-from django.db.models.functions import MD5
+from django.db.models import Count, Exists, F, IntegerField, Max, Min, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import MD5, Coalesce
 from django.urls import reverse
+
+# The text search configuration of every search vector and query: English stemming over accent-folded
+# words, created by migration 0004 (a copy of "english" whose word mappings run unaccent first).
+SEARCH_CONFIG = "readout_english"
+
+
+class CountryQuerySet(models.QuerySet):
+    def represented(self):
+        """Countries with at least one person in the archive."""
+        return self.filter(Exists(Person.objects.filter(country=OuterRef("pk"))))
+
+    def with_people_counts(self):
+        people = Person.objects.filter(country=OuterRef("pk")).order_by().values("country")
+        return self.annotate(people_count=Subquery(people.annotate(n=Count("*")).values("n")))
+
+    def counterparts_of(self, country):
+        """The other countries in the country's meetings, each with the number of those meetings, most first."""
+        meetings = Readout.objects.involving(country).order_by().values("pk")
+        return (
+            self.exclude(pk=country.pk)
+            .filter(people__participations__readout__in=meetings)
+            .annotate(meetings=Count("people__participations__readout", distinct=True))
+            .order_by("-meetings", "name")
+        )
 
 
 class Country(models.Model):
@@ -18,6 +43,8 @@ class Country(models.Model):
     kind = models.CharField(max_length=12, choices=Kind, default=Kind.STATE)
     demonyms = ArrayField(models.CharField(max_length=60), default=list, blank=True, help_text="Kazakh, Chinese, ...")
     aliases = ArrayField(models.CharField(max_length=100), default=list, blank=True, help_text="Other names")
+
+    objects = CountryQuerySet.as_manager()
 
     class Meta:
         verbose_name_plural = "countries"
@@ -34,6 +61,24 @@ class Country(models.Model):
         return reverse("readouts:country_detail", args=[self.code.lower()])
 
 
+class PersonQuerySet(models.QuerySet):
+    def with_meeting_counts(self):
+        """Each person's number of meetings, counted per row so that a page of people costs one query."""
+        meetings = Participation.objects.filter(person=OuterRef("pk")).order_by().values("person")
+        count = Subquery(meetings.annotate(n=Count("*")).values("n"), output_field=IntegerField())
+        return self.annotate(meetings=Coalesce(count, 0))
+
+    def counterparts_of(self, person):
+        """The people the person met, each with the number of meetings they shared, most first."""
+        meetings = Participation.objects.filter(person=person).values("readout")
+        return (
+            self.exclude(pk=person.pk)
+            .filter(participations__readout__in=meetings)
+            .annotate(meetings=Count("participations"))
+            .order_by("-meetings", "name")
+        )
+
+
 class Person(models.Model):
     name = models.CharField(max_length=200)
     slug = models.SlugField(max_length=200, unique=True)
@@ -42,11 +87,14 @@ class Person(models.Model):
         models.CharField(max_length=200), default=list, blank=True, help_text="Other spellings and short forms"
     )
 
+    objects = PersonQuerySet.as_manager()
+
     class Meta:
         verbose_name_plural = "people"
         ordering = ["name"]
         indexes = [
             models.Index(fields=["name"], name="person_name_idx"),
+            GinIndex(fields=["name"], name="person_name_trgm", opclasses=["gin_trgm_ops"]),
             GinIndex(fields=["aliases"], name="person_aliases_gin"),
         ]
 
@@ -65,8 +113,77 @@ class ReadoutQuerySet(models.QuerySet):
             Prefetch("statements", queryset=Statement.objects.select_related("speaker")),
         )
 
+    def with_participants(self):
+        """For lists: each readout's participants with their people and countries, in one more query."""
+        return self.prefetch_related(
+            Prefetch("participations", queryset=Participation.objects.select_related("person__country"))
+        )
+
     def newest_first(self):
-        return self.order_by(models.F("meeting_date").desc(nulls_last=True), "-id")
+        return self.order_by(F("meeting_date").desc(nulls_last=True), "-id")
+
+    def oldest_first(self):
+        return self.order_by(F("meeting_date").asc(nulls_last=True), "id")
+
+    def with_participant(self, person):
+        return self.filter(Exists(Participation.objects.filter(readout=OuterRef("pk"), person=person)))
+
+    def involving(self, country):
+        """Meetings with at least one participant from the country."""
+        return self.filter(Exists(Participation.objects.filter(readout=OuterRef("pk"), person__country=country)))
+
+    def between(self, country, counterpart):
+        """Meetings with participants from both countries."""
+        return self.involving(country).involving(counterpart)
+
+    def met_on_or_after(self, day):
+        return self.filter(meeting_date__gte=day)
+
+    def met_on_or_before(self, day):
+        return self.filter(meeting_date__lte=day)
+
+    def at_location(self, text):
+        return self.filter(location__icontains=text)
+
+    def published_by(self, text):
+        return self.filter(publisher__icontains=text)
+
+    def in_language(self, code):
+        return self.filter(language__iexact=code)
+
+    def with_all_participants(self, people):
+        """Meetings that every one of these people attended (others may have been there too); none for no one."""
+        if not people:
+            return self.none()
+        queryset = self
+        for person in people:
+            queryset = queryset.with_participant(person)
+        return queryset
+
+    def before(self, readout):
+        """Readouts of earlier meetings (an earlier date), nearest first; none for an undated readout."""
+        if readout.meeting_date is None:
+            return self.none()
+        return self.filter(meeting_date__lt=readout.meeting_date).newest_first()
+
+    def after(self, readout):
+        """Readouts of later meetings (a later date), nearest first; none for an undated readout."""
+        if readout.meeting_date is None:
+            return self.none()
+        return self.filter(meeting_date__gt=readout.meeting_date).oldest_first()
+
+    def same_meeting_as(self, readout, people):
+        """Other publishers' readouts of the meeting: same date, at least one of the same people."""
+        if readout.meeting_date is None or not people:
+            return self.none()
+        shared = Participation.objects.filter(readout=OuterRef("pk"), person__in=people)
+        return (
+            self.filter(meeting_date=readout.meeting_date)
+            .filter(Exists(shared))
+            .exclude(pk=readout.pk)
+            .exclude(publisher=readout.publisher)
+            .order_by("publisher", "id")
+        )
 
 
 class Readout(models.Model):
@@ -84,6 +201,9 @@ class Readout(models.Model):
     content_hash = models.GeneratedField(
         expression=MD5("raw_text"), output_field=models.CharField(max_length=32), db_persist=True
     )
+    # What was corrected by hand in the admin: field names, or "participants" / "statements".
+    # Re-parsing after a parser improvement (import_readouts --reparse) leaves these alone.
+    edited_fields = ArrayField(models.CharField(max_length=40), default=list, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -100,6 +220,9 @@ class Readout(models.Model):
         ]
         indexes = [
             models.Index(fields=["meeting_date", "id"], name="readout_meeting_date_idx"),
+            # The lists' default order, newest first with undated readouts last: a backward scan of the index
+            # above would put the undated (NULL) ones first, so without this one every list page sorts the table.
+            models.Index(F("meeting_date").desc(nulls_last=True), F("id").desc(), name="readout_newest_first_idx"),
             models.Index(fields=["publisher"], name="readout_publisher_idx"),
         ]
 
@@ -113,11 +236,25 @@ class Readout(models.Model):
         return reverse("readouts:readout_detail", args=[day.year, f"{day.month:02}", f"{day.day:02}", self.slug])
 
 
+class ParticipationQuerySet(models.QuerySet):
+    def titles_held_by(self, person):
+        """Each title the person held, with the first and last meeting dates under it, earliest first."""
+        return (
+            self.filter(person=person)
+            .exclude(title="")
+            .values("title")
+            .annotate(first=Min("readout__meeting_date"), last=Max("readout__meeting_date"), meetings=Count("*"))
+            .order_by(F("first").asc(nulls_last=True), "title")
+        )
+
+
 class Participation(models.Model):
     readout = models.ForeignKey(Readout, on_delete=models.CASCADE, related_name="participations")
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="participations")
     title = models.CharField(max_length=300, blank=True, help_text="The title the person held at this meeting")
     order = models.PositiveSmallIntegerField(default=0)
+
+    objects = ParticipationQuerySet.as_manager()
 
     class Meta:
         ordering = ["readout", "order"]
@@ -131,6 +268,16 @@ class Participation(models.Model):
         return f"{self.title} {self.person}".strip()
 
 
+class StatementQuerySet(models.QuerySet):
+    def spoken_by(self, person):
+        """The person's statements with their readouts, newest meeting first, in paragraph order."""
+        return (
+            self.filter(speaker=person)
+            .select_related("readout")
+            .order_by(F("readout__meeting_date").desc(nulls_last=True), "-readout_id", "position")
+        )
+
+
 class Statement(models.Model):
     class Kind(models.TextChoices):
         STATEMENT = "statement", "Statement"
@@ -142,6 +289,12 @@ class Statement(models.Model):
     text = models.TextField()
     speaker = models.ForeignKey(Person, null=True, blank=True, on_delete=models.PROTECT, related_name="statements")
     kind = models.CharField(max_length=10, choices=Kind, default=Kind.NARRATIVE)
+    # Kept current by PostgreSQL: English stemming with accents folded (see SEARCH_CONFIG).
+    search_vector = models.GeneratedField(
+        expression=SearchVector("text", config=SEARCH_CONFIG), output_field=SearchVectorField(), db_persist=True
+    )
+
+    objects = StatementQuerySet.as_manager()
 
     class Meta:
         ordering = ["readout", "position"]
@@ -158,7 +311,10 @@ class Statement(models.Model):
                 name="statement_speaker_matches_kind",
             ),
         ]
-        indexes = [models.Index(fields=["speaker", "readout"], name="statement_speaker_idx")]
+        indexes = [
+            models.Index(fields=["speaker", "readout"], name="statement_speaker_idx"),
+            GinIndex(fields=["search_vector"], name="statement_search_gin"),
+        ]
 
     def __str__(self):
         return f"{self.readout_id} ¶{self.position}"

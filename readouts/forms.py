@@ -1,0 +1,112 @@
+"""Forms of the admin's paste-and-parse page: the raw text, then the parsed readout to review."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+from readouts.models import Country, Statement
+from readouts.parsing import Kind, ParsedParagraph, ParsedParticipant, ParsedReadout
+
+MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+
+
+class RawTextForm(forms.Form):
+    text = forms.CharField(
+        label="Readout text",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 20, "cols": 100}),
+        help_text="Paste the readout as published: headline, dateline, paragraphs. HTML is fine.",
+    )
+    upload = forms.FileField(label="or a file", required=False, help_text="A .txt or .html file, UTF-8")
+
+    def clean(self):
+        cleaned = super().clean()
+        upload = cleaned.get("upload")
+        if upload is not None:
+            if upload.size > MAX_UPLOAD_BYTES:
+                raise ValidationError("The file is larger than 5 MB: that is not a readout.")
+            try:
+                cleaned["text"] = upload.read().decode("utf-8-sig")
+            except UnicodeDecodeError:
+                raise ValidationError(f"{upload.name} is not UTF-8 text.") from None
+        if not cleaned.get("text", "").strip():
+            raise ValidationError("Paste a readout or choose a file.")
+        return cleaned
+
+
+class ReviewedReadoutForm(forms.Form):
+    raw_text = forms.CharField(widget=forms.HiddenInput, strip=False)
+    title = forms.CharField(max_length=300)
+    meeting_date = forms.DateField(required=False, help_text="YYYY-MM-DD; empty when the text does not tell")
+    published_date = forms.DateField(required=False)
+    location = forms.CharField(max_length=200, required=False)
+    publisher = forms.CharField(max_length=200, required=False)
+    language = forms.CharField(max_length=8)
+    source_url = forms.URLField(max_length=500, required=False, assume_scheme="https")
+
+    @classmethod
+    def initial_from(cls, parsed: ParsedReadout, raw_text: str) -> dict:
+        fields = ("title", "meeting_date", "published_date", "location", "publisher", "language")
+        return {"raw_text": raw_text, **{name: getattr(parsed, name) or "" for name in fields}}
+
+
+class ParticipantForm(forms.Form):
+    name = forms.CharField(max_length=200)
+    title = forms.CharField(max_length=300, required=False, help_text="held at this meeting")
+    country = forms.ModelChoiceField(Country.objects.all(), required=False, to_field_name="name")
+
+
+class ParagraphForm(forms.Form):
+    text = forms.CharField(widget=forms.Textarea(attrs={"rows": 3, "cols": 80}))
+    kind = forms.ChoiceField(choices=Statement.Kind.choices)
+    speaker = forms.CharField(max_length=200, required=False, help_text="a participant's name, for statements")
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("kind") == Statement.Kind.STATEMENT and not cleaned.get("speaker"):
+            raise ValidationError("A statement needs its speaker; otherwise choose joint or narrative.")
+        if cleaned.get("kind") != Statement.Kind.STATEMENT:
+            cleaned["speaker"] = ""
+        return cleaned
+
+
+ParticipantFormSet = forms.formset_factory(ParticipantForm, extra=1, can_delete=True)
+ParagraphFormSet = forms.formset_factory(ParagraphForm, extra=0, can_delete=True)
+
+
+def participant_initial(parsed: ParsedReadout) -> list[dict]:
+    return [{"name": p.name, "title": p.title, "country": p.country} for p in parsed.participants]
+
+
+def paragraph_initial(parsed: ParsedReadout) -> list[dict]:
+    return [{"text": p.text, "kind": str(p.kind), "speaker": p.speaker or ""} for p in parsed.paragraphs]
+
+
+def reviewed_readout(form, participants, paragraphs, parsed: ParsedReadout) -> ParsedReadout:
+    """The readout as the reviewer left it; raises ValidationError when a speaker is no participant."""
+    people = [
+        ParsedParticipant(name=f["name"], title=f["title"], country=f["country"].name if f["country"] else None)
+        for f in live_forms(participants)
+    ]
+    names = {person.name for person in people}
+    kept = []
+    for f in live_forms(paragraphs):
+        if f["speaker"] and f["speaker"] not in names:
+            raise ValidationError(f"{f['speaker']} speaks but is not among the participants.")
+        kept.append(ParsedParagraph(text=f["text"], speaker=f["speaker"] or None, kind=Kind(f["kind"])))
+    data = form.cleaned_data
+    return ParsedReadout(
+        title=data["title"],
+        published_date=data["published_date"],
+        meeting_date=data["meeting_date"],
+        location=data["location"],
+        publisher=data["publisher"],
+        language=data["language"],
+        participants=people,
+        paragraphs=kept,
+        warnings=parsed.warnings,
+        text=parsed.text,
+    )
+
+
+def live_forms(formset) -> list[dict]:
+    return [f.cleaned_data for f in formset.forms if f.cleaned_data and not f.cleaned_data.get("DELETE")]

@@ -1,0 +1,198 @@
+"""Parsed readouts into the database: one transaction per readout, idempotent on the text.
+
+The stable key is the raw text itself (its md5, kept by the database): importing the same text twice
+stores it once. Re-parsing a stored text (``reparse=True``) refreshes what the parser derives but
+leaves alone every part listed in ``Readout.edited_fields``, which the admin fills when a person
+corrects a field, the participants or the statements by hand.
+"""
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass
+from enum import StrEnum
+
+from django.db import transaction
+from django.db.models import Q
+from django.utils.text import slugify
+
+from readouts.models import Country, Participation, Person, Readout, Statement
+from readouts.parsing import ParsedReadout
+
+READOUT_FIELDS = ["title", "meeting_date", "published_date", "location", "publisher", "language"]
+PARTICIPANTS = "participants"
+STATEMENTS = "statements"
+
+
+class Outcome(StrEnum):
+    CREATED = "created"
+    UPDATED = "updated"
+    UNCHANGED = "unchanged"
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    readout: Readout
+    outcome: Outcome
+
+
+def text_hash(raw_text: str) -> str:
+    """The key the database computes for ``Readout.content_hash`` (md5 of the UTF-8 text)."""
+    return hashlib.md5(raw_text.encode("utf-8")).hexdigest()
+
+
+def find_stored(raw_text: str) -> Readout | None:
+    return Readout.objects.filter(content_hash=text_hash(raw_text)).first()
+
+
+@transaction.atomic
+def ingest(parsed: ParsedReadout, raw_text: str, *, source_url: str = "", reparse: bool = False) -> IngestResult:
+    """Store ``parsed`` (derived from ``raw_text``); all of it or, on any error, nothing."""
+    readout = Readout.objects.select_for_update().filter(content_hash=text_hash(raw_text)).first()
+    if readout is not None and not reparse:
+        return IngestResult(readout, Outcome.UNCHANGED)
+
+    created = readout is None
+    if created:
+        readout = Readout(raw_text=raw_text, source_url=source_url)
+    protected = set(readout.edited_fields)
+    before = snapshot(readout) if not created else None
+
+    for name in READOUT_FIELDS:
+        if name not in protected:
+            setattr(readout, name, derived_value(parsed, name))
+    if source_url and "source_url" not in protected:
+        readout.source_url = source_url
+    # Once given, a slug stays (it is part of the permanent URL) unless its new date already uses it.
+    readout.slug = unique_slug(readout)
+    readout.full_clean(exclude=["content_hash", "edited_fields"], validate_unique=False, validate_constraints=False)
+    readout.save()
+
+    people = match_participants(parsed)
+    if PARTICIPANTS not in protected:
+        readout.participations.all().delete()
+        Participation.objects.bulk_create(
+            Participation(readout=readout, person=person, title=participant.title[:300], order=order)
+            for order, (participant, person) in enumerate(people)
+        )
+    if STATEMENTS not in protected:
+        speakers = {participant.name: person for participant, person in people}
+        readout.statements.all().delete()
+        Statement.objects.bulk_create(statement_rows(readout, parsed, speakers))
+
+    if created:
+        return IngestResult(readout, Outcome.CREATED)
+    return IngestResult(readout, Outcome.UNCHANGED if snapshot(readout) == before else Outcome.UPDATED)
+
+
+def derived_value(parsed: ParsedReadout, name: str):
+    value = getattr(parsed, name)
+    if name in {"location", "publisher"}:
+        return (value or "")[:200]
+    if name == "title":
+        return value[:300]
+    return value
+
+
+def snapshot(readout: Readout) -> tuple:
+    """What a reader sees of a readout, to tell an update from a no-op re-parse."""
+    return (
+        tuple(getattr(readout, name) for name in READOUT_FIELDS + ["source_url", "slug"]),
+        tuple(readout.participations.values_list("person_id", "title", "order")),
+        tuple(readout.statements.values_list("position", "text", "speaker_id", "kind")),
+    )
+
+
+def statement_rows(readout: Readout, parsed: ParsedReadout, speakers: dict[str, Person]):
+    for position, paragraph in enumerate(parsed.paragraphs, start=1):
+        kind, speaker = paragraph.kind, None
+        if kind == Statement.Kind.STATEMENT:
+            speaker = speakers.get(paragraph.speaker)
+            if speaker is None:
+                # A speaker who is not among the participants: the paragraph stays, as narrative.
+                kind = Statement.Kind.NARRATIVE
+        yield Statement(readout=readout, position=position, text=paragraph.text, speaker=speaker, kind=kind)
+
+
+def unique_slug(readout: Readout) -> str:
+    """The readout's slug (at first, the title's), numbered when another readout of its day has it."""
+    same_day = Readout.objects.filter(meeting_date=readout.meeting_date).exclude(pk=readout.pk)
+    return unique_slug_among(same_day, readout.slug or slugify(readout.title)[:180].strip("-") or "readout")
+
+
+def match_participants(parsed: ParsedReadout) -> list[tuple]:
+    """Each parsed participant with the Person it names, found or created; one person once."""
+    matched, seen = [], set()
+    for participant in parsed.participants:
+        person = find_or_create_person(participant.name, find_country(participant.country))
+        if person.pk not in seen:
+            seen.add(person.pk)
+            matched.append((participant, person))
+    return matched
+
+
+def find_country(name: str | None) -> Country | None:
+    if not name:
+        return None
+    return Country.objects.filter(
+        Q(name__iexact=name) | Q(code__iexact=name) | Q(aliases__contains=[name]) | Q(demonyms__contains=[name])
+    ).first()
+
+
+def name_key(name: str) -> str:
+    """A person's name for matching: no accents, no case, no middle initials ("Antony J. Blinken")."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    folded = "".join(char for char in decomposed if not unicodedata.combining(char)).casefold()
+    words = [word for word in re.split(r"[\s.]+", folded) if word]
+    return " ".join([word for word in words if len(word) > 1] if len(words) > 2 else words)
+
+
+def find_or_create_person(name: str, country: Country | None) -> Person:
+    """Match by name, alias or name key (any case, accents, middle initials), preferring the same country.
+
+    A person's slug is made from the name key, so the key finds namesakes by slug ("antony-blinken",
+    "antony-blinken-2") as well as by name.
+    """
+    name = " ".join(name.split())[:200]
+    key = name_key(name)
+    base_slug = slugify(key)
+    lookup = Q(name__unaccent__iexact=name) | Q(aliases__contains=[name])
+    if base_slug:
+        lookup |= Q(slug=base_slug) | Q(slug__regex=rf"^{re.escape(base_slug)}-[0-9]+$")
+    candidates = [
+        person for person in Person.objects.filter(lookup) if name_key(person.name) == key or name in person.aliases
+    ]
+    same_country = [person for person in candidates if country is not None and person.country_id == country.pk]
+    if same_country or candidates:
+        return (same_country or candidates)[0]
+    return Person.objects.create(
+        name=name, slug=unique_slug_among(Person.objects.all(), base_slug or "person"), country=country
+    )
+
+
+def unique_slug_among(queryset, base: str) -> str:
+    """``base``, or ``base-2``, ``base-3`` ... whichever ``queryset`` does not use yet."""
+    taken = set(queryset.filter(slug__startswith=base).values_list("slug", flat=True))
+    slug, number = base, 1
+    while slug in taken:
+        number += 1
+        slug = f"{base}-{number}"
+    return slug
+
+
+def edited_parts(derived: ParsedReadout, reviewed: ParsedReadout) -> list[str]:
+    """The parts a reviewer changed from what the parser derived, for ``Readout.edited_fields``."""
+    parts = [name for name in READOUT_FIELDS if (getattr(derived, name) or "") != (getattr(reviewed, name) or "")]
+    if derived.participants != reviewed.participants:
+        parts.append(PARTICIPANTS)
+    if derived.paragraphs != reviewed.paragraphs:
+        parts.append(STATEMENTS)
+    return parts
+
+
+def mark_edited(readout: Readout, parts) -> None:
+    """Record hand corrections so that re-parsing keeps them."""
+    new = sorted(set(readout.edited_fields) | set(parts))
+    if new != readout.edited_fields:
+        readout.edited_fields = new
+        readout.save(update_fields=["edited_fields"])

@@ -1,0 +1,86 @@
+"""Import raw readout texts: ``manage.py import_readouts PATH...`` (files, folders, ``-`` for stdin)."""
+
+import json
+import sys
+from collections import Counter
+
+from django.core.management.base import BaseCommand, CommandError
+from tqdm import tqdm
+
+from readouts.importing import FAILED, import_source, reparse_stored, sources_from
+
+HELP_EPILOG = """
+With --dry-run --json, each file gives one JSON object on its own line: {"file", "title", "published_date",
+"meeting_date", "location", "publisher", "language", "participants": [{"name", "title", "country"}],
+"paragraphs": [{"text", "speaker", "kind"}], "warnings": [...]}, or {"file", "error"} when it cannot be read.
+"""
+
+
+class Command(BaseCommand):
+    help = "Import raw readout texts from files, folders (their .txt, .html and .htm files) or standard input (-)."
+
+    def create_parser(self, prog_name, subcommand, **kwargs):
+        parser = super().create_parser(prog_name, subcommand, **kwargs)
+        parser.epilog = HELP_EPILOG
+        return parser
+
+    def add_arguments(self, parser):
+        parser.add_argument("paths", nargs="*", help="files, folders, or - for standard input")
+        parser.add_argument("--dry-run", action="store_true", help="parse and report; save nothing")
+        parser.add_argument(
+            "--json", dest="as_json", action="store_true", help="with --dry-run: one JSON object per file"
+        )
+        parser.add_argument(
+            "--reparse",
+            action="store_true",
+            help="re-derive stored readouts from their text (all of them when no path is given); "
+            "parts corrected in the admin are kept",
+        )
+        parser.add_argument("--source-url", default="", help="the source URL to record (for a single text)")
+
+    def handle(self, *args, paths, dry_run, as_json, reparse, source_url, **options):
+        if as_json and not dry_run:
+            raise CommandError("--json goes with --dry-run")
+        if not paths and not reparse:
+            raise CommandError("Give one or more files or folders, or - for standard input.")
+        try:
+            sources = sources_from(paths, stdin=sys.stdin.buffer)
+        except FileNotFoundError as missing:
+            raise CommandError(f"{missing}: no such file or folder") from None
+
+        outcomes = Counter()
+        if not paths:
+            results = reparse_stored()
+        else:
+            results = (
+                import_source(source, dry_run=dry_run, reparse=reparse, source_url=source_url) for source in sources
+            )
+        for result in tqdm(results, total=len(sources) or None, disable=len(sources) < 2 or as_json, unit="file"):
+            outcomes[result.outcome] += 1
+            if as_json:
+                self.stdout.write(json_line(result))
+            elif result.outcome == FAILED:
+                with tqdm.external_write_mode():  # keeps the line clear of the progress bar
+                    self.stderr.write(f"{result.label}: {result.error}")
+            elif dry_run or options["verbosity"] > 1:
+                self.stdout.write(f"{result.label}: {result.summary()}")
+
+        if not as_json:
+            self.stdout.write(summary_line(outcomes, dry_run))
+        if outcomes[FAILED]:
+            raise CommandError(f"{outcomes[FAILED]} of {sum(outcomes.values())} failed")
+
+
+def json_line(result) -> str:
+    if result.parsed is None:
+        return json.dumps({"file": result.label, "error": result.error}, ensure_ascii=False)
+    return json.dumps(result.parsed.to_json(file=result.label), ensure_ascii=False)
+
+
+def summary_line(outcomes: Counter, dry_run: bool) -> str:
+    if dry_run:
+        return (
+            f"Parsed {sum(outcomes.values())}: {outcomes['parsed']} parsed, {outcomes[FAILED]} failed (nothing saved)."
+        )
+    parts = ", ".join(f"{outcomes[name]} {name}" for name in ("created", "updated", "unchanged", FAILED))
+    return f"Imported {sum(outcomes.values())}: {parts}."

@@ -1,0 +1,709 @@
+"""Attribution: who speaks in each paragraph.
+
+Each sentence is scanned for "events": a reference to a participant (name, surname, a title that points to one,
+a pronoun) or to both sides ("the two leaders", "they") followed by a verb, an inverted "said X", a participial
+clause (", urging ...") continuing the subject, or a non-participant who is quoted ("Russian media said").
+Reporting and stance verbs make statements; verbs of the meeting itself (met, arrived, held talks) make narrative.
+A paragraph takes the speaker with most attributed sentences (ties: the first); a paragraph with no attribution of
+its own continues the previous speaker (pronoun-free continuation), unless it is plainly narrative.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from .gazetteer import load_gazetteer
+from .names import TITLE_WORDS, find_person_mentions, fold
+from .participants import name_tokens, same_person
+from .sentences import split_sentences
+from .types import Kind, ParsedParticipant
+
+SENTENCE_CHARS = 3_000  # a longer "sentence" is analysed on its first characters only
+PARAGRAPH_SENTENCES = 60  # and a paragraph on its first sentences
+
+_STATEMENT_BASES = (
+    "say", "note", "stress", "add", "appreciate", "hope", "urge", "express", "welcome", "point", "underscore",
+    "emphasize", "emphasise", "reiterate", "raise", "highlight", "convey", "thank", "congratulate", "recall", "ask",
+    "call", "hail", "explain", "affirm", "reaffirm", "agree", "discuss", "extend", "praise", "invite", "propose",
+    "suggest", "voice", "describe", "believe", "opine", "underline", "vow", "pledge", "assure", "acknowledge",
+    "laud", "value", "warn", "categorize", "categorise", "update", "look", "state", "remark", "observe", "mention",
+    "insist", "reject", "oppose", "support", "condemn", "commend", "applaud", "share", "exchange", "review",
+    "address", "offer", "request", "demand", "encourage", "expect", "wish", "want", "deliberate", "commit",
+    "confirm", "declare", "announce", "argue", "claim", "respond", "reply", "comment", "brief", "inform", "outline",
+    "present", "recognize", "recognise", "cite", "refer", "accept", "decline", "promise", "endorse", "favor",
+    "favour", "deem", "consider", "regard", "view", "reach", "conclude", "touch", "continue", "push", "issue",
+    "adopt", "elaborate", "speak", "tell", "make", "give", "see", "think", "feel", "seek", "hold", "go", "stand",
+    "lay", "express", "reflect", "welcome", "spell", "detail", "describe", "recommend", "stress", "regret",
+    "deplore", "caution", "criticize", "criticise", "underscore", "assess", "evaluate", "agree", "reaffirm",
+    "recommit"
+)  # fmt: skip
+_IRREGULAR_STATEMENT = {
+    "said",
+    "told",
+    "spoke",
+    "made",
+    "gave",
+    "saw",
+    "thought",
+    "felt",
+    "sought",
+    "held",
+    "went",
+    "laid",
+    "stood",
+    "says",
+    "tells",
+    "speaks",
+    "makes",
+    "gives",
+    "sees",
+    "thinks",
+    "feels",
+    "seeks",
+    "holds",
+    "goes",
+    "stands",
+    "lays",
+    "spelt",
+}
+_EVENT_WORDS = {
+    "met", "meet", "meets", "arrived", "arrives", "visited", "visits", "paying", "pays", "paid", "hosted", "hosts",
+    "witnessed", "witness", "attended", "attends", "chose", "chooses", "received", "receives", "traveled",
+    "travelled", "travels", "left", "departed", "landed", "toured", "tours", "inspected", "accompanied",
+    "co-chaired", "co-chairs", "participated", "scheduled", "assisted", "inaugurated", "greeted", "bid", "flew",
+    "returned", "concluded", "wrapped", "embarked", "stopped", "joined",
+    # French and Russian verbs of meeting and travel
+    "rencontré", "rencontre", "reçu", "reçoit", "effectue", "effectué", "arrivé", "arrivée", "visité", "entretenu",
+    "встретился", "встретилась", "встретились", "прибыл", "прибыла", "провел", "провёл", "провели", "принял",
+    "приняла", "посетил", "посетила",
+}  # fmt: skip
+_AUXILIARIES = {
+    "is",
+    "was",
+    "are",
+    "were",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "could",
+    "can",
+    "should",
+    "may",
+    "must",
+    "did",
+    "does",
+    "do",
+    "shall",
+    "a",
+    "est",
+    "ont",
+    "sont",
+    "s'est",
+    "avait",
+    "été",
+    "sera",
+}
+_STANCE_ADJECTIVES = {
+    "pleased",
+    "glad",
+    "happy",
+    "ready",
+    "willing",
+    "confident",
+    "satisfied",
+    "grateful",
+    "keen",
+    "eager",
+    "optimistic",
+    "concerned",
+    "sure",
+    "convinced",
+    "determined",
+    "committed",
+    "noncommittal",
+    "supportive",
+    "firm",
+    "clear",
+    "open",
+    "prepared",
+    "hopeful",
+    "aware",
+    "proud",
+    "sorry",
+    "delighted",
+    "honored",
+    "honoured",
+    "disappointed",
+    "critical",
+    "positive",
+    "candid",
+}
+_ADVERBS = {
+    "also",
+    "again",
+    "further",
+    "then",
+    "later",
+    "once",
+    "already",
+    "still",
+    "both",
+    "all",
+    "today",
+    "tonight",
+    "yesterday",
+    "here",
+    "there",
+    "earlier",
+    "first",
+    "repeatedly",
+    "separately",
+    "jointly",
+    "respectively",
+    "on",
+    "in",
+    "at",
+    "during",
+    "via",
+    "through",
+    "this",
+    "morning",
+    "afternoon",
+    "evening",
+    "a",
+    "the",
+    "social",
+    "site",
+    "media",
+    "meeting",
+    "talks",
+    "sunday",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "not",
+    "never",
+    "n't",
+    "however",
+    "mardi",
+    "lundi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+    "aussi",
+    "également",
+    "ensuite",
+    "так",
+    "также",
+    "тоже",
+    "затем",
+}
+_STOP_VERB_SEARCH = {
+    "and",
+    "but",
+    "to",
+    "that",
+    "who",
+    "which",
+    "whom",
+    "whose",
+    "with",
+    "for",
+    "of",
+    "from",
+    "et",
+    "que",
+    "qui",
+    "à",
+    "de",
+    "и",
+    "что",
+}
+_PARTICIPLES = re.compile(
+    r"^(?:urging|vowing|noting|saying|stressing|calling|expressing|adding|emphasi[sz]ing|hoping|pledging|describing"
+    r"|reiterating|underlining|highlighting|welcoming|voicing|praising|assuring|pointing out|affirming|stating"
+    r"|soulignant|ajoutant|notant|estimant|appelant|indiquant|отметив|подчеркнув|заявив)\b"
+)
+_REPORTING = {
+    "said",
+    "says",
+    "told",
+    "tells",
+    "reported",
+    "reports",
+    "noted",
+    "notes",
+    "stressed",
+    "stresses",
+    "added",
+    "adds",
+    "underlined",
+    "emphasized",
+    "emphasised",
+    "believes",
+    "believed",
+    "claimed",
+    "claims",
+    "wrote",
+    "writes",
+    "quoted",
+    "according",
+    "stated",
+    "states",
+    "insisted",
+    "announced",
+    "declared",
+}
+_INVERTED = re.compile(
+    r"\b(?:said|says|added|noted|stressed|asked|continued|told|stated|declared|a déclaré|a dit"
+    r"|a indiqué|a souligné|a ajouté|заявил|заявила|сказал|сказала|отметил|отметила|подчеркнул"
+    r"|подчеркнула)\s+"
+)
+_JOINT = re.compile(
+    r"\b(?:[Bb]oth (?:the )?(?:sides|leaders|parties|countries|ministers|presidents|delegations|men)"
+    r"|[Tt]he (?:two|three|four) (?:sides|leaders|parties|presidents|ministers|heads of state|foreign ministers"
+    r"|delegations|men|officials|statesmen|countries' leaders|heads of government)"
+    r"|[Tt]he two|[Tt]he (?:sides|leaders|parties|ministers|delegations)|They|they"
+    r"|[Ll]es deux (?:parties|dirigeants|chefs d'[EÉ]tat|présidents|ministres|côtés|hommes)|[Ll]es (?:deux )?parties"
+    r"|[Ii]ls|[Оо]бе стороны|[Сс]тороны|[Лл]идеры|[Оо]ни)\b"
+)
+_PRONOUN = re.compile(r"\b(?:He|he|She|she|Il|Elle|Он|он|Она|она)\b(?! s'agit| y a| est (?:prévu|question|temps))")
+_TITLE_HEADS = (
+    r"vice[- ]president|vice[- ]premier|vice prime minister|prime minister|first president|president"
+    r"|foreign minister|minister|secretary[- ]general|secretary|leader|premier|head of state"
+    r"|head of government|chairman|chairwoman|chair|ambassador|advisor|adviser|councilor|councillor"
+    r"|chancellor|king|queen|emir|pm|fm|président|ministre|chef de l'[EÉ]tat|dirigeant|президент"
+    r"|министр|председатель|посол|глава государства|лидер"
+)
+_TITLE_REF = re.compile(
+    rf"\b(?:(?:the|le|la)\s+)?((?:(?!(?:and|or|with|to|of|the|a|an|by|for|et|le|la|les|de)\b)[\w’'\-.]+\s+){{0,3}}?)"
+    rf"({_TITLE_HEADS})\b"
+    r"((?:\s+(?:of|de|du)\s+(?:the\s+|la\s+|l')?(?-i:[A-Z][\w’'\-.]+)(?:\s(?-i:[A-Z][\w’'\-.]+)){0,4})?)",
+    re.IGNORECASE,
+)
+_CLAUSE_START = re.compile(r"(?:^|[,;:—–]['\"”’]?\s+|['\"”’]\s+|\b(?:wherein|whereupon|while|as)\s+)")
+
+
+@dataclass
+class _Ref:
+    start: int
+    end: int
+    speaker: str | None  # participant full name
+    joint: bool = False
+    pronoun: bool = False
+
+
+@dataclass
+class _Event:
+    position: int
+    kind: str  # "statement", "narrative", "blocking" (quoted non-participant)
+    speaker: str | None
+    joint: bool = False
+
+
+class Attributor:
+    def __init__(self, participants: list[ParsedParticipant]):
+        self.participants = participants
+        self.gazetteer = load_gazetteer()
+        self.name_patterns = self._name_patterns()
+
+    # -- references ---------------------------------------------------------------------------------------------
+    def _name_patterns(self) -> list[tuple[re.Pattern[str], str]]:
+        patterns = []
+        counts = Counter(t for p in self.participants for t in set(name_tokens(p.name)))
+        for participant in self.participants:
+            forms = {participant.name}
+            for token in participant.name.replace("-", " - ").split():
+                folded = fold(token)
+                if len(token) > 1 and token[0].isupper() and counts[folded] == 1 and not token.endswith("."):
+                    forms.add(token)
+            if "-" in participant.name:
+                forms |= {part for part in participant.name.split() if "-" in part}
+            for form in sorted(forms, key=len, reverse=True):
+                pattern = re.compile(rf"(?<![\w\-]){re.escape(form)}(?![\w\-])(?:['’]s)?")
+                patterns.append((pattern, participant.name))
+        return patterns
+
+    def _refs(self, sentence: str, last_speaker: str | None) -> list[_Ref]:
+        refs: list[_Ref] = []
+        for pattern, name in self.name_patterns:
+            for match in pattern.finditer(sentence):
+                if match.group().endswith(("'s", "’s")):
+                    continue  # "Hu's views": a possessive is not a subject
+                refs.append(_Ref(match.start(), match.end(), name))
+        name_starts = {r.start for r in refs}
+        for match in _TITLE_REF.finditer(sentence):
+            following = sentence[match.end() : match.end() + 40]
+            if match.end() + 1 not in name_starts and re.match(r"^\s(?:Dr\.? |Mr\.? |H\.E\. )?[A-Z][a-z]", following):
+                continue  # the title belongs to someone else named right after it: "State Councilor Yang Jiechi"
+            speaker = self._resolve_title(match, last_speaker)
+            if speaker:
+                refs.append(_Ref(match.start(), match.end(), speaker))
+        for match in _JOINT.finditer(sentence):
+            refs.append(_Ref(match.start(), match.end(), None, joint=True))
+        for match in _PRONOUN.finditer(sentence):
+            refs.append(_Ref(match.start(), match.end(), last_speaker, pronoun=True))
+        # A title right before a participant's name is part of that reference: "President Biden", "Director Wang".
+        named = {r.start: r for r in refs if r.speaker and not r.pronoun}
+        merged = []
+        for ref in refs:
+            follower = named.get(ref.end + 1)
+            if follower is not None and not ref.joint and not ref.pronoun and follower is not ref:
+                merged.append(_Ref(ref.start, follower.end, follower.speaker))
+            else:
+                merged.append(ref)
+        refs = merged
+        # Longest reference wins where they overlap ("President Biden" over "Biden").
+        refs.sort(key=lambda r: (r.start, -(r.end - r.start)))
+        kept: list[_Ref] = []
+        for ref in refs:
+            if kept and ref.start < kept[-1].end:
+                if ref.end > kept[-1].end and kept[-1].speaker is None and not kept[-1].joint:
+                    kept[-1] = ref
+                continue
+            kept.append(ref)
+        return kept
+
+    def _resolve_title(self, match: re.Match[str], last_speaker: str | None) -> str | None:
+        """'the Chinese Minister', 'The Head of State', 'the First President of Kazakhstan' -> a participant."""
+        modifiers = match.group(1) or ""
+        head = fold(match.group(2)).replace("-", " ")
+        of_part = match.group(3) or ""
+        if any(
+            w.lower() not in TITLE_WORDS
+            and not self.gazetteer.is_country_word(w.strip(".,"))
+            and w.lower() not in {"the", "le", "la", "foreign", "vice", "first", "deputy", "prc"}
+            for w in modifiers.split()
+        ):
+            return None  # "the Chinese side", "the development president"... not a reference to a person
+        country = None
+        for found in self.gazetteer.find(modifiers + " " + of_part):
+            country = found.country
+            break
+        candidates = self.participants
+        if country:
+            candidates = [p for p in candidates if p.country == country]
+            if len(candidates) == 1:
+                return candidates[0].name
+        head = _HEAD_SYNONYMS.get(head, head)
+        head_words = head.split()
+        wanted = fold(" ".join(w for w in modifiers.split() if w.lower() in {"vice", "first", "deputy", "foreign"}))
+        titled = [p for p in candidates if _title_has(fold(p.title), head_words)]
+        if wanted:
+            narrowed = [p for p in titled if wanted in fold(p.title)]
+            titled = narrowed or titled
+        elif head == "president":
+            # "The President" is not the Vice President when a President is present.
+            plain = [p for p in titled if "vice" not in fold(p.title)]
+            titled = plain or titled
+        if not titled and head in {"leader", "dirigeant", "лидер"}:
+            titled = candidates
+        if len(titled) == 1:
+            return titled[0].name
+        for participant in titled:
+            if participant.name == last_speaker:
+                return participant.name
+        return titled[0].name if titled else None
+
+    # -- events -------------------------------------------------------------------------------------------------
+    def _verb_after(self, sentence: str, position: int) -> str | None:
+        """'statement', 'narrative' or None for the verb that follows a subject ending at position."""
+        rest = sentence[position : position + 250]
+        rest = re.sub(r"^,\s*(?:Jr|Sr)\.?", "", rest)
+        appositive = re.match(r"^,\s+(?:also |the |a |an ){0,2}([\w’'\-]+)[^,;.]{0,150},\s+", rest)
+        if appositive and (
+            appositive.group(1).lower() in TITLE_WORDS
+            or appositive.group(1).lower() in {"member", "who", "director", "head"}
+        ):
+            rest = rest[appositive.end() :]
+        words = re.findall(r"[\w’'\-]+|[,;:.!?()\"“”]", rest)[:9]
+        for index, word in enumerate(words):
+            lower = word.lower().replace("’", "'")
+            if not word[0].isalnum():
+                return None
+            if lower in _STOP_VERB_SEARCH:
+                return None
+            kind = self._classify_verb(lower, [w.lower() for w in words[index + 1 : index + 5]])
+            if kind:
+                return kind
+            if lower in _ADVERBS or lower.endswith("ly") or word[0].isdigit():
+                continue
+            if index >= 5:
+                return None
+        return None
+
+    @staticmethod
+    def _classify_verb(word: str, following: list[str]) -> str | None:
+        nxt = following[0] if following else ""
+        if word in _AUXILIARIES:
+            for candidate in following[:3]:
+                if candidate in _EVENT_WORDS or candidate in {"visiting", "scheduled", "expected", "due"}:
+                    return "narrative"
+                if candidate in {"had", "held"} and _meeting_object(following[following.index(candidate) + 1 :]):
+                    return "narrative"
+                if (
+                    candidate in _STANCE_ADJECTIVES
+                    or candidate.endswith(("ed", "é", "ée", "en"))
+                    or candidate in _IRREGULAR_STATEMENT
+                    or candidate in {"willing", "ready"}
+                ):
+                    return "statement"
+            if word in {"a", "est", "ont", "sont"}:
+                return None  # French auxiliaries double as other words; need a participle
+            return "narrative"
+        if word in _EVENT_WORDS:
+            return "narrative"
+        if word in {"held", "holds", "had", "has"} and _meeting_object(following):
+            return "narrative"
+        if (
+            word in {"called", "calls"}
+            and nxt == "on"
+            and len(following) > 1
+            and following[1][:1].isalpha()
+            and (following[1] in TITLE_WORDS or following[1] in {"prime", "president", "premier"})
+        ):
+            return "narrative"
+        if word in {"take", "took", "takes", "taking"} and nxt == "part":
+            return "narrative"
+        if word in _IRREGULAR_STATEMENT or word in _STATEMENT_FORMS:
+            return "statement"
+        if len(word) > 4 and word.endswith("ed") and word.isalpha():
+            return "statement"
+        if word.endswith(("л", "ла", "ли", "лся", "лась")) and len(word) > 4 and not word.isascii():
+            return "statement"
+        return None
+
+    def sentence_events(self, sentence: str, last_speaker: str | None) -> tuple[list[_Event], str | None]:
+        sentence = sentence[:SENTENCE_CHARS]
+        events: list[_Event] = []
+        quoted = _quoted_spans(sentence)
+        refs = [r for r in self._refs(sentence, last_speaker) if not any(a <= r.start < b for a, b in quoted)]
+        subject_speaker: str | None = None
+        subject_joint = False
+        for ref in refs:
+            if ref.pronoun and ref.speaker is None:
+                continue
+            # "A and B discussed": two participants as one subject.
+            pair = re.match(r"^\s+(?:and|et|и)\s+", sentence[ref.end : ref.end + 8])
+            if pair and not ref.joint:
+                partner = self._partner(sentence, refs, ref.end + pair.end())
+                if partner and partner.speaker and partner.speaker != ref.speaker:
+                    kind = self._verb_after(sentence, partner.end)
+                    if kind:
+                        events.append(_Event(ref.start, kind, None, joint=True))
+                    continue
+            kind = self._verb_after(sentence, ref.end)
+            if kind is None:
+                continue
+            events.append(_Event(ref.start, kind, ref.speaker, joint=ref.joint))
+            if subject_speaker is None and not subject_joint and ref.start < 200:
+                subject_speaker, subject_joint = ref.speaker, ref.joint
+        for match in _INVERTED.finditer(sentence):
+            ref = next((r for r in refs if r.start == match.end()), None)
+            if ref and (ref.speaker or ref.joint):
+                events.append(_Event(match.start(), "statement", ref.speaker, joint=ref.joint))
+        for match in _CLAUSE_START.finditer(sentence):
+            clause = sentence[match.end() : match.end() + 200]
+            if clause[:1] in "\"“‘'«" or any(a <= match.end() < b for a, b in quoted):
+                continue  # words inside a quotation say nothing about who is speaking
+            if match.end() > 0 and _PARTICIPLES.match(clause) and (subject_speaker or subject_joint):
+                events.append(_Event(match.end(), "statement", subject_speaker, joint=subject_joint))
+            elif not any(r.start == match.end() for r in refs):
+                blocking = self._outside_subject(clause)
+                if blocking:
+                    events.append(_Event(match.end(), blocking, None))
+        events.sort(key=lambda e: e.position)
+        speaker = last_speaker
+        for event in events:
+            if event.speaker and not event.joint:
+                speaker = event.speaker
+        return events, speaker
+
+    @staticmethod
+    def _partner(sentence: str, refs: list[_Ref], position: int) -> _Ref | None:
+        """The second of "A and B": a reference after only title words ("and Director Wang")."""
+        for ref in refs:
+            if position <= ref.start <= position + 60:
+                gap = sentence[position : ref.start].split()
+                if all(w.lower() in TITLE_WORDS or w[:1].isupper() or w.lower() in {"the", "his", "her"} for w in gap):
+                    return ref
+                return None
+        return None
+
+    def _outside_subject(self, clause: str) -> str | None:
+        """A clause whose subject is not a participant: a quoted outsider blocks, a named outsider is narrative."""
+        words = clause.split()[:6]
+        for index, word in enumerate(words[1:], start=1):
+            if word.lower().strip(",.") in _REPORTING:
+                subject = [w.strip(",.’'") for w in words[:index] if w.lower() not in {"has", "have", "had"}]
+                content = [
+                    w
+                    for w in subject
+                    if w.lower() not in {"the", "a", "an", "side", "government"}
+                    and not self.gazetteer.is_country_word(w)
+                ]
+                pronoun = any(w.lower() in {"he", "she", "they", "il", "elle", "ils", "we", "i"} for w in subject)
+                if content and not pronoun and not any(w in _STOP_VERB_SEARCH for w in subject):
+                    return "blocking"
+                break
+        mentions = find_person_mentions(clause[:200])
+        if not mentions or mentions[0].title_start != 0:
+            return None
+        if any(same_person(p.name, mentions[0].name) for p in self.participants):
+            return None
+        last = mentions[0]
+        for mention in mentions[1:]:
+            between = clause[last.end : mention.title_start]
+            if re.fullmatch(r"\s*(?:,|and|et|и)\s*(?:the\s+)?", between):
+                last = mention
+            else:
+                break
+        return "narrative" if self._verb_after(clause, last.end) is not None else None
+
+    # -- paragraphs ---------------------------------------------------------------------------------------------
+    def attribute(
+        self, paragraphs: list[str], skip_prefix: dict[int, int] | None = None
+    ) -> list[tuple[Kind, str | None]]:
+        results: list[tuple[Kind, str | None]] = []
+        last_speaker: str | None = None
+        previous: tuple[Kind, str | None] = (Kind.NARRATIVE, None)
+        for index, paragraph in enumerate(paragraphs):
+            text = paragraph[(skip_prefix or {}).get(index, 0) :]
+            labels: list[str | None] = []  # speaker name, "\0joint", or None for narrative/blocking
+            explicit_narrative = False
+            for sentence in split_sentences(text[: SENTENCE_CHARS * 4])[:PARAGRAPH_SENTENCES]:
+                events, last_speaker = self.sentence_events(sentence, last_speaker)
+                label = _sentence_label(events)
+                if label == "":
+                    explicit_narrative = True
+                elif label is not None:
+                    labels.append(label)
+            if labels:
+                counts = Counter(labels)
+                best = max(counts.values())
+                winner = next(label for label in labels if counts[label] == best)
+                result = (Kind.JOINT, None) if winner == "\0joint" else (Kind.STATEMENT, winner)
+                if result[0] is Kind.STATEMENT:
+                    last_speaker = winner if counts[winner] >= 1 else last_speaker
+            elif explicit_narrative or index == 0:
+                result = (Kind.NARRATIVE, None)
+            else:
+                result = previous  # continues the previous speaker (quotes, "China hopes ...")
+            results.append(result)
+            previous = result
+            if result[0] is Kind.STATEMENT:
+                last_speaker = result[1]
+        return results
+
+
+_STATEMENT_FORMS: set[str] = set()
+for _base in _STATEMENT_BASES:
+    _stem = _base[:-1] if _base.endswith("e") else _base
+    _STATEMENT_FORMS |= {_base + "s", _base + "es", _stem + "ed", _base + "d", _base.rstrip("y") + "ied"}
+    if _base.endswith("y"):
+        _STATEMENT_FORMS.add(_base[:-1] + "ies")
+_STATEMENT_FORMS |= {
+    "pointed",
+    "looked",
+    "went",
+    "opined",
+    "a indiqué",
+    "indiqué",
+    "déclaré",
+    "souligné",
+    "salué",
+    "transmis",
+    "affirmé",
+    "estimé",
+    "exprimé",
+    "noté",
+    "ajouté",
+    "appelé",
+    "remercié",
+    "félicité",
+    "assuré",
+    "rappelé",
+    "proposé",
+    "invité",
+    "évoqué",
+    "discuté",
+    "échangé",
+    "convenu",
+    "réaffirmé",
+}
+
+
+# Titles used as descriptions of an office: "the Head of State" is the President (or King, Emir ...).
+_HEAD_SYNONYMS = {
+    "head of state": "president",
+    "chef de l'etat": "president",
+    "глава государства": "президент",
+    "head of government": "prime minister",
+    "fm": "foreign minister",
+    "pm": "prime minister",
+}
+
+
+def _quoted_spans(sentence: str) -> list[tuple[int, int]]:
+    """Spans inside quotation marks; a sentence that closes a quote opened earlier is quoted up to the close."""
+    spans = []
+    opened = None
+    for index, ch in enumerate(sentence):
+        if ch in "“«":
+            opened = index
+        elif ch in "”»":
+            spans.append((0 if opened is None else opened, index))
+            opened = None
+        elif ch == '"':
+            if opened is None:
+                opened = index
+            else:
+                spans.append((opened, index))
+                opened = None
+    if opened is not None and sentence[opened] in "“«":
+        spans.append((opened, len(sentence)))
+    return spans
+
+
+def _title_has(title: str, head_words: list[str]) -> bool:
+    words = title.replace("-", " ").split()
+    if "head" in words and "state" in words and head_words == ["president"]:
+        return True
+    return all(w in words for w in head_words)
+
+
+def _meeting_object(following: list[str]) -> bool:
+    """'held talks', 'had several meetings', 'held a summit': the meeting itself, not what was said."""
+    window = following[:4]
+    return any(w in {"talks", "meeting", "meetings", "summit", "talk", "visit"} for w in window)
+
+
+def _sentence_label(events: list[_Event]) -> str | None:
+    """Speaker name, "\\0joint", "" for explicit narrative, or None when the sentence says nothing about speakers."""
+    narrative = False
+    for event in events:
+        if event.kind == "blocking":
+            return ""  # someone else is quoted; what follows is their report
+        if event.kind == "statement":
+            if event.joint:
+                return "\0joint"
+            if event.speaker:
+                return event.speaker
+        elif event.kind == "narrative":
+            narrative = True
+    return "" if narrative else None
+
+
+def attribute_paragraphs(
+    paragraphs: list[str], participants: list[ParsedParticipant], skip_prefix: dict[int, int] | None = None
+) -> list[tuple[Kind, str | None]]:
+    return Attributor(participants).attribute(paragraphs, skip_prefix)

@@ -1,0 +1,350 @@
+"""Cleaning: bytes to text, mojibake repair, HTML to text, unwrapping hard-wrapped lines, boilerplate tests.
+
+Every function here is linear in its input: regexes are anchored or bounded, and per-line checks look at a capped
+prefix of the line, so a 10 MB single line cannot make the parser hang.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from html.parser import HTMLParser
+
+import ftfy
+
+from .types import ParseError
+
+# ftfy is thorough but slow on megabytes of text; beyond this size only the cheap repair below runs.
+FTFY_MAX_CHARS = 1_000_000
+# Checks on a single line look at most at this many characters.
+LINE_CHECK_CHARS = 2_000
+_CONTROL_TOLERATED = {"\t", "\n", "\r", "\f", "\v"}
+
+
+def decode(raw: str | bytes) -> str:
+    """Turn the input into text, refusing binary data and invalid UTF-8."""
+    if isinstance(raw, bytes | bytearray | memoryview):
+        data = bytes(raw)
+        if _looks_binary_bytes(data[:65536]):
+            raise ParseError("binary data, not text")
+        if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+            try:
+                return data.decode("utf-16")
+            except UnicodeDecodeError:
+                raise ParseError("not valid UTF-16 text") from None
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise ParseError("not valid UTF-8 text") from None
+    elif isinstance(raw, str):
+        text = raw
+    else:
+        raise ParseError(f"expected text or bytes, not {type(raw).__name__}")
+    if _looks_binary_text(text[:65536]):
+        raise ParseError("binary data, not text")
+    # Lone surrogates cannot be stored or encoded; they only come from broken decoding.
+    if any("\ud800" <= ch <= "\udfff" for ch in text[:65536]) or _has_surrogate(text):
+        raise ParseError("not valid Unicode text (lone surrogates)")
+    return text.lstrip("\ufeff")
+
+
+def _has_surrogate(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def _looks_binary_bytes(sample: bytes) -> bool:
+    if not sample:
+        return False
+    if b"\x00" in sample:
+        return True
+    control = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 11))
+    return control / len(sample) > 0.05
+
+
+def _looks_binary_text(sample: str) -> bool:
+    if not sample:
+        return False
+    if "\x00" in sample:
+        return True
+    control = sum(1 for ch in sample if unicodedata.category(ch) == "Cc" and ch not in _CONTROL_TOLERATED)
+    return control / len(sample) > 0.05
+
+
+# A UTF-8 lead byte read as Latin-1/cp1252, followed by 1-3 continuation bytes read the same way ("Ã©", "â€™").
+_CP1252_CONTINUATION = "\x80-\xbf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ\xa0"
+_SHORT_MOJIBAKE = re.compile(rf"[\u00c2-\u00f4][{_CP1252_CONTINUATION}]{{1,3}}")
+
+
+def _undo_short_mojibake(match: re.Match[str]) -> str:
+    chunk = match.group()
+    # Try the longest prefix that decodes cleanly; leave the text alone otherwise.
+    for end in range(len(chunk), 1, -1):
+        try:
+            fixed = chunk[:end].encode("cp1252").decode("utf-8")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            continue
+        return fixed + chunk[end:]
+    return chunk
+
+
+def repair_text(text: str) -> tuple[str, list[str]]:
+    """Repair mojibake and odd characters; returns the text and warnings."""
+    warnings = []
+    if len(text) <= FTFY_MAX_CHARS:
+        text = ftfy.fix_text(text, uncurl_quotes=False, fix_line_breaks=True, normalization="NFC")
+    else:
+        warnings.append("text too long for full mojibake repair; only simple repairs were made")
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # ftfy leaves short sequences such as "â–\xa0" (a black square) when they look plausible as Latin-1.
+    text = _SHORT_MOJIBAKE.sub(_undo_short_mojibake, text)
+    text = text.replace("\xa0", " ").replace("\u200b", "").replace("\t", " ")
+    return text, warnings
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# HTML
+
+_HTML_TAG = re.compile(
+    r"<(?:p|br|div|td|tr|table|span|a|img|html|body|h[1-6]|li|ul|ol|font|b|i|strong|em)\b[^<>]{0,500}>", re.IGNORECASE
+)
+_BLOCK_TAGS = {
+    "p",
+    "div",
+    "td",
+    "th",
+    "tr",
+    "table",
+    "li",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "figure",
+    "figcaption",
+    "dd",
+    "dt",
+    "pre",
+}
+_SKIP_TAGS = {"script", "style", "noscript", "head", "title", "nav", "form", "select", "option", "button", "iframe"}
+
+
+def looks_like_html(text: str) -> bool:
+    return len(_HTML_TAG.findall(text[:200_000])) >= 2
+
+
+class _TextExtractor(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skipping = 0
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag in _SKIP_TAGS:
+            self.skipping += 1
+        elif tag == "br":
+            self.parts.append("\n")
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIP_TAGS:
+            self.skipping = max(0, self.skipping - 1)
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n\n")
+
+    def handle_startendtag(self, tag: str, attrs: list) -> None:
+        if tag == "br":
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self.skipping:
+            # Whitespace inside HTML text is not significant: collapse it, line breaks come from tags only.
+            self.parts.append(re.sub(r"\s+", " ", data))
+
+
+def html_to_text(text: str) -> str:
+    parser = _TextExtractor()
+    try:
+        parser.feed(text)
+        parser.close()
+    except Exception:  # noqa: BLE001 - html.parser may choke on broken markup; fall back to stripping tags
+        return re.sub(r"<[^<>]{0,2000}>", " ", text)
+    joined = "".join(parser.parts)
+    lines = [line.strip() for line in joined.split("\n")]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Unwrapping
+
+_TERMINAL = re.compile(r"[.!?…:;]['\"”’»)\]]*$")
+_SENTENCE_END = re.compile(r"[.!?…]['\"”’»)\]]*$")
+_WRAP_MAX_WIDTH = 120
+# A line this long that stops without punctuation was broken mid-sentence; headings are shorter.
+_BROKEN_LINE_MIN = 60
+
+
+def split_blocks(text: str) -> list[list[str]]:
+    """Blocks of stripped, non-empty lines, separated by blank lines."""
+    blocks: list[list[str]] = []
+    current: list[str] = []
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            current.append(stripped)
+        elif current:
+            blocks.append(current)
+            current = []
+    if current:
+        blocks.append(current)
+    return blocks
+
+
+def is_hard_wrapped(blocks: list[list[str]]) -> bool:
+    """True when lines were broken at a fixed width: most lines that continue a block are short and open-ended."""
+    inner = [line for block in blocks for line in block[:-1]]
+    total = sum(len(block) for block in blocks)
+    if len(inner) < 4 or len(inner) < 0.3 * total:
+        return False
+    open_ended = sum(1 for line in inner if not _TERMINAL.search(line[-10:]))
+    lengths = sorted(len(line) for line in inner)
+    width = lengths[int(0.8 * (len(lengths) - 1))]
+    return open_ended >= 0.5 * len(inner) and width <= _WRAP_MAX_WIDTH
+
+
+def _join_lines(lines: list[str]) -> str:
+    out = lines[0]
+    for line in lines[1:]:
+        # "follow-" + "up" is one word broken at the margin; anything else gets a space.
+        if out.endswith("-") and len(out) > 1 and out[-2].isalpha() and line[:1].islower():
+            out += line
+        else:
+            out += " " + line
+    return out
+
+
+def _starts_sentence(line: str) -> bool:
+    first = line.lstrip("\"“‘'«(—–- ")[:1]
+    return bool(first) and (first.isupper() or first.isdigit())
+
+
+def _join_broken_sentences(lines: list[str]) -> list[str]:
+    paragraphs = [[lines[0]]]
+    for line in lines[1:]:
+        previous = paragraphs[-1][-1]
+        if len(previous) >= _BROKEN_LINE_MIN and not _TERMINAL.search(previous[-10:]):
+            paragraphs[-1].append(line)
+        else:
+            paragraphs.append([line])
+    return [_join_lines(paragraph) for paragraph in paragraphs]
+
+
+def unwrap(text: str) -> list[str]:
+    """Logical paragraphs (one string each) from text that may be hard-wrapped and may lack blank lines."""
+    blocks = split_blocks(text)
+    if not is_hard_wrapped(blocks):
+        # Lines are whole paragraphs (a single newline separates paragraphs), except where a long line
+        # stops mid-sentence: then a few lines of the text were wrapped and the next line carries on.
+        return [paragraph for block in blocks for paragraph in _join_broken_sentences(block)]
+    # Blank lines separate paragraphs when at least two multi-line blocks read as prose; header blocks
+    # ("Press release" + headline) do not count.
+    prose_blocks = sum(1 for block in blocks if len(block) > 1 and _SENTENCE_END.search(block[-1][-10:]))
+    paragraphs_have_blank_lines = prose_blocks >= 2
+    width = sorted(len(line) for block in blocks for line in block)[-1] if blocks else 0
+    result = []
+    for block in blocks:
+        if paragraphs_have_blank_lines:
+            result.append(_join_lines(block))
+            continue
+        # No blank lines: a new paragraph starts where a sentence ends at a line end and the next line
+        # starts a sentence (wire copy and press-office mail are formatted this way); a short line without
+        # punctuation before a capitalised line is a heading of its own.
+        current = [block[0]]
+        for line in block[1:]:
+            previous = current[-1]
+            heading = (
+                len(previous) < 0.5 * width and not _TERMINAL.search(previous[-10:]) and previous[-1:] not in ",-"
+            )
+            if (_SENTENCE_END.search(previous[-10:]) or heading) and _starts_sentence(line):
+                result.append(_join_lines(current))
+                current = [line]
+            else:
+                current.append(line)
+        result.append(_join_lines(current))
+    return result
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Boilerplate, captions, end marks
+
+_END_MARK = re.compile(r"^[\s\\#*■□▪◆\-=_~]*(?:\((?:end|ends)\)|ends?|-30-|xxx)?[\s\\#*■□▪◆\-=_~]*$", re.IGNORECASE)
+_TRAILING_END_MARK = re.compile(r"\s*(?:\\?#{3,}|■+|□+|\((?:end|ends)\)|\[end\])\s*$", re.IGNORECASE)
+_CAPTION_CREDIT = re.compile(
+    r"\((?:[A-Z][\w .'-]{0,30}/[^()]{1,60}|(?:AP|AFP|Reuters|EPA|Getty|Xinhua|Sputnik|TASS|Anadolu)\b[^()]{0,40}"
+    r"|Photo[^()]{0,60}|Picture[^()]{0,60}|File photo[^()]{0,40})\)(?:\s*\([a-z]{1,6}\))*\s*$"
+)
+_CAPTION_POSITION = re.compile(r"\((?:\d(?:st|nd|rd|th) )?(?:[LRC]|left|right|center|front)\)")
+_CAPTION_START = re.compile(r"^(?:photo|picture|image|file photo|photograph|caption)\b[^.]{0,40}?[:|-]", re.IGNORECASE)
+# Page text recognised by how a line starts (anchored, cheap) or by a phrase anywhere in its first characters.
+_BOILERPLATE_START = re.compile(
+    r"(?:(?:by|source|editor|web editor|reporter|writer|edited by|translated by|author)\s*:"
+    r"|\(?web editor\b|by [A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3}$|an official website|official websites use"
+    r"|secure \.gov|a lock \(|key ?words\s*:|tags\s*:|share (?:this|on)\b|follow us|subscribe\b|click here"
+    r"|related (?:news|articles|stories)|read (?:more|also)\b|go to the main site|video player"
+    r"|comments?(?: here)?$|print$|back to top|previous article|next article"
+    r"|(?:a |the )?[\w ]{0,40}spokes(?:man|woman|person)[\w ]{0,40}said\s*:\s*$)",
+    re.IGNORECASE,
+)
+_BOILERPLATE_ANYWHERE = re.compile(
+    r"attributable to|here'?s how you know|\.gov website|copyright|all rights reserved|may not be reproduced"
+    r"|\bhyperlink\b|\bcookies?\b|\|\s*editor\s*:",
+    re.IGNORECASE,
+)
+_PROSE_END = re.compile(r"[.!?…]['\"”’»)\]]*$")
+
+
+def strip_end_marks(paragraph: str) -> str:
+    return _TRAILING_END_MARK.sub("", paragraph).strip()
+
+
+def is_end_mark(block: str) -> bool:
+    head = block[:LINE_CHECK_CHARS]
+    return len(head) < 40 and bool(_END_MARK.match(head))
+
+
+def is_caption(block: str) -> bool:
+    head = block[:LINE_CHECK_CHARS]
+    if _CAPTION_START.match(head):
+        return True
+    tail = block[-200:]
+    if _CAPTION_CREDIT.search(tail):
+        return True
+    return len(head) < 600 and bool(_CAPTION_POSITION.search(head[:200]))
+
+
+def is_boilerplate(block: str) -> bool:
+    """Site navigation, bylines, spokesperson lines, copyright notices and similar page text."""
+    head = block[:300]
+    return bool(_BOILERPLATE_START.match(head) or _BOILERPLATE_ANYWHERE.search(head)) or is_end_mark(block)
+
+
+def looks_like_prose(block: str) -> bool:
+    """A body paragraph: several words with lower-case text, ending a sentence (or long enough not to need to)."""
+    head = block[:LINE_CHECK_CHARS]
+    word_count = len(head.split())
+    if word_count < 4 or not any(ch.islower() for ch in head):
+        return False
+    return word_count >= 20 or bool(_PROSE_END.search(block[-20:]))

@@ -1,0 +1,123 @@
+"""Datelines: "CITY, Month D (Agency) --" and the other shapes news agencies put before the lead.
+
+A dateline gives the filing place (a city in capitals), often the day, and the agency. Patterns are anchored at
+the start of a paragraph and bounded, and only the first few hundred characters are examined.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .dates import DateMention, find_dates
+
+DATELINE_WINDOW = 300
+
+_CITY = r"[A-ZА-ЯЁ][A-ZА-ЯЁ'’.\-]{1,25}(?: [A-ZА-ЯЁ][A-ZА-ЯЁ'’.\-]{1,25}){0,3}"
+_DASH = r"(?:--|—|–|-|:)"
+_DATE = (
+    r"(?:[A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?|\d{1,2} [A-Z][a-z]{2,8}\.?(?: \d{4})?"
+    r"|\d{1,2} [a-zéû]{3,9}(?: \d{4})?)"
+)
+_PATTERNS = [
+    # МОСКВА, 14 апреля. /ТАСС/.   МОСКВА, 14 апреля 2021 года.
+    re.compile(
+        rf"^(?P<city>{_CITY}),\s*(?P<date>\d{{1,2}} [а-я]{{3,9}}(?: \d{{4}})?)(?: года| г\.)?\.?"
+        r"(?:\s*/(?P<agency>[^/\n]{1,30})/\.?)?\s*(?:--|—|–)?\s*"
+    ),
+    # BEIJING, Feb. 13 (Xinhua) --   ISLAMABAD, Aug 13 (APP):   WASHINGTON, May 2, 2019 (AP) -
+    re.compile(
+        rf"^(?P<city>{_CITY})(?:, (?P<region>[A-Z][A-Za-z.]{{1,20}}(?: [A-Z][A-Za-z.]{{1,20}})?))?,\s*"
+        rf"(?P<date>{_DATE})\s*(?:\((?P<agency>[^()\n]{{1,40}})\)\s*)?{_DASH}\s*"
+    ),
+    # RSS (KATHMANDU, 29 March 2022) --
+    re.compile(
+        rf"^(?P<agency>[A-Z][\w.&]{{1,20}}(?: [A-Z][\w.&]{{1,20}}){{0,2}})\s*"
+        rf"\((?P<city>[A-Z][\w'’.\- ]{{1,40}}?),"
+        rf"\s*(?P<date>{_DATE})\)\s*{_DASH}\s*"
+    ),
+    # MOSCOW (AP) --
+    re.compile(rf"^(?P<city>{_CITY})\s*\((?P<agency>[^()\n]{{1,40}})\)\s*{_DASH}\s*"),
+    # ASTANA. KAZINFORM --
+    re.compile(rf"^(?P<city>{_CITY})\.\s+(?P<agency>[A-Z][A-Za-z]{{2,20}})\s*{_DASH}\s*"),
+    # BEIJING -   ASTANA --   (China Daily, Astana Times)
+    re.compile(rf"^(?P<city>{_CITY})\s+(?:--|—|–|-)\s+"),
+]
+# A line on its own before the body: "MOSCOW", or "New York, 24 September 2013".
+_CITY_LINE = re.compile(rf"^(?P<city>{_CITY})$")
+_PLACE_DATE_LINE = re.compile(
+    r"^(?P<city>[A-Z][\w'’.\-]{1,25}(?: [A-Z][\w'’.\-]{1,25}){0,3})"
+    r"(?:, [A-Z][\w.]{1,20})?,\s*"
+    r"(?P<date>\d{1,2} [A-Z][a-z]{2,8} \d{4}|[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4})$"
+)
+# All-capitals words that start paragraphs but are not places.
+_NOT_CITIES = {
+    "UPDATE",
+    "BREAKING",
+    "NOTE",
+    "EDITOR",
+    "PHOTO",
+    "VIDEO",
+    "WATCH",
+    "LIVE",
+    "EXCLUSIVE",
+    "URGENT",
+    "KEY WORDS",
+    "NEWS",
+    "ANALYSIS",
+    "OPINION",
+    "READOUT",
+    "STATEMENT",
+}
+
+
+@dataclass(frozen=True)
+class Dateline:
+    city: str  # as written in the text, title-cased ("Nur-Sultan")
+    date: DateMention | None
+    agency: str | None
+    end: int  # offset where the dateline ends in the paragraph (0 for a separate line)
+
+
+def title_case_city(city: str) -> str:
+    def fix(word: str) -> str:
+        return "-".join(part[:1].upper() + part[1:].lower() for part in word.split("-"))
+
+    if not city.isupper():
+        return city
+    return " ".join(fix(word) for word in city.split())
+
+
+def parse_dateline(paragraph: str) -> Dateline | None:
+    """The dateline at the start of a paragraph, if any."""
+    head = paragraph[:DATELINE_WINDOW]
+    for pattern in _PATTERNS:
+        match = pattern.match(head)
+        if not match:
+            continue
+        city = match.group("city").strip(" .")
+        if city.upper() in _NOT_CITIES or len(city) < 3:
+            continue
+        groups = match.groupdict()
+        mention = None
+        if groups.get("date"):
+            found = find_dates(groups["date"])
+            mention = found[0] if found else None
+        agency = (groups.get("agency") or "").strip() or None
+        return Dateline(title_case_city(city), mention, agency, match.end())
+    return None
+
+
+def parse_dateline_line(line: str) -> Dateline | None:
+    """A header line that is only a place ("MOSCOW") or a place and a date ("New York, 24 September 2013")."""
+    line = line.strip()
+    if len(line) > 80:
+        return None
+    match = _PLACE_DATE_LINE.match(line)
+    if match:
+        found = find_dates(match.group("date"))
+        return Dateline(title_case_city(match.group("city")), found[0] if found else None, None, 0)
+    match = _CITY_LINE.match(line)
+    if match and match.group("city").upper() not in _NOT_CITIES and len(line.split()) <= 3:
+        return Dateline(title_case_city(match.group("city")), None, None, 0)
+    return None

@@ -1,0 +1,323 @@
+"""Person mentions: a title ("Chinese State Councilor and Foreign Minister") followed by a name ("Wang Yi"),
+or a name followed by an appositive title ("Zhao Leji, the chairman of ..."). Word-list driven and linear.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from .dates import MONTHS, WEEKDAYS
+from .gazetteer import load_gazetteer
+
+# Words that make up office titles (lower case). Some also occur in organisation names, which is fine: a title
+# may name its organisation ("Director of the Office of the Foreign Affairs Commission").
+TITLE_WORDS = {
+    "president", "vice-president", "vice", "premier", "vice-premier", "prime", "minister", "ministers", "councilor",
+    "councillor", "secretary", "secretary-general", "under-secretary", "deputy", "chairman", "chairwoman",
+    "chairperson", "chair", "ambassador", "director", "head", "advisor", "adviser", "leader", "counterpart",
+    "king", "queen", "emir", "prince", "sheikh", "chancellor", "speaker", "senator", "governor", "mayor", "envoy",
+    "representative", "commissioner", "chief", "pm", "fm", "elbasy", "excellency", "foreign", "state", "national",
+    "security", "affairs", "external", "first", "special", "member", "officer", "general", "spokesperson",
+    "spokesman", "spokeswoman", "sultan", "crown", "defense", "defence", "interior", "finance", "trade",
+    # French
+    "président", "présidente", "ministre", "chef", "ambassadeur", "ambassadrice", "secrétaire", "général",
+    "conseiller", "homologue", "dirigeant", "vice-président", "d'état", "étrangères", "affaires",
+    "extérieures", "chinois", "chinoise",
+    # Russian
+    "президент", "премьер-министр", "министр", "председатель", "посол", "глава", "генеральный", "секретарь",
+    "лидер", "канцлер", "президента", "министра", "председателя", "посла", "главы", "президентом", "министром",
+    "председателем", "послом",
+}  # fmt: skip
+# Title words that, on their own, can stand right before a name ("President Biden", "Director Wang").
+TITLE_HEADS = TITLE_WORDS - {
+    "foreign",
+    "state",
+    "national",
+    "security",
+    "affairs",
+    "external",
+    "first",
+    "special",
+    "general",
+    "crown",
+    "defense",
+    "defence",
+    "interior",
+    "finance",
+    "trade",
+    "étrangères",
+    "d'état",
+    "генеральный",
+}
+NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+HONORIFICS = {
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "h.e",
+    "excellency",
+    "m",
+    "mm",
+    "mme",
+    "sir",
+    "dame",
+    "his",
+    "her",
+    "г-н",
+    "г-жа",
+    "monsieur",
+    "madame",
+}
+# Capitalised words that are never part of a person's name.
+ORG_WORDS = {
+    "house", "hall", "palace", "office", "street", "square", "building", "council", "committee", "commission",
+    "ministry", "forum", "summit", "party", "congress", "assembly", "parliament", "government", "republic", "union",
+    "nations", "organization", "organisation", "agency", "service", "department", "bureau", "center", "centre",
+    "residence", "people", "kremlin", "embassy", "initiative", "belt", "road", "corridor", "charter", "agreement",
+    "declaration", "conference", "strait", "sea", "news", "website", "press", "times", "daily", "post", "online",
+    "court", "bank", "fund", "group", "association", "alliance", "treaty", "university", "institute",
+    "administration", "cabinet", "senate", "federation", "kingdom", "states", "communist", "central", "standing",
+    "political", "joint", "economic", "development", "cooperation", "army", "navy", "force", "forces",
+    "military", "police", "province", "region", "city", "district", "island", "islands", "great", "world", "global",
+    "international", "asia", "africa", "europe", "america", "pacific", "indo-pacific", "middle", "east", "west",
+    "north", "south", "cold", "war", "day", "year", "anniversary", "program", "programme", "plan", "project",
+    "ccp", "cpc", "web", "editor", "photo", "source", "video", "readout", "readouts", "meeting", "talks",
+    "welcome", "official", "update", "updated", "http", "https", "www",
+}  # fmt: skip
+STOP_WORDS = {
+    "the", "a", "an", "in", "on", "at", "during", "for", "with", "and", "but", "as", "after", "before", "while",
+    "this", "that", "these", "those", "it", "its", "he", "she", "they", "we", "i", "you", "his", "her", "their",
+    "our", "both", "meanwhile", "besides", "however", "also", "today", "tomorrow", "yesterday", "upon",
+    "following", "according", "noting", "when", "where", "there", "here", "if", "so", "to", "from", "by", "of",
+    "le", "la", "les", "un", "une", "des", "du", "de", "il", "elle", "ils", "lors", "en", "au", "aux", "selon",
+    "и", "в", "на", "с", "по", "он", "она", "они", "во", "время", "также",
+}  # fmt: skip
+_NAME_PARTICLES = {"bin", "ibn", "al", "el", "de", "da", "van", "von", "der", "di", "du", "dos", "das", "la", "le"}
+_CALENDAR = set(MONTHS) | set(WEEKDAYS)
+_CONNECTORS = {"of", "the", "and", "for", "on", "de", "du", "des", "la", "le", "l'", "d'"}
+_ARTICLES = {"the", "le", "la", "les"}
+_OF_WORDS = {"of", "de", "du", "des"}
+_TOKEN = re.compile(r"[^\W\d_](?:[\w'’\-]|\.(?=[^\W\d_]\.?))*\.?|\d[\w.]*|[,;:()“”\"«»—–]")
+_MAX_NAME_TOKENS = 5
+_MAX_TITLE_TOKENS = 16
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str  # as written
+    word: str  # without a possessive or a sentence-final full stop
+    start: int
+    end: int
+    possessive: bool
+    final_stop: bool  # the token ended with a full stop that is not part of an abbreviation
+
+
+def tokenize(text: str) -> list[Token]:
+    tokens = []
+    for match in _TOKEN.finditer(text):
+        raw = match.group()
+        word = raw
+        final_stop = False
+        if word.endswith(".") and not _is_abbreviation(word):
+            word, final_stop = word[:-1], True
+        possessive = word.endswith(("'s", "’s")) and len(word) > 2
+        if possessive:
+            word = word[:-2]
+        elif word.endswith(("s'", "s’")) and len(word) > 3 and word[0].isupper():
+            possessive = True
+            word = word[:-1]
+        tokens.append(Token(raw, word, match.start(), match.end(), possessive, final_stop))
+    return tokens
+
+
+def _is_abbreviation(word: str) -> bool:
+    core = word.rstrip(".")
+    return len(core) == 1 or "." in core or core.lower() in {"mr", "mrs", "ms", "dr", "jr", "sr", "st", "mm", "mme"}
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, for comparisons."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower().replace("’", "'")
+
+
+def is_name_token(token: Token) -> bool:
+    word = token.word
+    if not word or not word[0].isupper() or not word[0].isalpha():
+        return False
+    lower = word.lower()
+    if lower in TITLE_WORDS or lower in ORG_WORDS or lower in STOP_WORDS or lower in _CALENDAR:
+        return False
+    if lower.rstrip(".") in HONORIFICS or lower.rstrip(".") in NAME_SUFFIXES:
+        return False
+    letters = [ch for ch in word if ch.isalpha()]
+    if len(letters) >= 2 and all(ch.isupper() for ch in letters) and "-" not in word:
+        return False  # acronyms: PRC, CPEC, NATO; also datelines in capitals
+    return not load_gazetteer().is_country_word(word)
+
+
+def _is_initial(token: Token) -> bool:
+    return len(token.text) == 2 and token.text[0].isupper() and token.text.endswith(".")
+
+
+_RUSSIAN_INSTRUMENTAL = re.compile(r"^([А-ЯЁ][а-яё\-]{2,}?(?:-[А-ЯЁ][а-яё]+)?)(?:ом|ым|ем)$")
+
+
+def _russian_nominative(word: str) -> str:
+    """Undo the instrumental case of Russian masculine names ("с Токаевым" -> "Токаев"); other words unchanged.
+    Russian support is deliberately shallow: other cases are left as written."""
+    match = _RUSSIAN_INSTRUMENTAL.match(word)
+    return match.group(1) if match else word
+
+
+@dataclass(frozen=True)
+class PersonMention:
+    name: str
+    title: str
+    country: str | None
+    start: int  # offset of the name
+    end: int
+    title_start: int  # offset where the title begins (== start when there is none)
+    possessive: bool
+    has_title: bool
+
+
+def _name_run(tokens: list[Token], i: int, blocked: set[int]) -> int:
+    """End index (exclusive) of the name starting at token i, or i when no name starts there."""
+    if i in blocked or not is_name_token(tokens[i]):
+        return i
+    j = i
+    while j < len(tokens) and j - i < _MAX_NAME_TOKENS:
+        token = tokens[j]
+        if j > i and tokens[j].start - tokens[j - 1].end > 1:
+            break  # a line break or double space inside a "name" is suspicious; stop
+        if j in blocked:
+            break
+        particle = token.word.lower() in _NAME_PARTICLES and j + 1 < len(tokens) and is_name_token(tokens[j + 1])
+        if is_name_token(token) or (j > i and (_is_initial(token) or particle)):
+            j += 1
+        else:
+            break
+        if token.possessive or (token.final_stop and not _is_initial(token)):
+            break
+    # Drop trailing initials ("Joseph R." without a surname is not what we want).
+    while j > i + 1 and _is_initial(tokens[j - 1]):
+        j -= 1
+    return j
+
+
+def _walk_back_title(tokens: list[Token], i: int) -> int:
+    """Index of the first token of the title phrase that ends right before token i (i when there is none)."""
+    gazetteer = load_gazetteer()
+    k = i
+    start = i
+    while k > 0 and i - k < _MAX_TITLE_TOKENS:
+        token = tokens[k - 1]
+        lower = token.word.lower()
+        if token.final_stop and not _is_abbreviation(token.text):
+            break
+        if lower in TITLE_WORDS or lower.rstrip(".") in HONORIFICS or gazetteer.is_country_word(token.word):
+            k -= 1
+            start = k
+        elif lower in _ARTICLES and (k < 2 or tokens[k - 2].word.lower() not in _OF_WORDS):
+            break  # "the" opens a new noun phrase unless it follows "of": "and the President of the Council"
+        elif is_name_token(token):
+            break  # another person's name: "President Hu Jintao and President Vladimir Putin"
+        elif lower in _CONNECTORS or (token.word[:1].isupper() and token.word[:1].isalpha()):
+            k -= 1  # "of the", org names inside a title; only kept when a title word precedes them
+        else:
+            break
+    return start
+
+
+def _clean_title(text: str) -> tuple[str, str | None]:
+    """Title text without honorifics, the country and dangling connectors; and the country it names."""
+    gazetteer = load_gazetteer()
+    mentions = gazetteer.find(text)
+    country = mentions[0].country if mentions else None
+    for mention in reversed(mentions):
+        text = text[: mention.start] + " " + text[mention.end :]
+    words = [w for w in text.replace(",", " ").split() if w.lower().rstrip(".") not in HONORIFICS]
+    while words and words[-1].lower() in _CONNECTORS | {"visiting", "his", "her"}:
+        words.pop()
+    while words and words[0].lower() in _CONNECTORS | {"visiting", "his", "her", "a"}:
+        words.pop(0)
+    title = " ".join(words)
+    title = re.sub(r"\s+(?:of|de|du)(?:\s+the)?$", "", title)
+    return title, country
+
+
+_APPOSITIVE = re.compile(r"^,\s+(?:the |a |an |le |la )?([^,.;()]{3,160})")
+
+
+def find_person_mentions(text: str) -> list[PersonMention]:
+    """People named in text with whatever title and country stand next to them."""
+    tokens = tokenize(text)
+    gazetteer = load_gazetteer()
+    country_spans = gazetteer.find(text)
+    # Tokens inside a country name ("United States of America") are never part of a person's name.
+    blocked: set[int] = set()
+    span_index = 0
+    for index, token in enumerate(tokens):
+        while span_index < len(country_spans) and country_spans[span_index].end <= token.start:
+            span_index += 1
+        if span_index < len(country_spans) and country_spans[span_index].start <= token.start:
+            blocked.add(index)
+    mentions = []
+    i = 0
+    while i < len(tokens):
+        j = _name_run(tokens, i, blocked)
+        if j == i:
+            i += 1
+            continue
+        k = _walk_back_title(tokens, i)
+        title_text = text[tokens[k].start : tokens[i].start] if k < i else ""
+        # "First President of Kazakhstan, Nursultan Nazarbayev" / "Le président chinois, Xi Jinping,"
+        if k == i and i >= 2 and tokens[i - 1].word == "," and j - i >= 2:
+            k2 = _walk_back_title(tokens, i - 1)
+            if k2 < i - 1:
+                k = k2
+                title_text = text[tokens[k].start : tokens[i - 1].start]
+        has_title_word = any(
+            t.word.lower() in TITLE_HEADS or t.word.lower().rstrip(".") in HONORIFICS for t in tokens[k:i]
+        )
+        appositive = _APPOSITIVE.match(text[tokens[j - 1].end : tokens[j - 1].end + 200])
+        appositive_title = None
+        if appositive:
+            first_word = appositive.group(1).split()[0].lower() if appositive.group(1).split() else ""
+            if first_word in TITLE_WORDS:
+                appositive_title = re.split(
+                    r"\s+(?:in|at|on|who|which|said|says|met|is|was|and the)\s+", appositive.group(1)
+                )[0]
+        name_tokens = tokens[i:j]
+        name = " ".join(_russian_nominative(t.word) for t in name_tokens)
+        title, country = _clean_title(title_text) if has_title_word else ("", None)
+        if appositive_title and not title:
+            title, country = _clean_title(appositive_title)
+        elif appositive_title and not country:
+            _, country = _clean_title(appositive_title)
+        if not country:
+            # "President Xi Jinping of the People's Republic of China"
+            following = text[tokens[j - 1].end : tokens[j - 1].end + 80]
+            of_country = re.match(r"^\s+(?:of|from|de|du)\s+(?:the\s+|la\s+|l')?", following)
+            if of_country:
+                found = gazetteer.find(following[of_country.end() :])
+                if found and found[0].start == 0:
+                    country = found[0].country
+        mentions.append(
+            PersonMention(
+                name=name,
+                title=title,
+                country=country,
+                start=tokens[i].start,
+                end=tokens[j - 1].end,
+                title_start=tokens[k].start if has_title_word else tokens[i].start,
+                possessive=tokens[j - 1].possessive,
+                has_title=bool(has_title_word or appositive_title),
+            )
+        )
+        i = j
+    return mentions

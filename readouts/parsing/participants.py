@@ -1,0 +1,197 @@
+"""Participants: the people who met, from the lead sentence, a "Readout of X's Meeting with Y" title and
+"(during) the meeting with Y" phrases. People merely mentioned (greetings conveyed from, invitations by, possessives)
+are not participants.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from .gazetteer import load_gazetteer
+from .names import PersonMention, find_person_mentions, fold
+from .types import ParsedParticipant
+
+# Verbs and nouns of meeting, in the three languages handled.
+MEETING_WORDS = re.compile(
+    r"\b(?:met|meets?|meeting|received|receives?|hosted|hosts?|held (?:talks|a meeting|a summit|a phone call)"
+    r"|holds? talks|talks|called on|calls? on|summit|visit|rencontr\w*|reçu|reçoit|entretenu|entretien"
+    r"|встретил\w*|встреч\w*|переговор\w*|принял\w*)\b",
+    re.IGNORECASE,
+)
+# A mention right after these words is someone spoken of, not someone present.
+_NOT_PRESENT_BEFORE = re.compile(
+    r"(?:greetings|wishes|regards|message|letter|salutations|condolences)\s+(?:\w+\s+){0,3}(?:from|of|to|du|de)\s*$"
+    r"|(?:on behalf of|invitation of|invited by|as the guest of|guest of|à l'invitation de|de la part de"
+    r"|from|to|by)\s*$",
+    re.IGNORECASE,
+)
+_MEETING_WITH = re.compile(r"\b(?:the|this) (?:meeting|talks|conversation) with\b", re.IGNORECASE)
+_ROLE_SUBJECT = re.compile(
+    r"(?:^|[.;]\s)(?:The|the)\s+((?:[A-Z][\w\-]+\s?){1,4})"
+    r"(?=\s+(?:of\s+the\s+[A-Z][\w ]{2,40}?\s+)?"
+    r"(?:met|meets|received|receives|held|hosted|spoke)\b)"
+)
+# Office titles that imply an organisation rather than a country.
+_TITLE_ORGANISATION = [
+    (re.compile(r"\bsecretary[- ]general\b(?!.*\bnato\b)", re.IGNORECASE), "United Nations"),
+    (re.compile(r"\beuropean (?:council|commission|parliament)\b", re.IGNORECASE), "European Union"),
+]
+# Syllables of Mandarin pinyin family names: a name made of pinyin syllables starting with one is most likely Chinese.
+_CHINESE_SURNAMES = {
+    "wang", "li", "zhang", "liu", "chen", "yang", "zhao", "huang", "zhou", "wu", "xu", "sun", "hu", "zhu", "gao",
+    "lin", "he", "guo", "ma", "luo", "liang", "song", "zheng", "xie", "han", "tang", "feng", "yu", "dong", "xiao",
+    "cheng", "cao", "yuan", "deng", "xi", "fu", "shen", "zeng", "peng", "lu", "su", "jiang", "cai", "jia", "ding",
+    "wei", "xue", "ye", "yan", "pan", "du", "dai", "xia", "zhong", "tian", "ren", "fan", "fang", "shi", "yao",
+    "tan", "liao", "zou", "xiong", "jin", "hao", "kong", "bai", "cui", "kang", "mao", "qiu", "qin", "gu", "hou",
+    "shao", "meng", "long", "wan", "duan", "lei", "qian", "yin", "yi", "chang", "qiao", "lai", "gong", "wen", "hua",
+    "bo"
+}  # fmt: skip
+_PINYIN_SYLLABLE = re.compile(r"^(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?[aeiouü]{1,3}(?:ng|n|r)?$")
+
+
+def is_pinyin_name(name: str) -> bool:
+    parts = [p for p in re.split(r"[\s\-]+", fold(name)) if p]
+    if not 2 <= len(parts) <= 3 or parts[0] not in _CHINESE_SURNAMES:
+        return False
+    # Given names are written as one word of one or two syllables ("Jinping", "Yi", "Leji").
+    return all(_is_pinyin_word(p) for p in parts)
+
+
+def _is_pinyin_word(word: str) -> bool:
+    if _PINYIN_SYLLABLE.match(word):
+        return True
+    return any(
+        _PINYIN_SYLLABLE.match(word[:cut]) and _PINYIN_SYLLABLE.match(word[cut:]) for cut in range(1, len(word))
+    )
+
+
+def name_tokens(name: str) -> list[str]:
+    return [t for t in re.split(r"\s+", fold(name).replace(".", ". ")) if t and not (len(t) == 2 and t.endswith("."))]
+
+
+def same_person(a: str, b: str) -> bool:
+    """Names of one person: equal up to accents and initials, or one is the other's surname or a short form
+    ("Antony J. Blinken" ~ "Antony Blinken", "Joseph R. Biden" ~ "Joe Biden", "Trump" ~ "Donald Trump")."""
+    ta, tb = name_tokens(a), name_tokens(b)
+    if not ta or not tb:
+        return False
+    if ta == tb:
+        return True
+    if len(ta) == 1 or len(tb) == 1:
+        single, other = (ta, tb) if len(ta) == 1 else (tb, ta)
+        return single[0] in (other[0], other[-1]) and len(single[0]) > 1
+    if ta[-1] == tb[-1] and ta[0][:2] == tb[0][:2]:
+        return True
+    # Family name first (Chinese, Vietnamese): "Wang Yi" is not "Wang Yang", but "Pham Binh Minh" ~ "Pham Minh".
+    return ta[0] == tb[0] and ta[-1] == tb[-1]
+
+
+def _present(mention: PersonMention, text: str) -> bool:
+    if mention.possessive:
+        return False
+    before = text[max(0, mention.title_start - 60) : mention.title_start]
+    return not _NOT_PRESENT_BEFORE.search(before)
+
+
+def _merge(people: list[PersonMention], mention: PersonMention) -> None:
+    for index, known in enumerate(people):
+        if same_person(known.name, mention.name):
+            # Keep the fuller name and whichever title and country are known.
+            name = mention.name if len(name_tokens(mention.name)) > len(name_tokens(known.name)) else known.name
+            people[index] = PersonMention(
+                name,
+                known.title or mention.title,
+                known.country or mention.country,
+                known.start,
+                known.end,
+                known.title_start,
+                known.possessive,
+                True,
+            )
+            return
+    people.append(mention)
+
+
+def extract_participants(
+    lead_sentence: str,
+    *,
+    title: str = "",
+    body: list[str] = (),
+    full_text: str = "",
+    publisher_country: str | None = None,
+) -> list[ParsedParticipant]:
+    people: list[PersonMention] = []
+    for mention in find_person_mentions(lead_sentence):
+        if mention.has_title and _present(mention, lead_sentence) or _after_meeting_verb(mention, lead_sentence):
+            _merge(people, mention)
+    # "Readout of President Joe Biden's Meeting with President Xi Jinping": possessives are fine in such titles.
+    if title and MEETING_WORDS.search(title):
+        for mention in find_person_mentions(title):
+            if mention.has_title and (
+                len(name_tokens(mention.name)) >= 2 or any(same_person(p.name, mention.name) for p in people)
+            ):
+                _merge(people, mention)
+    for paragraph in body:
+        for match in _MEETING_WITH.finditer(paragraph[:2000]):
+            window = paragraph[match.end() : match.end() + 120]
+            mentions = [m for m in find_person_mentions(window) if m.has_title]
+            if mentions and mentions[0].title_start <= 2:
+                _merge(people, mentions[0])
+    _add_role_subjects(people, lead_sentence, full_text)
+    return _with_countries(people, full_text or lead_sentence, publisher_country)
+
+
+_BEFORE_MEETING_VERB = re.compile(
+    r"^\s+(?:(?:on|this)\s+\w+\s+|today\s+|\w+day\s+)?(?:has\s+|have\s+)?(?:met|meets|held talks|holds talks"
+    r"|received|receives|hosted|hosts|held a meeting|had a meeting|a rencontré|reçoit|встретился|провёл переговоры"
+    r"|провел переговоры)\b"
+)
+
+
+def _after_meeting_verb(mention: PersonMention, text: str) -> bool:
+    """A bare name right after "met with", "received", "meeting with", or right before "met", "held talks",
+    is a participant: "Vladimir Putin held talks with ..."."""
+    if len(name_tokens(mention.name)) < 2 or mention.possessive:
+        return False
+    before = text[max(0, mention.start - 30) : mention.start]
+    if re.search(r"(?:met|meets|meeting|received|receives|talks|hosted)(?: with)?\s+$", before):
+        return True
+    return bool(_BEFORE_MEETING_VERB.match(text[mention.end : mention.end + 60]))
+
+
+def _add_role_subjects(people: list[PersonMention], lead_sentence: str, full_text: str) -> None:
+    """ "The Secretary-General met ...": find the name for that office elsewhere in the text (even in page chrome)."""
+    for match in _ROLE_SUBJECT.finditer(lead_sentence[:600]):
+        role = fold(match.group(1).strip())
+        for mention in find_person_mentions(full_text[:20000]):
+            if mention.has_title and fold(mention.title) == role and len(name_tokens(mention.name)) >= 2:
+                _merge(people, mention)
+                break
+
+
+def _with_countries(people: list[PersonMention], text: str, publisher_country: str | None) -> list[ParsedParticipant]:
+    countries: list[str | None] = []
+    for person in people:
+        country = person.country
+        if not country:
+            for pattern, organisation in _TITLE_ORGANISATION:
+                if pattern.search(person.title):
+                    country = organisation
+        countries.append(country)
+    mentioned = Counter(m.country for m in load_gazetteer().find(text[:50000]))
+    if "China" in mentioned:
+        for index, person in enumerate(people):
+            if countries[index] is None and is_pinyin_name(person.name) and "China" not in countries:
+                countries[index] = "China"
+    for index in range(len(people)):
+        if countries[index] is None and publisher_country and publisher_country not in countries:
+            countries[index] = publisher_country
+    for index in range(len(people)):
+        if countries[index] is None:
+            # The most mentioned country that no other participant represents.
+            for country, _ in mentioned.most_common():
+                if country not in countries:
+                    countries[index] = country
+                    break
+    return [ParsedParticipant(p.name, p.title or "", c) for p, c in zip(people, countries, strict=True)]

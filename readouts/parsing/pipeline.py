@@ -1,0 +1,250 @@
+"""parse_readout: the parsing pipeline, raw readout text in, ParsedReadout out.
+
+Steps: decode -> repair -> headers -> HTML -> unwrap -> split header zone / body -> dateline -> participants ->
+attribution -> dates -> location. Each step is a pure function from its own module.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from . import clean
+from .attribution import attribute_paragraphs
+from .dateline import Dateline, parse_dateline, parse_dateline_line
+from .dates import (
+    DateEvidence,
+    find_dates,
+    find_weekday,
+    first_full_date,
+    mentions_same_day,
+    resolve_meeting_date,
+    years_mentioned,
+)
+from .header import choose_headline, clean_title, split_header
+from .language import detect_language
+from .location import find_meeting_place
+from .names import find_person_mentions
+from .participants import MEETING_WORDS, extract_participants, is_pinyin_name
+from .publisher import detect_publisher, home_country
+from .sentences import split_sentences
+from .types import Kind, ParsedParagraph, ParsedParticipant, ParsedReadout, ParseError
+
+MAX_ATTRIBUTED_PARAGRAPHS = 500  # real readouts have a few dozen; beyond this, paragraphs are left narrative
+LEAD_CHARS = 3_000
+LEAD_SEARCH_BLOCKS = 200  # the lead is near the top; page chrome before it is never this long
+YEAR_SCAN_CHARS = 200_000
+
+
+def parse_readout(raw: str | bytes, *, filename: str | None = None) -> ParsedReadout:
+    """Parse one readout. Raises ParseError (only) when the input cannot be read as a readout."""
+    try:
+        return _parse(raw, filename)
+    except ParseError:
+        raise
+    except RecursionError as error:  # pragma: no cover - defensive: never let a parser bug escape as another type
+        raise ParseError(f"could not parse the text ({type(error).__name__})") from error
+    except Exception as error:  # noqa: BLE001 - the contract is "ParseError only"
+        raise ParseError(f"could not parse the text ({type(error).__name__}: {error})") from error
+
+
+def _parse(raw: str | bytes, filename: str | None) -> ParsedReadout:
+    text = clean.decode(raw)
+    if not text.strip():
+        raise ParseError("empty text")
+    text, warnings = clean.repair_text(text)
+    header, body = split_header(text)
+    if clean.looks_like_html(body):
+        body = clean.html_to_text(body)
+    blocks = [clean.strip_end_marks(b) for b in clean.unwrap(body)]
+    blocks = [b for b in blocks if b]
+    if not blocks:
+        raise ParseError("empty text")
+
+    lead_index = _find_lead(blocks)
+    if lead_index is None:
+        raise ParseError("no paragraphs found")
+    header_zone = blocks[:lead_index]
+    paragraphs = [b for b in blocks[lead_index:] if _is_body_paragraph(b)]
+    lead = paragraphs[0]
+
+    dateline = parse_dateline(lead)
+    header_dateline = _header_dateline(header_zone)
+    lead_body = lead[dateline.end :] if dateline else lead
+    lead_sentence = split_sentences(lead_body[:LEAD_CHARS])[0] if lead_body.strip() else lead_body
+
+    readable_header = [b for b in header_zone if not clean.is_caption(b) and not clean.is_boilerplate(b)]
+    title = clean_title(header.title) if header.title else choose_headline(readable_header)
+    published = header.published or _published_from(readable_header, title, header_zone)
+
+    publisher = detect_publisher(
+        [
+            header.meta.get("publisher", ""),
+            header.meta.get("source", ""),
+            header.meta.get("source_url", ""),
+            dateline.agency if dateline and dateline.agency else "",
+            "\n".join(header_zone)[:5000],
+            lead[:LEAD_CHARS],
+            "\n".join(blocks[-5:])[-3000:],
+        ]
+    )
+    language = header.meta.get("language", "")[:2].lower() or detect_language("\n".join(paragraphs)[:20000])
+    if language not in ("en", "fr", "ru"):
+        language = detect_language("\n".join(paragraphs)[:20000])
+
+    participants = extract_participants(
+        lead_sentence[:LEAD_CHARS],
+        title=title or "",
+        body=paragraphs[1:50],
+        full_text="\n".join([*header_zone, *paragraphs[:50]])[:50000],
+        publisher_country=home_country(publisher),
+    )
+    if not participants:
+        warnings.append("no participants found")
+
+    labels = attribute_paragraphs(
+        paragraphs[:MAX_ATTRIBUTED_PARAGRAPHS], participants, {0: dateline.end} if dateline else None
+    )
+    if len(paragraphs) > MAX_ATTRIBUTED_PARAGRAPHS:
+        warnings.append(f"only the first {MAX_ATTRIBUTED_PARAGRAPHS} paragraphs were attributed")
+        labels += [(Kind.NARRATIVE, None)] * (len(paragraphs) - MAX_ATTRIBUTED_PARAGRAPHS)
+    parsed_paragraphs = [
+        ParsedParagraph(p, speaker, kind) for p, (kind, speaker) in zip(paragraphs, labels, strict=True)
+    ]
+
+    meeting_date, date_warnings = _meeting_date(
+        lead_body, dateline, header_dateline, header_zone, published, paragraphs
+    )
+    warnings += date_warnings
+    location = _location(lead_body, dateline, header_dateline, publisher)
+    if location is None:
+        warnings.append("meeting place not found")
+
+    if not title:
+        title = derive_title(participants, lead_sentence)
+    return ParsedReadout(
+        title=title,
+        published_date=published,
+        meeting_date=meeting_date,
+        location=location,
+        publisher=publisher,
+        language=language,
+        participants=participants,
+        paragraphs=parsed_paragraphs,
+        warnings=warnings,
+        text="\n\n".join(paragraphs),
+    )
+
+
+def _is_body_paragraph(block: str) -> bool:
+    return clean.looks_like_prose(block) and not clean.is_caption(block) and not clean.is_boilerplate(block)
+
+
+def _find_lead(blocks: list[str]) -> int | None:
+    """The lead is the first body paragraph with a dateline, a meeting or a titled person; before it is the header
+    (page chrome such as "Welcome to the United Nations. It's your world." has none of these)."""
+    first_prose = None
+    for index, block in enumerate(blocks[:LEAD_SEARCH_BLOCKS]):
+        if not _is_body_paragraph(block):
+            continue
+        if first_prose is None:
+            first_prose = index
+        if (
+            parse_dateline(block)
+            or MEETING_WORDS.search(block[:1000])
+            or any(m.has_title for m in find_person_mentions(block[:300]))
+        ):
+            return index
+    if first_prose is None:
+        first_prose = next((i for i, block in enumerate(blocks) if _is_body_paragraph(block)), None)
+    return first_prose
+
+
+def _header_dateline(header_zone: list[str]) -> Dateline | None:
+    found = None
+    for block in header_zone:
+        line = parse_dateline_line(block)
+        if line:
+            found = line
+    return found
+
+
+def _published_from(readable_header: list[str], title: str | None, header_zone: list[str]) -> date | None:
+    for block in readable_header:
+        if block != title:
+            value = first_full_date(block[:300])
+            if value:
+                return value
+    if title:
+        value = first_full_date(title)
+        if value:
+            return value
+    for block in header_zone:
+        value = first_full_date(block[:300])
+        if value:
+            return value
+    return None
+
+
+def _meeting_date(
+    lead_body: str,
+    dateline: Dateline | None,
+    header_dateline: Dateline | None,
+    header_zone: list[str],
+    published,
+    paragraphs: list[str],
+):
+    head = lead_body[:LEAD_CHARS]
+    explicit = next(iter(find_dates(head)), None)
+    stated = dateline.date if dateline and dateline.date else None
+    if stated is None and header_dateline and header_dateline.date:
+        stated = header_dateline.date
+    if stated is None and not published:
+        # A page time line without a year ("8 May. 12:00") still gives month and day.
+        for block in header_zone:
+            found = find_dates(block[:200])
+            if found:
+                stated = found[0]
+                break
+    body_text = "\n".join(paragraphs)[:YEAR_SCAN_CHARS]
+    evidence = DateEvidence(
+        published=published,
+        dateline=stated,
+        explicit=explicit,
+        weekday=find_weekday(head),
+        same_day=mentions_same_day(head),
+        years_in_text=tuple(years_mentioned(body_text)),
+    )
+    return resolve_meeting_date(evidence)
+
+
+def _location(
+    lead_body: str, dateline: Dateline | None, header_dateline: Dateline | None, publisher: str | None
+) -> str | None:
+    # The first sentence says where the meeting was; later ones wander ("discussed the situation in Syria").
+    place = find_meeting_place(split_sentences(lead_body[:LEAD_CHARS])[0] if lead_body.strip() else lead_body)
+    if place and place.city:
+        return place.city if not place.note else f"{place.city} ({place.note})"
+    filed = dateline or header_dateline
+    if place and place.country and filed:
+        # A national agency files from home; a meeting stated to be abroad did not take place at the dateline.
+        agency_home = home_country(publisher)
+        if agency_home and agency_home != place.country:
+            return place.country
+    if filed:
+        return filed.city
+    return place.country if place else None
+
+
+def derive_title(participants: list[ParsedParticipant], lead_sentence: str) -> str:
+    """A short title when the text has no headline: "Tokayev meets Wang Yi"."""
+
+    def short(name: str) -> str:
+        return name if is_pinyin_name(name) else name.split()[-1]
+
+    if len(participants) >= 2:
+        return f"{short(participants[0].name)} meets {short(participants[1].name)}"
+    if participants:
+        return f"Meeting of {participants[0].name}"
+    words = re.sub(r"\s+", " ", lead_sentence).strip().split()
+    return " ".join(words[:10]) + ("…" if len(words) > 10 else "") or "Untitled readout"

@@ -1,0 +1,38 @@
+"""Sentence splitting that knows the abbreviations of readouts ("Joseph R. Biden, Jr.", "U.S.", "Feb. 13", "M. Xi")."""
+
+from __future__ import annotations
+
+import re
+
+_BOUNDARY = re.compile(r"[.!?…]+['\"”’»)]*\s+")
+_ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "jr", "sr", "st", "gen", "col", "lt", "gov", "sen", "rep", "prof", "h.e", "no", "vs",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "m", "mm", "mme", "co",
+    "inc", "ltd", "corp", "etc", "e.g", "i.e", "approx", "dept", "est", "fig", "ave",
+}  # fmt: skip
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences of a paragraph, in order; linear in the text length."""
+    sentences = []
+    start = 0
+    for match in _BOUNDARY.finditer(text):
+        end = match.end()
+        if end >= len(text):
+            break
+        following = text[end : end + 2].lstrip("\"“‘'«(")[:1]
+        if not following or not (following.isupper() or following.isdigit()):
+            continue
+        # The word before the full stop: "Jr." or "U.S." do not end a sentence when a name or noun follows.
+        word_start = text.rfind(" ", start, match.start()) + 1
+        word = text[word_start : match.start()].lower().strip('("“')
+        if text[match.start()] == "." and (
+            word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()) or ("." in word and len(word) <= 6)
+        ):
+            continue
+        sentences.append(text[start:end].strip())
+        start = end
+    tail = text[start:].strip()
+    if tail:
+        sentences.append(tail)
+    return sentences

@@ -1,0 +1,91 @@
+from readouts.parsing.attribution import attribute_paragraphs
+from readouts.parsing.types import Kind, ParsedParticipant
+
+SERIKOV = ParsedParticipant("Aidos Serikov", "President", "Kazakhstan")
+WANG = ParsedParticipant("Wang Lixin", "Foreign Minister", "China")
+PEOPLE = [SERIKOV, WANG]
+
+
+def labels(paragraphs, participants=PEOPLE):
+    return [
+        speaker if kind is Kind.STATEMENT else (None if kind is Kind.NARRATIVE else "joint")
+        for kind, speaker in attribute_paragraphs(paragraphs, participants)
+    ]
+
+
+def test_reporting_verbs_surnames_and_continuation():
+    assert labels(
+        [
+            "President Aidos Serikov on Monday met with Chinese Foreign Minister Wang Lixin.",
+            "Serikov said Kazakhstan values its partnership with China.",
+            "Kazakhstan supports the Belt and Road Initiative, he added.",
+            "For his part, Wang appreciated the hospitality.",
+            "China hopes the region will stay stable and prosperous.",
+            "Both sides expressed concern about the situation.",
+            "Wang also held talks with the Kazakh prime minister.",
+        ]
+    ) == [None, "Aidos Serikov", "Aidos Serikov", "Wang Lixin", "Wang Lixin", "joint", None]
+
+
+def test_titles_point_to_participants():
+    assert labels(
+        [
+            "The Head of State received the minister in the capital.",
+            "The Head of State highly appraised the relations.",
+            "The Chinese Minister thanked the Kazakh President for the hospitality.",
+            "The sides discussed trade.",
+        ]
+    ) == [None, "Aidos Serikov", "Wang Lixin", "joint"]
+
+
+def test_inverted_quotes_and_outsiders():
+    assert labels(
+        [
+            "The two ministers met in Astana.",
+            '"We are reliable partners," said Serikov.',
+            "Local media said both men were pleased with the outcome.",
+            'Analysts noted that "the two sides agreed on little," according to reports.',
+        ]
+    ) == [None, "Aidos Serikov", None, None]
+
+
+def test_a_pair_of_participants_is_joint_and_a_participle_continues_the_subject():
+    assert labels(
+        [
+            "President Aidos Serikov met with Foreign Minister Wang Lixin, urging closer trade ties.",
+            "Serikov and Wang agreed to expand cooperation.",
+            "President Serikov and the Chinese minister witnessed the signing of agreements.",
+        ]
+    ) == ["Aidos Serikov", "joint", None]
+
+
+def test_majority_of_sentences_with_ties_to_the_first():
+    assert labels(
+        [
+            "The two leaders spoke candidly. Serikov explained his priorities. He stressed trade. They discussed "
+            "energy.",
+        ]
+    ) == ["joint"]
+
+
+def test_french_and_russian_verbs():
+    xi = ParsedParticipant("Xi Jinping", "président", "China")
+    medvedev = ParsedParticipant("Dmitri Medvedev", "Premier ministre", "Russia")
+    assert labels(
+        [
+            "M. Xi a rencontré M. Medvedev.",
+            "M. Xi a indiqué que la visite est importante.",
+            "Les deux parties ont échangé leurs vues.",
+        ],
+        [xi, medvedev],
+    ) == [None, "Xi Jinping", "joint"]
+    putin = ParsedParticipant("Владимир Путин", "Президент", "Russia")
+    tokayev = ParsedParticipant("Касым-Жомарт Токаев", "президент", "Kazakhstan")
+    assert labels(
+        ["Путин провёл переговоры с Токаевым.", "Путин отметил рост торговли.", "Стороны обсудили вопросы."],
+        [putin, tokayev],
+    ) == [None, "Владимир Путин", "joint"]
+
+
+def test_no_participants_means_no_speakers():
+    assert labels(["Someone said something.", "He added more."], []) == [None, None]

@@ -1,0 +1,85 @@
+import json
+from datetime import date
+
+from readouts.parsing.evaluate import city_of, compare, evaluate, format_report, normalise
+from readouts.parsing.types import Kind, ParsedParagraph, ParsedParticipant, ParsedReadout
+
+
+def test_city_of_is_case_and_accent_insensitive():
+    assert city_of("Bogotá, Colombia (Casa de Nariño)") == city_of("BOGOTA") == "bogota"
+    assert city_of(None) == ""
+
+
+def test_normalise_whitespace():
+    assert normalise(" a\u00a0 b\n c ") == "a b c"
+
+
+def _parsed(speaker_kind):
+    return ParsedReadout(
+        title="t",
+        published_date=None,
+        meeting_date=date(2020, 1, 2),
+        location="Paris (Elysee)",
+        publisher=None,
+        language="en",
+        participants=[
+            ParsedParticipant("Antony J. Blinken", "Secretary", "United States"),
+            ParsedParticipant("Extra Person", "", None),
+        ],
+        paragraphs=[
+            ParsedParagraph("Blinken met X in Paris.", None, Kind.NARRATIVE),
+            ParsedParagraph("The   two sides agreed.", *speaker_kind),
+        ],
+    )
+
+
+def test_compare_counts_every_measure():
+    entry = {
+        "file": "f",
+        "meeting_date": "2020-01-02",
+        "meeting_date_basis": "dateline",
+        "location": "Paris, France",
+        "participants": [{"name": "Antony Blinken"}, {"name": "Jean Dupont"}],
+        "paragraph_starts": ["Blinken met X", "The two sides", "Missing paragraph"],
+        "attribution": [None, "joint", None],
+    }
+    good = compare(entry, _parsed((None, Kind.JOINT)))
+    assert (good.date_ok, good.location_ok, good.tp, good.fp, good.fn) == (True, True, 1, 1, 1)
+    assert (good.starts_found, good.starts_total, good.attribution_ok, good.attribution_total) == (2, 3, 2, 2)
+    bad = compare(entry, _parsed(("Antony J. Blinken", Kind.STATEMENT)))
+    assert bad.attribution_ok == 1
+
+
+def test_evaluate_and_format_on_a_tiny_corpus(tmp_path):
+    (tmp_path / "a.txt").write_text(
+        "BEIJING, May 5 (Xinhua) -- Chinese President Li Ming met visiting Russian "
+        "President Ivan Petrov on Tuesday.\n\nLi said the ties are strong.\n"
+    )
+    (tmp_path / "b.txt").write_bytes(b"\x00\x01binary")
+    index = [
+        {
+            "file": "a.txt",
+            "publisher": "Xinhua",
+            "meeting_date": None,
+            "location": "Beijing",
+            "participants": [{"name": "Li Ming"}, {"name": "Ivan Petrov"}],
+            "paragraph_starts": ["BEIJING, May 5", "Li said"],
+            "attribution": [None, "Li Ming"],
+        },
+        {
+            "file": "b.txt",
+            "publisher": "x",
+            "meeting_date": "2020-01-01",
+            "location": "not stated",
+            "participants": [{"name": "A B"}],
+            "paragraph_starts": ["x"],
+            "attribution": [None],
+        },
+    ]
+    (tmp_path / "index.json").write_text(json.dumps(index))
+    report = evaluate(tmp_path)
+    assert report.files[1].error == "binary data, not text"
+    assert report.location == 1.0 and report.paragraphs_found == 2 / 3
+    assert report.participants_f1 < 1.0
+    table = format_report(report)
+    assert "ERROR: binary data" in table and "participants F1" in table

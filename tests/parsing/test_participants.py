@@ -1,0 +1,103 @@
+import pytest
+
+from readouts.parsing.names import find_person_mentions
+from readouts.parsing.participants import extract_participants, same_person
+
+
+def names(participants):
+    return [(p.name, p.country) for p in participants]
+
+
+def test_title_demonym_and_name_from_a_lead():
+    lead = (
+        "Kazakh President Kassym-Jomart Tokayev on Tuesday met with visiting Chinese State Councilor and Foreign "
+        "Minister Wang Yi, with both sides reaffirming their commitments."
+    )
+    found = extract_participants(lead)
+    assert names(found) == [("Kassym-Jomart Tokayev", "Kazakhstan"), ("Wang Yi", "China")]
+    assert found[1].title == "State Councilor and Foreign Minister"
+
+
+def test_people_only_mentioned_are_not_participants():
+    lead = (
+        "Uzbek Foreign Minister Rustam Karimov met with Chinese Ambassador Li Ming, who conveyed greetings "
+        "from President Xi Jinping."
+    )
+    assert names(extract_participants(lead)) == [("Rustam Karimov", "Uzbekistan"), ("Li Ming", "China")]
+
+
+def test_country_after_the_name_and_publisher_home_country():
+    lead = (
+        "President Joseph R. Biden, Jr. met on November 14 with President Xi Jinping of the People’s Republic "
+        "of China."
+    )
+    found = extract_participants(lead, publisher_country="United States")
+    assert names(found) == [("Joseph R. Biden", "United States"), ("Xi Jinping", "China")]
+
+
+def test_appositive_titles_and_bare_names_after_meeting_verbs():
+    lead = (
+        "Friendship with China is a priority, President Aidos Serikov said at a meeting with Zhao Lei, "
+        "the chairman of the Standing Committee, in Boao."
+    )
+    found = extract_participants(lead, publisher_country="Kazakhstan")
+    assert [p.name for p in found] == ["Aidos Serikov", "Zhao Lei"]
+    assert found[1].title.startswith("chairman")
+
+
+def test_readout_title_and_role_only_subject():
+    chrome = "Secretary-General Ban Ki-moon\nReadout of the Secretary-General’s meeting with H.E. Mr. Barack Obama"
+    lead = "The Secretary-General met today with President Barack Obama of the United States of America."
+    found = extract_participants(
+        lead,
+        title="Readout of the Secretary-General’s meeting with H.E. Mr. Barack Obama",
+        full_text=chrome + "\n" + lead,
+    )
+    assert names(found) == [("Barack Obama", "United States"), ("Ban Ki-moon", "United Nations")]
+
+
+def test_meeting_with_phrase_in_the_body_adds_a_participant():
+    lead = "President Aidos Serikov of Kazakhstan received the ambassadors of Russia and China."
+    body = ["During the meeting with Russian ambassador Pavel Orlov the Head of State noted the ties."]
+    assert names(extract_participants(lead, body=body)) == [("Aidos Serikov", "Kazakhstan"), ("Pavel Orlov", "Russia")]
+
+
+def test_french_lead():
+    lead = "Le président chinois, Xi Jinping, a rencontré mardi le Premier ministre russe, Dmitri Medvedev."
+    assert names(extract_participants(lead)) == [("Xi Jinping", "China"), ("Dmitri Medvedev", "Russia")]
+
+
+def test_russian_lead_undoes_the_instrumental_case():
+    lead = "Президент России Владимир Путин провёл переговоры с президентом Казахстана Касым-Жомартом Токаевым."
+    assert names(extract_participants(lead)) == [("Владимир Путин", "Russia"), ("Касым-Жомарт Токаев", "Kazakhstan")]
+
+
+def test_mentions_stop_at_weekdays_and_other_names():
+    text = "President Hu Jintao met Russian Prime Minister Vladimir Putin Wednesday in Beijing"
+    mentions = find_person_mentions(text)
+    assert [(m.name, m.title) for m in mentions if m.has_title] == [
+        ("Hu Jintao", "President"),
+        ("Vladimir Putin", "Prime Minister"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "a, b, same",
+    [
+        ("Antony J. Blinken", "Antony Blinken", True),
+        ("Joseph R. Biden", "Joe Biden", True),
+        ("Trump", "Donald Trump", True),
+        ("António Costa", "Antonio Costa", True),
+        ("Wang Yi", "Wang Yang", False),
+        ("Wang Yi", "Wang Qishan", False),
+        ("Xi Jinping", "Hu Jintao", False),
+    ],
+)
+def test_same_person(a, b, same):
+    assert same_person(a, b) is same
+
+
+def test_bare_name_as_subject_of_a_meeting_verb():
+    lead = "Vladimir Putin held talks in the Kremlin with President of Mongolia Ukhnaagiin Khurelsukh."
+    found = extract_participants(lead, full_text=lead + " The Russian side and Russia welcomed the guest.")
+    assert names(found) == [("Vladimir Putin", "Russia"), ("Ukhnaagiin Khurelsukh", "Mongolia")]

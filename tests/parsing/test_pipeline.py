@@ -1,0 +1,77 @@
+from datetime import date
+
+import pytest
+
+from readouts.parsing import Kind, ParsedReadout, ParseError, parse_readout
+
+
+@pytest.mark.parametrize(
+    "raw, reason",
+    [
+        ("", "empty text"),
+        ("   \n\n  ", "empty text"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary data, not text"),
+        (b"caf\xe9 \xfd not utf-8", "not valid UTF-8 text"),
+        ("Menu\nHome\nContact", "no paragraphs found"),
+    ],
+)
+def test_errors_have_clear_reasons(raw, reason):
+    with pytest.raises(ParseError, match=reason):
+        parse_readout(raw)
+
+
+def test_parse_error_is_a_value_error():
+    assert issubclass(ParseError, ValueError)
+
+
+def test_minimal_readout_and_json_shape():
+    raw = (
+        "BEIJING, March 3 (Xinhua) -- Chinese Premier Li Wen met with visiting Egyptian Prime Minister "
+        "Omar Fathy in Beijing.\n\nLi said China values its friendship with Egypt.\n\nFathy thanked China for "
+        "its support.\n"
+    )
+    parsed = parse_readout(raw, filename="x.txt")
+    assert isinstance(parsed, ParsedReadout)
+    assert parsed.title == "Li Wen meets Fathy"  # no headline: derived from the participants
+    assert parsed.location == "Beijing"
+    assert parsed.meeting_date is None and any("year" in w for w in parsed.warnings)
+    data = parsed.to_json("x.txt")
+    assert list(data) == [
+        "file",
+        "title",
+        "published_date",
+        "meeting_date",
+        "location",
+        "publisher",
+        "language",
+        "participants",
+        "paragraphs",
+        "warnings",
+    ]
+    assert data["file"] == "x.txt"
+    assert data["participants"][0] == {"name": "Li Wen", "title": "Premier", "country": "China"}
+    assert [p["kind"] for p in data["paragraphs"]] == ["narrative", "statement", "statement"]
+    assert data["paragraphs"][1]["speaker"] == "Li Wen"
+    assert parsed.text.split("\n\n")[1] == "Li said China values its friendship with Egypt."
+
+
+def test_speaker_set_iff_statement():
+    raw = (
+        "Prime Minister Ann Lee met President Tom Ray at the White House today.\n"
+        "The leaders discussed trade.\nThe Prime Minister thanked the President.\n"
+    )
+    parsed = parse_readout(raw)
+    assert parsed.location == "Washington (White House)"
+    for paragraph in parsed.paragraphs:
+        assert (paragraph.speaker is not None) == (paragraph.kind is Kind.STATEMENT)
+
+
+def test_published_date_from_a_page_time_line_and_same_day_meeting():
+    raw = (
+        "Two leaders meet in Astana\n\n14 March 2023, 16:02\n\n"
+        "The President met the Minister today in Astana, and they talked.\n"
+    )
+    parsed = parse_readout(raw)
+    assert parsed.title == "Two leaders meet in Astana"
+    assert parsed.published_date == date(2023, 3, 14)
+    assert parsed.meeting_date == date(2023, 3, 14)

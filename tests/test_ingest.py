@@ -1,0 +1,143 @@
+import datetime
+
+import pytest
+from django.db import DatabaseError
+
+from readouts.ingest import Outcome, edited_parts, find_or_create_person, ingest, mark_edited, name_key
+from readouts.models import Country, Person, Readout, Statement
+from readouts.parsing import Kind, ParsedParagraph, ParsedParticipant, ParsedReadout
+
+pytestmark = pytest.mark.django_db
+
+RAW = "ASTANA, May 20 -- Kazakh President Tokayev met Chinese Foreign Minister Wang Yi on Monday."
+
+
+def parsed_readout(**changes) -> ParsedReadout:
+    fields = {
+        "title": "Tokayev meets Wang Yi",
+        "published_date": datetime.date(2024, 5, 21),
+        "meeting_date": datetime.date(2024, 5, 20),
+        "location": "Astana",
+        "publisher": "Xinhua",
+        "language": "en",
+        "participants": [
+            ParsedParticipant("Kassym-Jomart Tokayev", "President", "Kazakhstan"),
+            ParsedParticipant("Wang Yi", "Foreign Minister", "China"),
+        ],
+        "paragraphs": [
+            ParsedParagraph("Tokayev met Wang Yi in Astana.", None, Kind.NARRATIVE),
+            ParsedParagraph("Wang said China values the partnership.", "Wang Yi", Kind.STATEMENT),
+            ParsedParagraph("Tokayev said trade is growing.", "Kassym-Jomart Tokayev", Kind.STATEMENT),
+            ParsedParagraph("Both sides agreed to deepen cooperation.", None, Kind.JOINT),
+        ],
+    }
+    return ParsedReadout(**{**fields, **changes})
+
+
+def test_a_parsed_readout_is_stored_whole():
+    result = ingest(parsed_readout(), RAW, source_url="https://example.org/readout")
+    assert result.outcome == Outcome.CREATED
+    readout = Readout.objects.with_details().get()
+    assert (readout.title, readout.slug, readout.meeting_date, readout.location) == (
+        "Tokayev meets Wang Yi",
+        "tokayev-meets-wang-yi",
+        datetime.date(2024, 5, 20),
+        "Astana",
+    )
+    assert readout.raw_text == RAW and readout.source_url == "https://example.org/readout"
+    assert [(p.person.name, p.person.country.code, p.title) for p in readout.participations.all()] == [
+        ("Kassym-Jomart Tokayev", "KZ", "President"),
+        ("Wang Yi", "CN", "Foreign Minister"),
+    ]
+    assert [(s.position, s.speaker and s.speaker.name, s.kind) for s in readout.statements.all()] == [
+        (1, None, "narrative"),
+        (2, "Wang Yi", "statement"),
+        (3, "Kassym-Jomart Tokayev", "statement"),
+        (4, None, "joint"),
+    ]
+
+
+def test_the_same_text_is_stored_once():
+    ingest(parsed_readout(), RAW)
+    again = ingest(parsed_readout(title="Something else"), RAW)
+    assert again.outcome == Outcome.UNCHANGED
+    assert Readout.objects.get().title == "Tokayev meets Wang Yi"
+
+
+def test_people_are_matched_by_name_alias_and_initials_instead_of_duplicated():
+    kazakhstan = Country.objects.get(code="KZ")
+    tokayev = Person.objects.create(name="Kassym-Jomart Tokayev", slug="kassym-jomart-tokayev", country=kazakhstan)
+    tokayev.aliases = ["Tokaev", "Токаев"]
+    tokayev.save()
+    blinken = find_or_create_person("Antony Blinken", Country.objects.get(code="US"))
+    assert find_or_create_person("Antony J. Blinken", None) == blinken
+    assert find_or_create_person("antony  blinken", None) == blinken
+    assert find_or_create_person("Tokaev", kazakhstan) == tokayev
+    assert find_or_create_person("Токаев", None) == tokayev
+    assert find_or_create_person("KASSYM-JOMART TOKAYEV", None) == tokayev
+    assert Person.objects.count() == 2
+
+
+def test_namesakes_of_other_countries_prefer_their_own_country():
+    china, singapore = Country.objects.get(code="CN"), Country.objects.get(code="SG")
+    chinese = find_or_create_person("Wang Yi", china)
+    assert chinese.slug == "wang-yi"
+    other = Person.objects.create(name="Wang Yi", slug="wang-yi-2", country=singapore)
+    assert find_or_create_person("Wang Yi", singapore) == other
+    assert find_or_create_person("Wang Yi", china) == chinese
+
+
+def test_a_new_reading_of_the_same_day_gets_its_own_slug():
+    first = ingest(parsed_readout(), RAW).readout
+    second = ingest(parsed_readout(publisher="Kazinform"), RAW + " (Kazinform)").readout
+    assert (first.slug, second.slug) == ("tokayev-meets-wang-yi", "tokayev-meets-wang-yi-2")
+    assert Person.objects.count() == 2
+
+
+def test_reparse_refreshes_derived_parts_but_keeps_hand_corrections():
+    readout = ingest(parsed_readout(), RAW).readout
+    readout.title = "Corrected title"
+    readout.save()
+    mark_edited(readout, ["title", "statements"])
+    improved = parsed_readout(
+        title="Parser title", location="Astana, Kazakhstan", paragraphs=[ParsedParagraph("One.", None, Kind.NARRATIVE)]
+    )
+    result = ingest(improved, RAW, reparse=True)
+    readout.refresh_from_db()
+    assert result.outcome == Outcome.UPDATED
+    assert readout.title == "Corrected title"
+    assert readout.location == "Astana, Kazakhstan"
+    assert readout.statements.count() == 4
+    assert readout.slug == "tokayev-meets-wang-yi"
+
+
+def test_reparse_without_changes_reports_unchanged():
+    ingest(parsed_readout(), RAW)
+    assert ingest(parsed_readout(), RAW, reparse=True).outcome == Outcome.UNCHANGED
+
+
+def test_a_speaker_who_is_not_a_participant_leaves_the_paragraph_narrative():
+    odd = parsed_readout(paragraphs=[ParsedParagraph("Xi said hello.", "Xi Jinping", Kind.STATEMENT)])
+    readout = ingest(odd, RAW).readout
+    assert list(readout.statements.values_list("kind", "speaker")) == [(Statement.Kind.NARRATIVE, None)]
+
+
+def test_a_readout_the_database_refuses_leaves_nothing_behind():
+    broken = parsed_readout(paragraphs=[ParsedParagraph("A NUL \x00 byte.", None, Kind.NARRATIVE)])
+    with pytest.raises(DatabaseError, match="NUL"):
+        ingest(broken, RAW)
+    assert not Readout.objects.exists()
+    assert not Person.objects.exists()
+
+
+def test_edited_parts_names_what_a_reviewer_changed():
+    derived = parsed_readout()
+    reviewed = parsed_readout(location="Astana, Kazakhstan", participants=derived.participants[:1])
+    assert edited_parts(derived, reviewed) == ["location", "participants"]
+    assert edited_parts(derived, parsed_readout()) == []
+
+
+def test_name_keys_ignore_case_accents_and_middle_initials():
+    assert name_key("Antony J. Blinken") == name_key("antony blinken") == "antony blinken"
+    assert name_key("António Costa") == "antonio costa"
+    assert name_key("Токаев") == "токаев"

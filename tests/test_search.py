@@ -1,0 +1,134 @@
+import datetime
+
+import pytest
+
+from readouts import search
+from readouts.models import Readout, Statement
+from tests.factories import make_person, make_readout
+
+pytestmark = pytest.mark.django_db
+
+STATEMENT, JOINT, NARRATIVE = Statement.Kind.STATEMENT, Statement.Kind.JOINT, Statement.Kind.NARRATIVE
+
+
+@pytest.fixture
+def archive():
+    tokayev = make_person("Kassym-Jomart Tokayev", "KZ", slug="kassym-jomart-tokayev", aliases=["Tokaev"])
+    wang = make_person("Wang Yi", "CN", slug="wang-yi")
+    blinken = make_person("Antony Blinken", "US", slug="antony-blinken")
+    astana = make_readout(
+        title="Tokayev meets Wang Yi",
+        meeting_date=datetime.date(2022, 6, 7),
+        participants=[(tokayev, "President"), (wang, "Foreign Minister")],
+        paragraphs=[
+            ("Tokayev met Wang Yi in Nur-Sultan to discuss the Belt and Road.", None, NARRATIVE),
+            ("Wang said China values cooperation on the Belt and Road Initiative.", wang, STATEMENT),
+            ("Tokayev said Kazakhstan cooperates closely with its neighbours on water.", tokayev, STATEMENT),
+            ("Both sides agreed to deepen cooperation in green energy.", None, JOINT),
+        ],
+    )
+    beijing = make_readout(
+        title="Wang Yi meets Blinken",
+        meeting_date=datetime.date(2023, 6, 19),
+        participants=[(wang, "Director"), (blinken, "Secretary of State")],
+        paragraphs=[
+            ("Wang Yi met Antony Blinken in Beijing.", None, NARRATIVE),
+            ("Blinken stressed the need for open channels of communication and raised fentanyl.", blinken, STATEMENT),
+            ("Wang said the United States should stop its containment of China's development.", wang, STATEMENT),
+            ("The two sides agreed to keep talking about the São Paulo meeting.", None, JOINT),
+        ],
+    )
+    return {"tokayev": tokayev, "wang": wang, "blinken": blinken, "astana": astana, "beijing": beijing}
+
+
+def texts(results):
+    return [hit.statement.text for readout_hit in results.hits for hit in readout_hit.paragraphs]
+
+
+def test_stemming_finds_other_forms_of_a_word(archive):
+    results = search.search("cooperation")
+    assert results.paragraph_count == 3
+    assert results.readout_count == 1
+    assert any("cooperates closely" in text for text in texts(results))
+
+
+def test_phrases_or_and_exclusion_follow_web_search_syntax(archive):
+    assert search.search('"Belt and Road"').paragraph_count == 2
+    assert search.search('"Road and Belt"').paragraph_count == 0
+    assert search.search("fentanyl or water").paragraph_count == 2
+    assert search.search("cooperation -energy").paragraph_count == 2
+
+
+def test_case_and_accents_do_not_matter(archive):
+    assert search.search("SAO PAULO").paragraph_count == 1
+    assert search.search("são paulo").paragraph_count == 1
+
+
+def test_hits_are_grouped_by_readout_and_highlighted(archive):
+    results = search.search("Wang said")
+    assert [hit.readout for hit in results.hits] and results.readout_count == 2
+    first = results.hits[0].paragraphs[0]
+    assert "<mark>" in first.headline
+    assert first.statement.speaker == archive["wang"]
+
+
+def test_speaker_and_kind_scope_the_search(archive):
+    assert sorted(texts(search.search("China", speaker=archive["wang"]))) == [
+        "Wang said China values cooperation on the Belt and Road Initiative.",
+        "Wang said the United States should stop its containment of China's development.",
+    ]
+    assert search.search("China", speaker=archive["blinken"]).paragraph_count == 0
+    assert search.search("agreed", kind=JOINT).paragraph_count == 2
+    assert search.search("agreed", kind=STATEMENT).paragraph_count == 0
+
+
+def test_filters_narrow_the_readouts_searched(archive):
+    only_2023 = Readout.objects.filter(meeting_date__year=2023)
+    assert texts(search.search("Wang", readouts=only_2023))[0].startswith("Wang")
+    assert {hit.readout for hit in search.search("Wang", readouts=only_2023).hits} == {archive["beijing"]}
+
+
+def test_relevance_and_date_orders(archive):
+    newest = search.search("Wang", sort=search.NEWEST)
+    oldest = search.search("Wang", sort=search.OLDEST)
+    assert [hit.readout for hit in newest.hits] == [archive["beijing"], archive["astana"]]
+    assert [hit.readout for hit in oldest.hits] == [archive["astana"], archive["beijing"]]
+
+
+def test_hits_per_year(archive):
+    assert search.search("Wang").years == [(2022, 2), (2023, 2)]
+
+
+@pytest.mark.parametrize(
+    "query",
+    ['"unbalanced', "& | ! : * ( ) < >", "'; DROP TABLE readouts_statement; --", "a\x00b", "🙂", "שלום", "-", "or"],
+)
+def test_any_query_gives_results_or_a_message(archive, query):
+    results = search.search(query)
+    assert results.paragraph_count >= 0
+    assert results.hits or results.messages or results.paragraph_count == 0
+
+
+def test_a_query_of_stop_words_says_so(archive):
+    assert "no searchable words" in search.search("the and of").messages[0]
+
+
+def test_very_long_queries_are_cut_with_a_message(archive):
+    results = search.search("Wang " * 2000)
+    assert "first 500 characters" in results.messages[0]
+
+
+def test_the_approximate_path_keeps_the_best_matches_and_says_so(archive, monkeypatch):
+    monkeypatch.setattr(search, "EXACT_LIMIT", 2)
+    monkeypatch.setattr(search, "CANDIDATE_LIMIT", 3)
+    results = search.search("Wang")
+    assert results.approximate
+    assert "about" in results.messages[0]
+    assert results.paragraph_count >= 3
+    assert results.hits and all(hit.paragraphs for hit in results.hits)
+
+
+def test_people_and_countries_named_by_the_query(archive):
+    assert [p.name for p in search.matching_people("Tokaev")] == ["Kassym-Jomart Tokayev"]
+    assert [p.name for p in search.matching_people("wang yi")] == ["Wang Yi"]
+    assert [c.code for c in search.matching_countries("kazakh")] == ["KZ"]
