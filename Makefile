@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 DEMO_READOUTS ?= 300
 
-.PHONY: setup run test lint format migrate demo stop clean
+.PHONY: setup run test lint format migrate demo stop clean browsers lighthouse
 
 setup: $(VENV)/.installed
 
@@ -32,8 +32,24 @@ run: demo
 	@echo ""
 	$(MANAGE) runserver 127.0.0.1:8000
 
-test: setup
+test: setup browsers
 	$(BIN)/pytest
+
+# For the browser tests (tests/browser/): Debian's Chromium, installed only when it is missing and we may (root
+# with apt-get; elsewhere those tests skip, and fail under CI), and axe-core and the Nu HTML checker from npm.
+browsers: node_modules/.package-lock.json
+	@if [ ! -x /usr/bin/chromium ] && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	fi
+
+# --ignore-scripts: vnu-jar's install script would download a Java runtime; the machine's Java runs vnu.jar.
+node_modules/.package-lock.json: package.json package-lock.json
+	@if command -v npm >/dev/null; then npm ci --ignore-scripts --no-audit --no-fund; \
+	else echo "npm is missing: the browser tests will skip their axe-core and HTML checks"; fi
+
+# Lighthouse scores (performance, accessibility, best practices, SEO) of the main pages: a check, not a test.
+lighthouse: setup browsers
+	$(BIN)/python bench/lighthouse.py
 
 lint: setup
 	$(BIN)/ruff check .

@@ -3,7 +3,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 
-from readouts.models import Country, Statement
+from readouts.models import Country, Person, Statement
 from readouts.parsing import Kind, ParsedParagraph, ParsedParticipant, ParsedReadout
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
@@ -110,3 +110,36 @@ def reviewed_readout(form, participants, paragraphs, parsed: ParsedReadout) -> P
 
 def live_forms(formset) -> list[dict]:
     return [f.cleaned_data for f in formset.forms if f.cleaned_data and not f.cleaned_data.get("DELETE")]
+
+
+class SearchForm(forms.Form):
+    """The paragraph-level part of a search; the readout filters come from ReadoutFilter."""
+
+    q = forms.CharField(
+        label="Search",
+        required=False,
+        strip=True,
+        help_text='Words, "a phrase", or, -exclude',
+        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
+    )
+    speaker = forms.SlugField(label="Said by", required=False, max_length=200)
+    kind = forms.ChoiceField(
+        label="Paragraphs",
+        required=False,
+        choices=[("", "All paragraphs"), *Statement.Kind.choices],
+    )
+    sort = forms.ChoiceField(
+        label="Order",
+        required=False,
+        choices=[("relevance", "Most relevant"), ("newest", "Newest first"), ("oldest", "Oldest first")],
+    )
+    page = forms.IntegerField(required=False, min_value=1, max_value=10_000, widget=forms.HiddenInput)
+
+    def clean_speaker(self):
+        slug = self.cleaned_data["speaker"]
+        if not slug:
+            return None
+        speaker = Person.objects.filter(slug=slug.lower()).first()
+        if speaker is None:
+            raise ValidationError(f"No person with the name “{slug}” is in the archive.")
+        return speaker

@@ -1,10 +1,12 @@
 """The archive's data: countries, people, readouts, who took part, and what was said."""
 
+import datetime
+
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
-from django.db import models
-from django.db.models import Count, Exists, F, IntegerField, Max, Min, OuterRef, Prefetch, Q, Subquery
+from django.db import connection, models
+from django.db.models import Count, Exists, F, IntegerField, Max, Min, OuterRef, Prefetch, Q, Subquery, Value
 from django.db.models.functions import MD5, Coalesce
 from django.urls import reverse
 
@@ -23,11 +25,13 @@ class CountryQuerySet(models.QuerySet):
         return self.annotate(people_count=Subquery(people.annotate(n=Count("*")).values("n")))
 
     def counterparts_of(self, country):
-        """The other countries in the country's meetings, each with the number of those meetings, most first."""
+        """The other countries in the country's meetings: dicts of code, name and the number of those meetings,
+        most first. Only the two columns are grouped, so the grouping sort stays small."""
         meetings = Readout.objects.involving(country).order_by().values("pk")
         return (
             self.exclude(pk=country.pk)
             .filter(people__participations__readout__in=meetings)
+            .values("code", "name")
             .annotate(meetings=Count("people__participations__readout", distinct=True))
             .order_by("-meetings", "name")
         )
@@ -74,6 +78,8 @@ class PersonQuerySet(models.QuerySet):
         return (
             self.exclude(pk=person.pk)
             .filter(participations__readout__in=meetings)
+            .select_related("country")
+            .only("name", "slug", "country__code", "country__name")
             .annotate(meetings=Count("participations"))
             .order_by("-meetings", "name")
         )
@@ -121,6 +127,12 @@ class ReadoutQuerySet(models.QuerySet):
 
     def newest_first(self):
         return self.order_by(F("meeting_date").desc(nulls_last=True), "-id")
+
+    def newest_first_sorted(self):
+        """newest_first() for a selection of at most some thousands of readouts (one person's meetings): an order
+        that the date index cannot give, so that PostgreSQL fetches the selection and sorts it instead of walking
+        the index over the whole archive, which takes long when all of the selection's meetings are old."""
+        return self.order_by(Coalesce("meeting_date", Value(datetime.date.min)).desc(), "-id")
 
     def oldest_first(self):
         return self.order_by(F("meeting_date").asc(nulls_last=True), "id")
@@ -270,11 +282,15 @@ class Participation(models.Model):
 
 class StatementQuerySet(models.QuerySet):
     def spoken_by(self, person):
-        """The person's statements with their readouts, newest meeting first, in paragraph order."""
+        """The person's statements with their readouts, the latest added readout first, in paragraph order.
+
+        Not by meeting date: that order needs the dates of all the person's readouts, a join and a sort over
+        tens of thousands of rows for a head of state, while this one walks the (speaker, readout) index."""
         return (
             self.filter(speaker=person)
             .select_related("readout")
-            .order_by(F("readout__meeting_date").desc(nulls_last=True), "-readout_id", "position")
+            .only("position", "text", "readout__title", "readout__slug", "readout__meeting_date")
+            .order_by("-readout_id", "position")
         )
 
 
@@ -321,3 +337,30 @@ class Statement(models.Model):
 
     def get_absolute_url(self):
         return f"{self.readout.get_absolute_url()}#p{self.position}"
+
+
+class SearchTerm(models.Model):
+    """A word of the archive's paragraphs and how many paragraphs use it: the vocabulary that search
+    suggestions ("coopration" -> "cooperation") are drawn from.
+
+    A materialised view over ts_stat (migration 0006), refreshed after imports by ``refresh()``.
+    """
+
+    word = models.TextField(primary_key=True)
+    paragraphs = models.IntegerField()
+
+    class Meta:
+        managed = False
+        db_table = "readouts_searchterm"
+        ordering = ["-paragraphs"]
+
+    def __str__(self):
+        return self.word
+
+    @classmethod
+    def refresh(cls):
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT ispopulated FROM pg_matviews WHERE matviewname = %s", [cls._meta.db_table])
+            populated = cursor.fetchone()[0]
+            # CONCURRENTLY keeps the old vocabulary readable meanwhile, but only works on a populated view.
+            cursor.execute(f"REFRESH MATERIALIZED VIEW {'CONCURRENTLY' if populated else ''} {cls._meta.db_table}")

@@ -4,13 +4,16 @@ Queries use web-search syntax (PostgreSQL's websearch_to_tsquery): words, "quote
 ``-exclusion``, with English stemming over accent-folded words (the ``readout_english`` configuration that
 also builds ``Statement.search_vector``).
 
-Exact where it is cheap, honest where it is not: when a query matches at most ``EXACT_LIMIT`` paragraphs,
-every match is ranked and counted. Above that, ranking every match of a very common word costs hundreds of
-milliseconds, so relevance is computed among the ``CANDIDATE_LIMIT`` most recent matches and the totals and
-the hits per year are estimated from a sample of the table; the page says so ("about 812,000").
+Exact where it is cheap, honest where it is not: when the planner expects at most ``EXACT_PLANNED`` matches
+(well above the 10,000 where exactness is promised), every match is ranked and counted. Above that, ranking
+every match of a very common word costs hundreds of milliseconds, so relevance is computed among the
+``CANDIDATE_LIMIT`` most recent matches, and the totals and hits per year are estimated from a sample of the
+table; the page says so ("About 812,000 paragraphs match").
 """
 
+import json
 import math
+import re
 from dataclasses import dataclass, field
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, TrigramWordSimilarity
@@ -22,17 +25,28 @@ from django.utils.safestring import mark_safe
 
 from readouts.models import SEARCH_CONFIG, Country, Person, Readout, Statement
 
-EXACT_LIMIT = 10_000
+# Up to this many matches (by the planner's estimate) every match is ranked and counted: comfortably above
+# the 10,000 where exactness is promised, and below the point where reading every match costs more than
+# reading the most recent ones until CANDIDATE_LIMIT are found.
+EXACT_PLANNED = 25_000
 NAME_SIMILARITY = 0.5
-CANDIDATE_LIMIT = 2_000
-SAMPLE_ROWS = 20_000
+CANDIDATE_LIMIT = 500
+SAMPLE_ROWS = 10_000
 MAX_QUERY_LENGTH = 500
 READOUTS_PER_PAGE = 20
 PARAGRAPHS_PER_READOUT = 3
 # ts_headline marks matches in plain text; private-use characters stand for <mark> until the text is escaped.
 MARK_START, MARK_END = "\ue000", "\ue001"
 
+WORD = re.compile(r"[^\W\d_]{3,}")
+MAX_SUGGESTED_WORDS = 8
+
 RELEVANCE, NEWEST, OLDEST = "relevance", "newest", "oldest"
+PAGE_ORDER = {
+    RELEVANCE: "best DESC, readout_id DESC",
+    NEWEST: "meeting_date DESC NULLS LAST, readout_id DESC",
+    OLDEST: "meeting_date ASC NULLS LAST, readout_id ASC",
+}
 
 
 @dataclass
@@ -109,84 +123,95 @@ def search(text: str, *, readouts=None, speaker=None, kind=None, sort=RELEVANCE,
         return SearchResults(messages=[*messages, "The query has no searchable words: try a more specific word."])
     query = search_query(text)
     matches = matching_statements(query, readouts, speaker, kind)
-    capped_count = matches.order_by()[: EXACT_LIMIT + 1].count()
-    if capped_count <= EXACT_LIMIT:
-        results = exact_results(matches, query, sort, page)
+    if estimated_count(matches) <= EXACT_PLANNED:
+        results = ranked_page(matches, query, sort, page)
     else:
         results = approximate_results(matches, query, sort, page)
     results.messages = messages + results.messages
     return results
 
 
-def exact_results(matches, query, sort, page) -> SearchResults:
-    ranked = matches.annotate(rank=SearchRank(F("search_vector"), query))
-    per_readout = ranked.values("readout_id").annotate(best=Max("rank"), paragraphs=Count("id"))
-    totals = matches.aggregate(readouts=Count("readout_id", distinct=True), paragraphs=Count("id"))
-    results = SearchResults(readout_count=totals["readouts"], paragraph_count=totals["paragraphs"])
-    results.years = list(
-        matches.order_by()
-        .values_list(ExtractYear("readout__meeting_date"))
-        .annotate(n=Count("id"))
-        .exclude(readout__meeting_date=None)
-        .order_by(ExtractYear("readout__meeting_date"))
-    )
-    return fill_page(results, ranked, per_readout, query, sort, page)
+def estimated_count(queryset) -> int:
+    """The planner's estimate of the rows a query returns: a millisecond, where counting takes hundreds."""
+    plan = json.loads(queryset.order_by().explain(format="json"))
+    return int(plan[0]["Plan"]["Plan Rows"])
 
 
 def approximate_results(matches, query, sort, page) -> SearchResults:
-    newest = matches.order_by(F("readout__meeting_date").desc(nulls_last=True), "-readout_id", "position")
+    """Relevance among the most recent matches (the oldest, when sorted so); totals from a sample."""
+    order = [F("readout__meeting_date").desc(nulls_last=True), "-readout_id", "position"]
     if sort == OLDEST:
-        newest = matches.order_by(F("readout__meeting_date").asc(nulls_last=True), "readout_id", "position")
-    candidates = Statement.objects.filter(pk__in=newest.values("pk")[:CANDIDATE_LIMIT])
-    ranked = candidates.annotate(rank=SearchRank(F("search_vector"), query))
-    per_readout = ranked.values("readout_id").annotate(best=Max("rank"), paragraphs=Count("id"))
-    paragraphs, years = sampled_estimate(matches)
-    results = SearchResults(approximate=True, paragraph_count=paragraphs, years=years)
-    results.readout_count = per_readout_estimate(paragraphs, per_readout)
-    results.messages.append(
-        f"This query matches about {paragraphs:,} paragraphs: results are ranked among the "
-        f"{CANDIDATE_LIMIT:,} most recent matches. Add words or filters to narrow it."
-    )
-    return fill_page(results, ranked, per_readout, query, sort, page)
-
-
-def per_readout_estimate(paragraphs: int, per_readout) -> int:
-    """Readouts matched, estimated from the paragraphs per readout among the candidates."""
-    counts = list(per_readout.values_list("paragraphs", flat=True))
-    if not counts:
-        return 0
-    return round(paragraphs * len(counts) / sum(counts))
-
-
-def fill_page(results: SearchResults, ranked, per_readout, query, sort, page) -> SearchResults:
-    results.page_count = max(1, math.ceil(len_of(per_readout, results) / READOUTS_PER_PAGE))
-    results.page_number = min(max(1, page), results.page_count)
-    if sort == NEWEST:
-        order = [F("readout__meeting_date").desc(nulls_last=True), "-readout_id"]
-    elif sort == OLDEST:
-        order = [F("readout__meeting_date").asc(nulls_last=True), "readout_id"]
-    else:
-        order = ["-best", "-readout_id"]
-    start = (results.page_number - 1) * READOUTS_PER_PAGE
-    page_rows = list(per_readout.order_by(*order)[start : start + READOUTS_PER_PAGE])
-    readout_ids = [row["readout_id"] for row in page_rows]
-    readouts = Readout.objects.with_participants().in_bulk(readout_ids)
-    paragraphs = best_paragraphs(ranked.filter(readout_id__in=readout_ids), query)
-    results.hits = [
-        ReadoutHit(readouts[row["readout_id"]], paragraphs.get(row["readout_id"], []), row["paragraphs"])
-        for row in page_rows
-    ]
+        order = [F("readout__meeting_date").asc(nulls_last=True), "readout_id", "position"]
+    candidates = list(matches.order_by(*order).values_list("pk", flat=True)[:CANDIDATE_LIMIT])
+    results = ranked_page(Statement.objects.filter(pk__in=candidates), query, sort, page)
+    sampled, years = sampled_estimate(matches)
+    if sampled > results.paragraph_count:
+        # Scale the readouts counted among the candidates up to the sampled paragraph total.
+        results.readout_count = round(results.readout_count * sampled / max(results.paragraph_count, 1))
+        results.paragraph_count = sampled
+        results.years = years
+        results.approximate = True
+        results.messages.append(
+            f"About {sampled:,} paragraphs match: these results come from the {len(candidates):,} "
+            f"{'oldest' if sort == OLDEST else 'most recent'} of them. Add words or filters to narrow the search."
+        )
     return results
 
 
-def len_of(per_readout, results: SearchResults) -> int:
-    if results.approximate:
-        return per_readout.count()
-    return results.readout_count
+def ranked_page(matches, query, sort, page) -> SearchResults:
+    """Rank and count every paragraph of ``matches`` and fetch one page of readouts, in two queries.
+
+    One statement computes each match's rank once (a materialised CTE) and derives from it the page's
+    readouts, the totals and the hits per year; a second fetches the page's best paragraphs with headlines.
+    """
+    ranked = matches.annotate(rank=SearchRank(F("search_vector"), query)).values("id", "readout_id", "rank")
+    matches_sql, params = ranked.order_by().query.sql_with_params()
+    start = (max(page, 1) - 1) * READOUTS_PER_PAGE
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"""
+            WITH matches AS MATERIALIZED ({matches_sql}),
+            per_readout AS (
+                SELECT g.*, r.meeting_date
+                FROM (SELECT readout_id, max(rank) AS best, count(*) AS paragraphs FROM matches GROUP BY readout_id) g
+                JOIN readouts_readout r ON r.id = g.readout_id
+            )
+            SELECT
+                (SELECT count(*) FROM per_readout),
+                (SELECT coalesce(sum(paragraphs), 0) FROM per_readout),
+                (SELECT coalesce(json_agg(y ORDER BY y.year), '[]') FROM (
+                    SELECT extract(year FROM meeting_date)::int AS year, sum(paragraphs)::int AS n
+                    FROM per_readout WHERE meeting_date IS NOT NULL GROUP BY 1) y),
+                (SELECT coalesce(json_agg(json_build_array(p.readout_id, p.paragraphs)), '[]') FROM (
+                    SELECT readout_id, paragraphs FROM per_readout ORDER BY {PAGE_ORDER[sort]}
+                    LIMIT %s OFFSET %s) p)
+            """,
+            [*params, READOUTS_PER_PAGE, start],
+        )
+        readout_count, paragraph_count, years, page_rows = cursor.fetchone()
+    results = SearchResults(
+        readout_count=readout_count,
+        paragraph_count=int(paragraph_count),
+        years=[(row["year"], row["n"]) for row in json_value(years)],
+        page_number=max(page, 1),
+        page_count=math.ceil(readout_count / READOUTS_PER_PAGE),
+    )
+    page_rows = json_value(page_rows)
+    readout_ids = [readout_id for readout_id, _ in page_rows]
+    readouts = Readout.objects.with_participants().in_bulk(readout_ids)
+    best = best_paragraphs(matches.filter(readout_id__in=readout_ids), query)
+    results.hits = [ReadoutHit(readouts[rid], best.get(rid, []), count) for rid, count in page_rows]
+    return results
 
 
-def best_paragraphs(ranked, query) -> dict[int, list[ParagraphHit]]:
+def json_value(value):
+    """psycopg returns json columns decoded; a value that came back as text is decoded here."""
+    return json.loads(value) if isinstance(value, str) else value
+
+
+def best_paragraphs(matches, query) -> dict[int, list[ParagraphHit]]:
     """The best few matching paragraphs of each readout, with highlighted headlines."""
+    ranked = matches.annotate(rank=SearchRank(F("search_vector"), query))
     numbered = ranked.annotate(
         place=Window(RowNumber(), partition_by="readout_id", order_by=[F("rank").desc(), "position"])
     )
@@ -243,7 +268,42 @@ def sampled_estimate(matches) -> tuple[int, list[tuple[int, int]]]:
     scale = 100.0 / percent
     years = [(year, round(n * scale)) for year, n in rows if year is not None]
     total = round(sum(n for _, n in rows) * scale)
-    return max(total, EXACT_LIMIT + 1), years
+    return total, years
+
+
+def suggestion(text: str) -> str | None:
+    """The query with each word the archive does not use replaced by its closest word that it does use
+    (pg_trgm similarity over the SearchTerm vocabulary, most used first), or None when nothing changes."""
+    words = list(dict.fromkeys(word.lower() for word in WORD.findall(text)))[:MAX_SUGGESTED_WORDS]
+    if not words:
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute(
+            """
+            SELECT asked.word, best.word
+            FROM unnest(%s::text[]) AS asked(word)
+            CROSS JOIN LATERAL (
+                SELECT term.word FROM readouts_searchterm term
+                WHERE term.word %% unaccent(asked.word)
+                ORDER BY term.word = unaccent(asked.word) DESC, similarity(term.word, unaccent(asked.word)) DESC,
+                         term.paragraphs DESC
+                LIMIT 1
+            ) AS best
+            WHERE best.word <> unaccent(asked.word)
+            """,
+            [words],
+        )
+        replacements = dict(cursor.fetchall())
+    if not replacements:
+        return None
+    return WORD.sub(lambda match: replaced(match.group(), replacements), text)
+
+
+def replaced(word: str, replacements: dict[str, str]) -> str:
+    replacement = replacements.get(word.lower())
+    if replacement is None:
+        return word
+    return replacement.capitalize() if word[:1].isupper() else replacement
 
 
 def matching_people(text: str, limit: int = 5):

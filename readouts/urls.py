@@ -23,8 +23,21 @@ class TwoDigits:
         return f"{int(value):02}"
 
 
+class CountryCode:
+    """Two letters, either case: anything else is a 404 before the database is asked."""
+
+    regex = "[A-Za-z]{2}"
+
+    def to_python(self, value):
+        return value.upper()
+
+    def to_url(self, value):
+        return value.lower()
+
+
 register_converter(FourDigitYear, "yyyy")
 register_converter(TwoDigits, "dd")
+register_converter(CountryCode, "iso2")
 
 app_name = "readouts"
 urlpatterns = [
@@ -35,5 +48,5 @@ urlpatterns = [
     path("people/", views.person_list, name="person_list"),
     path("people/<slug:slug>/", views.person_detail, name="person_detail"),
     path("countries/", views.country_list, name="country_list"),
-    path("countries/<str:code>/", views.country_detail, name="country_detail"),
+    path("countries/<iso2:code>/", views.country_detail, name="country_detail"),
 ]

@@ -1,33 +1,48 @@
-"""Thin views: each asks the models for what the page shows and renders it."""
+"""Thin views: each asks the models and the filters for what the page shows and renders it."""
 
 import datetime
 
 from django.core.paginator import Paginator
-from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
 
-from readouts.models import Country, Person, Readout
+from readouts.filters import ReadoutFilter
+from readouts.models import Country, Participation, Person, Readout, Statement
 
 PAGE_SIZE = 20
 
 
+def paginate(request, queryset, per_page=PAGE_SIZE, param="page"):
+    """The requested page and, when the number is not a page (`999999`, `abc`), the nearest one and a message."""
+    paginator = Paginator(queryset, per_page)
+    asked = request.GET.get(param, "")
+    # Below the first page the nearest page is the first; get_page() would give the last.
+    page = paginator.get_page(1 if asked.lstrip().startswith("-") else asked)
+    message = ""
+    if asked and asked != str(page.number):
+        shown = asked if len(asked) <= 12 else f"{asked[:12]}…"
+        message = f"There is no page “{shown}”: showing page {page.number} of {paginator.num_pages}."
+    return page, message
+
+
 def home(request):
     context = {
-        "latest": Readout.objects.newest_first().prefetch_related("participations__person")[:10],
-        "counts": {
-            "readouts": Readout.objects.count(),
-            "people": Person.objects.count(),
-            "countries": Country.objects.filter(people__isnull=False).distinct().count(),
-        },
+        "latest": Readout.objects.newest_first().with_participants()[:8],
+        "readout_count": Readout.objects.count(),
+        "person_count": Person.objects.count(),
+        "country_count": Country.objects.represented().count(),
+        "countries": Country.objects.represented().with_people_counts().order_by("-people_count", "name")[:12],
     }
     return render(request, "readouts/home.html", context)
 
 
 def readout_list(request):
-    readouts = Readout.objects.newest_first().prefetch_related("participations__person")
-    page = Paginator(readouts, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "readouts/readout_list.html", {"page": page})
+    filterset = ReadoutFilter(request.GET, queryset=Readout.objects.newest_first())
+    readouts = filterset.qs.with_participants() if filterset.is_valid() else Readout.objects.none()
+    page, page_message = paginate(request, readouts)
+    context = {"filter": filterset, "page": page, "page_message": page_message, "q": request.GET.get("q", "")}
+    return render(request, "readouts/readout_list.html", context)
 
 
 def readout_detail(request, slug, year=None, month=None, day=None):
@@ -39,29 +54,60 @@ def readout_detail(request, slug, year=None, month=None, day=None):
         except ValueError:
             raise Http404("No such date") from None
     readout = get_object_or_404(Readout.objects.with_details(), meeting_date=meeting_date, slug=slug)
-    return render(request, "readouts/readout_detail.html", {"readout": readout})
+    people = [participation.person for participation in readout.participations.all()]
+    countries = list(dict.fromkeys(person.country for person in people if person.country))
+    same_parties = Readout.objects.with_all_participants(people)
+    context = {
+        "readout": readout,
+        "people": people,
+        "country_pair": countries if len(countries) == 2 else None,
+        "previous": same_parties.before(readout).first(),
+        "next": same_parties.after(readout).first(),
+        "same_meeting": Readout.objects.same_meeting_as(readout, people)[:10],
+        "permalink": request.build_absolute_uri(readout.get_absolute_url()),
+        "accessed": timezone.localdate(),
+    }
+    return render(request, "readouts/readout_detail.html", context)
 
 
 def person_list(request):
-    people = Person.objects.select_related("country").annotate(meetings=Count("participations")).order_by("name")
-    page = Paginator(people, 100).get_page(request.GET.get("page"))
-    return render(request, "readouts/person_list.html", {"page": page})
+    people = Person.objects.select_related("country").with_meeting_counts().order_by("name", "pk")
+    page, page_message = paginate(request, people, per_page=100)
+    return render(request, "readouts/person_list.html", {"page": page, "page_message": page_message})
 
 
 def person_detail(request, slug):
     person = get_object_or_404(Person.objects.select_related("country"), slug=slug)
-    readouts = Readout.objects.filter(participations__person=person).newest_first()
-    page = Paginator(readouts, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "readouts/person_detail.html", {"person": person, "page": page})
+    meetings = Readout.objects.with_participant(person).newest_first_sorted().with_participants()
+    page, page_message = paginate(request, meetings)
+    statements, statements_message = paginate(
+        request, Statement.objects.spoken_by(person), per_page=10, param="statements_page"
+    )
+    context = {
+        "person": person,
+        "titles": Participation.objects.titles_held_by(person),
+        "counterparts": Person.objects.counterparts_of(person)[:20],
+        "page": page,
+        "page_message": page_message,
+        "statements": statements,
+        "statements_message": statements_message,
+    }
+    return render(request, "readouts/person_detail.html", context)
 
 
 def country_list(request):
-    countries = Country.objects.annotate(people_count=Count("people")).filter(people_count__gt=0).order_by("name")
+    countries = Country.objects.represented().with_people_counts().order_by("name")
     return render(request, "readouts/country_list.html", {"countries": countries})
 
 
 def country_detail(request, code):
     country = get_object_or_404(Country, code=code.upper())
-    readouts = Readout.objects.filter(participations__person__country=country).distinct().newest_first()
-    page = Paginator(readouts, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "readouts/country_detail.html", {"country": country, "page": page})
+    page, page_message = paginate(request, Readout.objects.involving(country).newest_first().with_participants())
+    context = {
+        "country": country,
+        "page": page,
+        "page_message": page_message,
+        "counterparts": Country.objects.counterparts_of(country)[:40],
+        "people": Person.objects.filter(country=country).with_meeting_counts().order_by("-meetings", "name")[:20],
+    }
+    return render(request, "readouts/country_detail.html", context)

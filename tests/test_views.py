@@ -1,44 +1,121 @@
+"""The HTML pages: what they show, that bad input never breaks them, and how many queries each costs."""
+
 import datetime
+import re
 
 import pytest
-
-from readouts.models import Statement
-from tests.factories import make_person, make_readout
+from django.urls import reverse
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 pytestmark = pytest.mark.django_db
 
+FILTER_PARAMS = [
+    "meeting_date_after",
+    "meeting_date_before",
+    "participant",
+    "country",
+    "counterpart",
+    "location",
+    "publisher",
+    "language",
+    "sort",
+    "page",
+    "q",
+]
+NASTY_VALUES = [
+    "\x00",
+    "abc\x00def",
+    "9" * 5000,
+    "-1",
+    "0",
+    "1e309",
+    "'; DROP TABLE readouts_readout; --",
+    "Тока́ев 🇰🇿 ١٢٣",
+    "\u202etxet",
+    "<script>alert(1)</script>",
+    "%",
+    "_",
+    "2022-13-45",
+    "99999-01-01",
+    " ",
+    "a" * 3000,
+]
 
-@pytest.fixture
-def readout():
-    tokayev = make_person("Kassym-Jomart Tokayev", "KZ", slug="kassym-jomart-tokayev")
-    wang = make_person("Wang Yi", "CN", slug="wang-yi")
-    return make_readout(
-        title="Tokayev meets Wang Yi",
-        slug="tokayev-meets-wang-yi",
-        meeting_date=datetime.date(2022, 6, 7),
-        participants=[(tokayev, "President"), (wang, "State Councilor and Foreign Minister")],
-        paragraphs=[
-            ("Tokayev met Wang Yi in Nur-Sultan.", None, Statement.Kind.NARRATIVE),
-            ("Wang said the two countries are good neighbours.", wang, Statement.Kind.STATEMENT),
-            ("Both sides agreed to meet again.", None, Statement.Kind.JOINT),
-        ],
-    )
+
+def page_text(response):
+    return response.content.decode()
 
 
-def test_the_readout_page_shows_participants_and_statements_in_order(client, readout):
+# The readout page
+
+
+def test_the_readout_page_shows_participants_and_statements_in_order(client, archive):
     response = client.get("/readouts/2022/06/07/tokayev-meets-wang-yi/")
     assert response.status_code == 200
-    html = response.content.decode()
+    html = page_text(response)
     assert "State Councilor and Foreign Minister" in html
     assert html.index('id="p1"') < html.index('id="p2"') < html.index('id="p3"')
+    assert 'class="para para-statement" id="p2"' in html
+    assert 'class="para para-joint" id="p3"' in html
+    assert 'href="#p2"' in html
+    assert f'href="{archive.wang.get_absolute_url()}"' in html
+    assert 'href="/countries/kz/"' in html
+
+
+def test_the_readout_page_links_the_neighbouring_meetings_and_the_other_readouts_of_the_meeting(client, archive):
+    response = client.get(archive.main.get_absolute_url())
+    assert response.context["previous"] == archive.earlier
+    assert response.context["next"] == archive.later
+    assert list(response.context["same_meeting"]) == [archive.other_publisher]
+    html = page_text(response)
+    assert f'rel="prev" href="{archive.earlier.get_absolute_url()}"' in html
+    assert f'rel="next" href="{archive.later.get_absolute_url()}"' in html
+    assert "All meetings between Kazakhstan and China" in html
+
+
+def test_the_readout_page_has_a_citation_with_the_permanent_address(client, archive):
+    html = page_text(client.get(archive.main.get_absolute_url()))
+    citation = re.search(r'<p class="citation">(.*?)</p>', html, re.S).group(1)
+    assert citation.startswith("Akorda, “Tokayev meets Wang Yi”, 7 June 2022, https://www.akorda.kz/en/tokayev")
+    assert "http://testserver/readouts/2022/06/07/tokayev-meets-wang-yi/" in citation
+    assert "accessed" in citation
+
+
+def test_an_undated_readout_has_its_own_address_and_no_neighbours(client, archive):
+    response = client.get("/readouts/undated/guterres-meets-tokayev/")
+    assert response.status_code == 200
+    assert response.context["previous"] is None and response.context["next"] is None
+    assert "Undated" in page_text(response)
+
+
+def test_readout_pages_load_the_copy_link_script_and_no_inline_script_or_style(client, archive):
+    for url in ["/", "/readouts/", archive.main.get_absolute_url(), "/people/wang-yi/", "/countries/kz/"]:
+        html = page_text(client.get(url))
+        assert not re.search(r"<script(?![^>]*\bsrc=)", html), url
+        assert "<style" not in html and " style=" not in html, url
+    assert "js/copy-link.js" in page_text(client.get(archive.main.get_absolute_url()))
 
 
 @pytest.mark.parametrize(
     "url",
-    ["/readouts/2022/02/31/tokayev-meets-wang-yi/", "/readouts/2022/06/08/tokayev-meets-wang-yi/", "/people/nobody/"],
+    [
+        "/readouts/2022/02/31/tokayev-meets-wang-yi/",
+        "/readouts/2022/06/08/tokayev-meets-wang-yi/",
+        "/readouts/0000/00/00/tokayev-meets-wang-yi/",
+        "/readouts/undated/tokayev-meets-wang-yi/",
+        "/people/nobody/",
+        "/people/%00/",
+        "/countries/xx/",
+        "/countries/%00/",
+        "/countries/kaz/",
+        "/countries/%D0%BA%D0%B7/",
+    ],
 )
-def test_impossible_or_unknown_addresses_are_404(client, readout, url):
-    assert client.get(url).status_code == 404
+def test_impossible_or_unknown_addresses_are_404(client, archive, url):
+    response = client.get(url)
+    assert response.status_code == 404
+    assert "Not found" in page_text(response)
 
 
 @pytest.mark.parametrize(
@@ -50,9 +127,207 @@ def test_impossible_or_unknown_addresses_are_404(client, readout, url):
         ("/people/wang-yi/", "Tokayev meets Wang Yi"),
         ("/countries/", "Kazakhstan"),
         ("/countries/kz/", "Tokayev meets Wang Yi"),
+        ("/countries/KZ/", "Tokayev meets Wang Yi"),
     ],
 )
-def test_browsing_pages_answer(client, readout, url, shows):
+def test_browsing_pages_answer(client, archive, url, shows):
     response = client.get(url)
     assert response.status_code == 200
-    assert shows in response.content.decode()
+    assert shows in page_text(response)
+
+
+@pytest.mark.parametrize("url", ["/", "/readouts/", "/people/", "/countries/"])
+def test_pages_of_an_empty_archive_say_so(client, db, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    assert (
+        "empty" in page_text(response) or "No people" in page_text(response) or "No countries" in page_text(response)
+    )
+
+
+def test_every_page_has_its_own_title_and_meta_description(client, archive):
+    urls = ["/", "/readouts/", archive.main.get_absolute_url(), "/people/", "/people/wang-yi/"]
+    urls += ["/countries/", "/countries/cn/", "/readouts/?country=KZ"]
+    seen = set()
+    for url in urls:
+        html = page_text(client.get(url))
+        title = re.search(r"<title>(.*?)</title>", html, re.S).group(1)
+        description = re.search(r'<meta name="description" content="([^"]+)">', html).group(1)
+        assert (title, description) not in seen, url
+        seen.add((title, description))
+
+
+# The home page
+
+
+def test_the_home_page_counts_and_points_the_search_box_at_the_list(client, archive):
+    response = client.get("/")
+    assert response.context["readout_count"] == 6
+    assert response.context["person_count"] == 4
+    assert response.context["country_count"] == 3
+    html = page_text(response)
+    assert re.search(r'<form class="search-form" role="search" method="get" action="/readouts/">', html)
+    assert 'name="q"' in html
+
+
+# The list
+
+
+def test_the_list_filters_by_the_query_string_and_shows_removable_filters(client, archive):
+    response = client.get("/readouts/", {"country": "kz", "counterpart": "CN", "sort": "oldest"})
+    assert [r.slug for r in response.context["page"]] == [
+        "tokayev-receives-wang-yi",
+        "tokayev-meets-wang-yi",
+        "wang-yi-meets-president-tokayev",
+        "tokayev-and-wang-yi-talk-in-beijing",
+    ]
+    html = page_text(response)
+    assert "4 readouts" in html
+    assert 'href="?counterpart=CN&amp;sort=oldest"' in html  # removes the country, keeps the rest
+    assert 'href="?country=kz&amp;sort=oldest"' in html
+    assert "Country: Kazakhstan" in html
+
+
+def test_the_list_keeps_the_filters_across_pages(client, busy_archive):
+    response = client.get("/readouts/", {"participant": "wang-yi", "page": "2"})
+    assert response.context["page"].number == 2
+    assert "30 readouts" in page_text(response)
+    assert 'href="?participant=wang-yi&amp;page=1"' in page_text(response)
+
+
+def test_the_list_says_when_nothing_matches(client, archive):
+    response = client.get("/readouts/", {"country": "FR"})
+    assert response.status_code == 200
+    assert "No readouts match" in page_text(response)
+    assert "clear all filters" in page_text(response)
+
+
+def test_the_list_mentions_that_search_is_not_there_yet(client, archive):
+    response = client.get("/readouts/", {"q": "neighbours"})
+    assert "was not searched for" in page_text(response)
+    assert response.context["page"].paginator.count == 6
+
+
+@pytest.mark.parametrize(
+    "query, message",
+    [
+        ({"meeting_date_after": "abc"}, "Enter a valid date"),
+        ({"participant": "nobody-at-all"}, "No person with the name “nobody-at-all” is in the archive."),
+        ({"country": "ZZ"}, "Select a valid choice"),
+        ({"country": "K"}, "Enter a two-letter country code"),
+        ({"language": "english!"}, "Enter a language code"),
+        ({"sort": "sideways"}, "Select a valid choice"),
+        ({"meeting_date_after": "2023-01-01", "meeting_date_before": "2022-01-01"}, "after the last one"),
+    ],
+)
+def test_invalid_filter_values_give_the_page_with_a_message(client, archive, query, message):
+    response = client.get("/readouts/", query)
+    assert response.status_code == 200
+    html = page_text(response)
+    assert message in html
+    assert "Some filter values could not be used" in html
+    assert 'aria-invalid="true"' in html or "after the last one" in html
+
+
+@pytest.mark.parametrize("asked, shown", [("999999", 2), ("abc", 1), ("-3", 1), ("9" * 5000, 1)])
+def test_a_page_number_out_of_range_shows_the_nearest_page_with_a_message(client, busy_archive, asked, shown):
+    response = client.get("/readouts/", {"page": asked})
+    assert response.status_code == 200
+    assert response.context["page"].number == shown
+    assert "There is no page" in page_text(response)
+
+
+@pytest.mark.parametrize("param", FILTER_PARAMS)
+@pytest.mark.parametrize("value", NASTY_VALUES, ids=range(len(NASTY_VALUES)))
+def test_nasty_values_never_break_the_list(client, archive, param, value):
+    response = client.get("/readouts/", {param: value})
+    assert response.status_code == 200
+    assert "<script>alert(1)" not in page_text(response)
+
+
+@pytest.mark.parametrize("url", ["/people/wang-yi/", "/countries/kz/", "/people/"])
+@pytest.mark.parametrize("param", ["page", "statements_page"])
+@pytest.mark.parametrize("value", NASTY_VALUES, ids=range(len(NASTY_VALUES)))
+def test_nasty_page_numbers_never_break_the_other_pages(client, archive, url, param, value):
+    assert client.get(url, {param: value}).status_code == 200
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(query=st.dictionaries(st.sampled_from(FILTER_PARAMS), st.text(max_size=40), max_size=5))
+def test_any_query_string_gives_a_page(client, db, query):
+    assert client.get("/readouts/", query).status_code == 200
+
+
+# People and countries
+
+
+def test_a_person_page_shows_titles_over_time_counterparts_and_statements(client, archive):
+    response = client.get("/people/wang-yi/")
+    titles = list(response.context["titles"])
+    assert [t["title"] for t in titles] == [
+        "Foreign Minister",
+        "State Councilor and Foreign Minister",
+        "Министр иностранных дел КНР",
+    ]
+    assert titles[1]["first"] == datetime.date(2022, 6, 7)
+    assert titles[1]["last"] == datetime.date(2023, 1, 10)
+    assert titles[1]["meetings"] == 3
+    assert [(p.name, p.meetings) for p in response.context["counterparts"]] == [
+        ("Kassym-Jomart Tokayev", 4),
+        ("Sergey Lavrov", 1),
+    ]
+    assert [s.text for s in response.context["statements"]] == ["Wang said the two countries are good neighbours."]
+    html = page_text(response)
+    assert 'href="/readouts/2022/06/07/tokayev-meets-wang-yi/#p2"' in html
+    assert 'href="/readouts/?participant=wang-yi"' in html
+
+
+def test_a_person_page_offers_search_in_their_statements_only_once_search_exists(client, archive):
+    assert "?speaker=" not in page_text(client.get("/people/wang-yi/"))
+
+
+def test_a_country_page_lists_counterparts_linking_to_the_bilateral_list(client, archive):
+    response = client.get("/countries/cn/")
+    assert [(c["code"], c["meetings"]) for c in response.context["counterparts"]] == [("KZ", 4), ("RU", 1)]
+    assert 'href="/readouts/?country=CN&amp;counterpart=KZ"' in page_text(response)
+    assert response.context["page"].paginator.count == 5
+
+
+def test_the_people_list_counts_meetings(client, archive):
+    people = {p.slug: p.meetings for p in client.get("/people/").context["page"]}
+    assert people == {"antonio-guterres": 1, "kassym-jomart-tokayev": 5, "sergey-lavrov": 1, "wang-yi": 5}
+
+
+# Query counts: constant whatever the number of rows on the page
+
+
+@pytest.mark.parametrize(
+    "url, most",
+    [
+        ("/", 6),
+        ("/readouts/", 5),
+        ("/readouts/?participant=wang-yi&country=CN&counterpart=KZ&sort=oldest&location=bei&language=en", 8),
+        ("/people/", 2),
+        ("/people/wang-yi/", 8),
+        ("/countries/", 1),
+        ("/countries/cn/", 6),
+    ],
+)
+def test_pages_run_a_small_constant_number_of_queries(client, busy_archive, django_assert_max_num_queries, url, most):
+    with django_assert_max_num_queries(most):
+        response = client.get(url)
+    assert response.status_code == 200
+
+
+def test_the_readout_page_runs_a_small_constant_number_of_queries(client, busy_archive, django_assert_num_queries):
+    readout = busy_archive.readouts[10]
+    with django_assert_num_queries(6):
+        response = client.get(readout.get_absolute_url())
+    assert response.context["previous"] == busy_archive.readouts[0]
+    assert response.context["next"] == busy_archive.readouts[20]
+    assert len(response.context["readout"].statements.all()) == 3
+
+
+def test_reverse_gives_the_readable_permanent_address(archive):
+    assert archive.main.get_absolute_url() == "/readouts/2022/06/07/tokayev-meets-wang-yi/"
+    assert reverse("readouts:country_detail", args=["kz"]) == "/countries/kz/"

@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from readouts.importing import FAILED, import_source, reparse_stored, sources_from
+from readouts.models import SearchTerm
 
 HELP_EPILOG = """
 With --dry-run --json, each file gives one JSON object on its own line: {"file", "title", "published_date",
@@ -65,6 +66,8 @@ class Command(BaseCommand):
             elif dry_run or options["verbosity"] > 1:
                 self.stdout.write(f"{result.label}: {result.summary()}")
 
+        if outcomes["created"] or outcomes["updated"]:
+            SearchTerm.refresh()
         if not as_json:
             self.stdout.write(summary_line(outcomes, dry_run))
         if outcomes[FAILED]:

@@ -1,0 +1,131 @@
+"""Lighthouse scores of the main pages, served as in production: prints the four category scores per page.
+
+    .venv/bin/python bench/lighthouse.py [--preset mobile|desktop] [--port 8765]     (or: make lighthouse)
+
+It collects the static files, starts gunicorn with DEBUG off on 127.0.0.1, runs Lighthouse (node_modules, from
+`npm ci`) with Debian's Chromium (CHROME_PATH, /usr/bin/chromium by default) on the home page, the readout list,
+one readout and one person of the current database, then stops the server. A check to run, not a test: it
+exits non-zero when a score is under 100, so scripts can tell.
+"""
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
+CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
+CHROME_FLAGS = "--headless=new --disable-gpu --disable-background-networking --disable-component-update "
+CHROME_FLAGS += "--disable-sync --no-first-run" + (" --no-sandbox" if os.geteuid() == 0 else "")
+
+
+def sample_paths():
+    """The home page, the list, the newest readout and its first participant's page, from the current database."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "archive.settings")
+    import django
+
+    django.setup()
+    from readouts.models import Readout
+
+    readout = Readout.objects.newest_first().filter(participations__isnull=False).first()
+    if readout is None:
+        sys.exit("The database has no readouts with participants: run `make demo` first.")
+    person = readout.participations.select_related("person").first().person
+    return {
+        "home": "/",
+        "list": "/readouts/",
+        "readout": readout.get_absolute_url(),
+        "person": person.get_absolute_url(),
+    }
+
+
+def serve(port):
+    """gunicorn with DEBUG off and the manifest static storage, as the Dockerfile runs the site."""
+    env = dict(os.environ, DEBUG="0", SECRET_KEY="lighthouse-run-only", ALLOWED_HOSTS="127.0.0.1,localhost")
+    python = str(ROOT / ".venv" / "bin" / "python")
+    subprocess.run([python, "manage.py", "collectstatic", "--no-input", "-v0"], cwd=ROOT, env=env, check=True)
+    server = subprocess.Popen(
+        [
+            python,
+            "-m",
+            "gunicorn",
+            "archive.wsgi",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            "2",
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=env,
+    )
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2).close()
+            return server
+        except OSError:
+            time.sleep(0.2)
+    server.terminate()
+    sys.exit(f"The server did not answer on port {port}.")
+
+
+def audit(url, preset):
+    command = [
+        str(LIGHTHOUSE),
+        url,
+        "--quiet",
+        "--output=json",
+        "--output-path=stdout",
+        f"--only-categories={','.join(CATEGORIES)}",
+        f"--chrome-flags={CHROME_FLAGS}",
+    ]
+    if preset == "desktop":
+        command.append("--preset=desktop")
+    env = dict(os.environ, CHROME_PATH=os.environ.get("CHROME_PATH", "/usr/bin/chromium"))
+    result = subprocess.run(command, capture_output=True, text=True, env=env, timeout=300)
+    if result.returncode != 0 and not result.stdout.strip():
+        raise SystemExit(f"Lighthouse failed on {url}:\n{result.stderr[-2000:]}")
+    report = json.loads(result.stdout)
+    scores = {name: round((report["categories"][name]["score"] or 0) * 100) for name in CATEGORIES}
+    failing = [
+        f"{audit_id}: {item['title']}"
+        for audit_id, item in report["audits"].items()
+        if item.get("score") is not None and item["score"] < 1 and item.get("scoreDisplayMode") == "binary"
+    ]
+    return scores, failing
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--preset", choices=["mobile", "desktop"], default="mobile")
+    parser.add_argument("--port", type=int, default=8765)
+    args = parser.parse_args()
+    if not LIGHTHOUSE.exists():
+        sys.exit("Lighthouse is not installed: run `npm ci --ignore-scripts` (or `make browsers`).")
+
+    paths = sample_paths()
+    server = serve(args.port)
+    perfect = True
+    try:
+        print(f"Lighthouse, {args.preset}: " + " / ".join(CATEGORIES))
+        for name, path in paths.items():
+            scores, failing = audit(f"http://127.0.0.1:{args.port}{path}", args.preset)
+            perfect &= all(score == 100 for score in scores.values())
+            print(f"{name:<8} {' '.join(f'{scores[c]:>4}' for c in CATEGORIES)}   {path}")
+            for line in failing:
+                print(f"         failed: {line}")
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    sys.exit(0 if perfect else 1)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,206 @@
+"""FilterSets shared by the HTML pages and, later, the API and exports.
+
+Every filter calls a ReadoutQuerySet method; the FilterSet only turns query-string values into arguments.
+Query-string parameters of ReadoutFilter:
+
+- ``meeting_date_after``, ``meeting_date_before``: an inclusive range of meeting dates (YYYY-MM-DD).
+- ``participant``: a person's slug (``wang-yi``).
+- ``country``: an ISO 3166-1 alpha-2 code (``KZ`` or ``kz``): meetings with a participant from that country.
+- ``counterpart``: a second country code. With ``country`` it selects the meetings between the two
+  (``?country=KZ&counterpart=CN``); each of the two can also be used alone.
+- ``location``, ``publisher``: case-insensitive text that the readout's location or publisher contains.
+- ``language``: an ISO 639-1 code (``en``).
+- ``sort``: ``newest`` (the default) or ``oldest``.
+
+Full-text search will add a ``q`` filter here (a ``CharFilter(method=...)`` calling ``Readout.objects.search``).
+"""
+
+import datetime
+
+import django_filters
+from django import forms
+from django.core.validators import RegexValidator
+from django.forms.utils import flatatt
+from django.utils.html import format_html, format_html_join
+
+from readouts.models import Country, Person, Readout
+
+
+class DateInput(forms.DateInput):
+    """A browser date picker that shows an invalid value (?meeting_date_after=abc) as empty: a date input may
+    only hold YYYY-MM-DD, and the error message next to it already quotes the problem."""
+
+    input_type = "date"
+
+    def format_value(self, value):
+        if isinstance(value, str):
+            try:
+                return datetime.datetime.strptime(value, "%Y-%m-%d").date().isoformat()
+            except ValueError:
+                return None
+        return super().format_value(value)
+
+
+class QuickSelect(forms.Select):
+    """A select of codes rendered in Python: the template-per-option rendering of forms.Select spends ~20 ms on a list
+    of two hundred countries, which is most of a list page's time."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        selected = "" if value is None else str(value).upper()  # ?country=kz selects KZ
+        options = format_html_join(
+            "",
+            '<option value="{}"{}>{}</option>',
+            (
+                (key, " selected" if key.upper() == selected else "", label)
+                for key, label in ((str(choice), label) for choice, label in self.choices)
+            ),
+        )
+        final_attrs = self.build_attrs(self.attrs, {**(attrs or {}), "name": name})
+        return format_html("<select{}>{}</select>", flatatt(final_attrs), options)
+
+
+class CountryCodeField(forms.ModelChoiceField):
+    """A country by its code, in either case; anything that cannot be a code is rejected before any query."""
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        value = str(value).strip().upper()
+        if len(value) != 2 or not value.isascii() or not value.isalpha():
+            raise forms.ValidationError("Enter a two-letter country code, such as KZ.", code="invalid_choice")
+        return super().to_python(value)
+
+    def label_from_instance(self, obj):
+        return f"{obj.name} ({obj.code})"
+
+
+class PersonSlugField(forms.ModelChoiceField):
+    """A person by slug; a value that cannot be a slug is rejected before any query."""
+
+    slug_validator = RegexValidator(r"^[-a-zA-Z0-9_]{1,200}$")
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        value = str(value).strip().lower()
+        try:
+            self.slug_validator(value)
+        except forms.ValidationError:
+            raise forms.ValidationError("No such person.", code="invalid_choice") from None
+        try:
+            return super().to_python(value)
+        except forms.ValidationError:
+            raise forms.ValidationError(f"No person with the name “{value}” is in the archive.") from None
+
+
+class CountryFilter(django_filters.ModelChoiceFilter):
+    field_class = CountryCodeField
+
+
+class PersonFilter(django_filters.ModelChoiceFilter):
+    field_class = PersonSlugField
+
+
+class ReadoutFilterForm(forms.Form):
+    def clean(self):
+        cleaned_data = super().clean()
+        after, before = cleaned_data.get("meeting_date_after"), cleaned_data.get("meeting_date_before")
+        if after and before and after > before:
+            raise forms.ValidationError("The first date of the range is after the last one.", code="date_range")
+        return cleaned_data
+
+
+class ReadoutFilter(django_filters.FilterSet):
+    meeting_date_after = django_filters.DateFilter(
+        label="Met on or after",
+        method="filter_meeting_date_after",
+        widget=DateInput(format="%Y-%m-%d"),
+    )
+    meeting_date_before = django_filters.DateFilter(
+        label="Met on or before",
+        method="filter_meeting_date_before",
+        widget=DateInput(format="%Y-%m-%d"),
+    )
+    participant = PersonFilter(
+        label="Participant",
+        help_text="The name in the person's address: wang-yi for /people/wang-yi/.",
+        queryset=Person.objects.all(),
+        to_field_name="slug",
+        method="filter_participant",
+        # A text box: a select would list every person in the archive.
+        widget=forms.TextInput(attrs={"placeholder": "e.g. wang-yi", "autocomplete": "off", "spellcheck": "false"}),
+    )
+    country = CountryFilter(
+        label="Country",
+        queryset=Country.objects.all(),
+        to_field_name="code",
+        method="filter_country",
+        empty_label="Any country",
+        widget=QuickSelect,
+    )
+    counterpart = CountryFilter(
+        label="Meeting with",
+        queryset=Country.objects.all(),
+        to_field_name="code",
+        method="filter_country",
+        empty_label="Any country",
+        widget=QuickSelect,
+    )
+    location = django_filters.CharFilter(label="Location", method="filter_location", max_length=200)
+    publisher = django_filters.CharFilter(label="Publisher", method="filter_publisher", max_length=200)
+    language = django_filters.CharFilter(
+        label="Language",
+        method="filter_language",
+        max_length=8,
+        validators=[RegexValidator(r"^[a-zA-Z]{2,3}$", "Enter a language code, such as en.")],
+        widget=forms.TextInput(attrs={"placeholder": "e.g. en", "size": 4, "spellcheck": "false"}),
+    )
+    sort = django_filters.ChoiceFilter(
+        label="Order",
+        choices=[("newest", "Newest first"), ("oldest", "Oldest first")],
+        method="sort_readouts",
+        empty_label=None,
+    )
+
+    class Meta:
+        model = Readout
+        fields = []
+        form = ReadoutFilterForm
+
+    def filter_meeting_date_after(self, queryset, name, value):
+        return queryset.met_on_or_after(value)
+
+    def filter_meeting_date_before(self, queryset, name, value):
+        return queryset.met_on_or_before(value)
+
+    def filter_participant(self, queryset, name, value):
+        return queryset.with_participant(value)
+
+    def filter_country(self, queryset, name, value):
+        # country and counterpart together: involving(a).involving(b), which is ReadoutQuerySet.between(a, b).
+        return queryset.involving(value)
+
+    def filter_location(self, queryset, name, value):
+        return queryset.at_location(value)
+
+    def filter_publisher(self, queryset, name, value):
+        return queryset.published_by(value)
+
+    def filter_language(self, queryset, name, value):
+        return queryset.in_language(value)
+
+    def sort_readouts(self, queryset, name, value):
+        return queryset.oldest_first() if value == "oldest" else queryset.newest_first()
+
+    def active_filters(self):
+        """(label, shown value, parameter name) for each valid filter in use, sort order left out."""
+        if not self.is_bound:
+            return []
+        self.form.is_valid()
+        active = []
+        for name, value in self.form.cleaned_data.items():
+            if name == "sort" or value in (None, ""):
+                continue
+            shown = value.isoformat() if hasattr(value, "isoformat") else str(value)
+            active.append((self.filters[name].label, shown, name))
+        return active

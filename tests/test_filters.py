@@ -1,0 +1,128 @@
+"""ReadoutFilter and the QuerySet methods it calls."""
+
+import datetime
+
+import pytest
+
+from readouts.filters import ReadoutFilter
+from readouts.models import Country, Readout
+
+pytestmark = pytest.mark.django_db
+
+
+def slugs(queryset):
+    return [readout.slug for readout in queryset]
+
+
+def filtered(**data):
+    filterset = ReadoutFilter(data, queryset=Readout.objects.newest_first())
+    assert filterset.is_valid(), filterset.errors
+    return slugs(filterset.qs)
+
+
+def test_no_filter_gives_every_readout_newest_first_and_undated_last(archive):
+    assert filtered() == [
+        "tokayev-and-wang-yi-talk-in-beijing",
+        "lavrov-i-van-i",
+        "wang-yi-meets-president-tokayev",
+        "tokayev-meets-wang-yi",
+        "tokayev-receives-wang-yi",
+        "guterres-meets-tokayev",
+    ]
+
+
+def test_oldest_first_keeps_undated_readouts_last(archive):
+    assert filtered(sort="oldest")[0] == "tokayev-receives-wang-yi"
+    assert filtered(sort="oldest")[-1] == "guterres-meets-tokayev"
+
+
+def test_the_date_range_includes_both_ends(archive):
+    assert set(filtered(meeting_date_after="2022-06-07", meeting_date_before="2022-07-01")) == {
+        "tokayev-meets-wang-yi",
+        "wang-yi-meets-president-tokayev",
+        "lavrov-i-van-i",
+    }
+
+
+def test_participant_by_slug(archive):
+    assert filtered(participant="sergey-lavrov") == ["lavrov-i-van-i"]
+    assert len(filtered(participant="KASSYM-JOMART-TOKAYEV")) == 5
+
+
+def test_country_in_either_case_and_the_pair_of_countries(archive):
+    assert len(filtered(country="cn")) == 5
+    assert filtered(country="RU", counterpart="CN") == ["lavrov-i-van-i"]
+    assert filtered(country="CN", counterpart="RU") == ["lavrov-i-van-i"]
+    assert filtered(counterpart="RU") == ["lavrov-i-van-i"]
+    assert filtered(country="RU", counterpart="KZ") == []
+
+
+def test_between_is_involving_both(archive):
+    kazakhstan, china = Country.objects.get(code="KZ"), Country.objects.get(code="CN")
+    assert Readout.objects.between(kazakhstan, china).count() == 4
+    assert Readout.objects.involving(kazakhstan).count() == 5
+
+
+def test_location_and_publisher_match_contained_text_in_any_case(archive):
+    assert filtered(location="beij") == ["tokayev-and-wang-yi-talk-in-beijing"]
+    assert filtered(location="москва") == ["lavrov-i-van-i"]
+    assert filtered(publisher="ministry of foreign") == ["wang-yi-meets-president-tokayev"]
+    assert filtered(publisher="100%") == []
+
+
+def test_language(archive):
+    assert filtered(language="RU") == ["lavrov-i-van-i"]
+    assert len(filtered(language="en")) == 5
+
+
+def test_filters_combine(archive):
+    assert filtered(participant="wang-yi", country="KZ", location="nur", meeting_date_after="2022-01-01") == [
+        "wang-yi-meets-president-tokayev",
+        "tokayev-meets-wang-yi",
+    ]
+
+
+@pytest.mark.parametrize(
+    "data, field",
+    [
+        ({"meeting_date_after": "2022-02-30"}, "meeting_date_after"),
+        ({"participant": "no-such-person"}, "participant"),
+        ({"participant": "wang yi; --"}, "participant"),
+        ({"country": "XX"}, "country"),
+        ({"counterpart": "Kazakhstan"}, "counterpart"),
+        ({"country": "\x00\x00"}, "country"),
+        ({"location": "a\x00b"}, "location"),
+        ({"language": "e1"}, "language"),
+        ({"meeting_date_after": "2022-02-01", "meeting_date_before": "2022-01-01"}, "__all__"),
+    ],
+)
+def test_invalid_values_are_form_errors_not_exceptions(archive, data, field):
+    filterset = ReadoutFilter(data, queryset=Readout.objects.all())
+    assert not filterset.is_valid()
+    assert field in filterset.errors
+
+
+def test_active_filters_name_what_is_applied(archive):
+    filterset = ReadoutFilter(
+        {"participant": "wang-yi", "country": "kz", "meeting_date_after": "2022-01-01", "sort": "oldest"},
+        queryset=Readout.objects.all(),
+    )
+    assert filterset.active_filters() == [
+        ("Met on or after", "2022-01-01", "meeting_date_after"),
+        ("Participant", "Wang Yi", "participant"),
+        ("Country", "Kazakhstan", "country"),
+    ]
+
+
+def test_with_all_participants_of_nobody_is_nothing(archive):
+    assert not Readout.objects.with_all_participants([]).exists()
+    assert Readout.objects.with_all_participants([archive.lavrov, archive.wang]).get() == archive.russian
+
+
+def test_neighbours_skip_other_readouts_of_the_same_meeting(archive):
+    same_people = Readout.objects.with_all_participants([archive.tokayev, archive.wang])
+    assert same_people.before(archive.main).first() == archive.earlier
+    assert same_people.after(archive.main).first() == archive.later
+    assert not same_people.before(archive.undated).exists()
+    assert list(Readout.objects.same_meeting_as(archive.main, [archive.tokayev])) == [archive.other_publisher]
+    assert archive.main.meeting_date == datetime.date(2022, 6, 7)
