@@ -12,7 +12,8 @@ Query-string parameters of ReadoutFilter:
 - ``language``: an ISO 639-1 code (``en``).
 - ``sort``: ``newest`` (the default) or ``oldest``.
 
-Full-text search will add a ``q`` filter here (a ``CharFilter(method=...)`` calling ``Readout.objects.search``).
+- ``q``: full-text words (web-search syntax): readouts with a paragraph that matches. The search page
+  (``/search/``) reads ``q`` itself, at paragraph level, and applies the other filters to the readouts.
 """
 
 import datetime
@@ -23,6 +24,7 @@ from django.core.validators import RegexValidator
 from django.forms.utils import flatatt
 from django.utils.html import format_html, format_html_join
 
+from readouts import search
 from readouts.models import Country, Person, Readout
 
 
@@ -146,6 +148,13 @@ class ReadoutFilter(django_filters.FilterSet):
         empty_label="Any country",
         widget=QuickSelect,
     )
+    q = django_filters.CharFilter(
+        label="Words",
+        method="filter_words",
+        max_length=search.MAX_QUERY_LENGTH,
+        help_text='Readouts with a paragraph that matches: words, "a phrase", or, -exclude',
+        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
+    )
     location = django_filters.CharFilter(label="Location", method="filter_location", max_length=200)
     publisher = django_filters.CharFilter(label="Publisher", method="filter_publisher", max_length=200)
     language = django_filters.CharFilter(
@@ -179,6 +188,9 @@ class ReadoutFilter(django_filters.FilterSet):
     def filter_country(self, queryset, name, value):
         # country and counterpart together: involving(a).involving(b), which is ReadoutQuerySet.between(a, b).
         return queryset.involving(value)
+
+    def filter_words(self, queryset, name, value):
+        return queryset.matching(value)
 
     def filter_location(self, queryset, name, value):
         return queryset.at_location(value)

@@ -4,7 +4,7 @@ import datetime
 
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
-from django.contrib.postgres.search import SearchVector, SearchVectorField
+from django.contrib.postgres.search import SearchQuery, SearchVector, SearchVectorField
 from django.db import connection, models
 from django.db.models import Count, Exists, F, IntegerField, Max, Min, OuterRef, Prefetch, Q, Subquery, Value
 from django.db.models.functions import MD5, Coalesce
@@ -13,6 +13,11 @@ from django.urls import reverse
 # The text search configuration of every search vector and query: English stemming over accent-folded
 # words, created by migration 0004 (a copy of "english" whose word mappings run unaccent first).
 SEARCH_CONFIG = "readout_english"
+
+
+def web_search_query(text: str) -> SearchQuery:
+    """A query in web-search syntax: words, "a phrase", or, -exclusion (websearch_to_tsquery)."""
+    return SearchQuery(text, search_type="websearch", config=SEARCH_CONFIG)
 
 
 class CountryQuerySet(models.QuerySet):
@@ -127,6 +132,11 @@ class ReadoutQuerySet(models.QuerySet):
 
     def newest_first(self):
         return self.order_by(F("meeting_date").desc(nulls_last=True), "-id")
+
+    def matching(self, text):
+        """Readouts with a paragraph that matches a web-search query ("belt and road" -tariffs)."""
+        matches = Statement.objects.filter(readout=OuterRef("pk"), search_vector=web_search_query(text))
+        return self.filter(Exists(matches))
 
     def newest_first_sorted(self):
         """newest_first() for a selection of at most some thousands of readouts (one person's meetings): an order

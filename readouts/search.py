@@ -18,12 +18,12 @@ from dataclasses import dataclass, field
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, TrigramWordSimilarity
 from django.db import connection
-from django.db.models import Count, F, Max, Q, Window
+from django.db.models import Count, F, Q, Window
 from django.db.models.functions import ExtractYear, RowNumber
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from readouts.models import SEARCH_CONFIG, Country, Person, Readout, Statement
+from readouts.models import SEARCH_CONFIG, Country, Person, Readout, Statement, web_search_query
 
 # Up to this many matches (by the planner's estimate) every match is ranked and counted: comfortably above
 # the 10,000 where exactness is promised, and below the point where reading every match costs more than
@@ -92,10 +92,6 @@ def clean_query_text(text: str) -> tuple[str, list[str]]:
     return " ".join(text.split()), messages
 
 
-def search_query(text: str) -> SearchQuery:
-    return SearchQuery(text, search_type="websearch", config=SEARCH_CONFIG)
-
-
 def has_terms(text: str) -> bool:
     """Whether the query keeps any searchable word once stop words and punctuation are gone."""
     with connection.cursor() as cursor:
@@ -121,7 +117,7 @@ def search(text: str, *, readouts=None, speaker=None, kind=None, sort=RELEVANCE,
         return SearchResults(messages=messages)
     if not has_terms(text):
         return SearchResults(messages=[*messages, "The query has no searchable words: try a more specific word."])
-    query = search_query(text)
+    query = web_search_query(text)
     matches = matching_statements(query, readouts, speaker, kind)
     if estimated_count(matches) <= EXACT_PLANNED:
         results = ranked_page(matches, query, sort, page)

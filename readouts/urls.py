@@ -43,6 +43,7 @@ app_name = "readouts"
 urlpatterns = [
     path("", views.home, name="home"),
     path("readouts/", views.readout_list, name="readout_list"),
+    path("search/", views.search_page, name="search"),
     path("readouts/<yyyy:year>/<dd:month>/<dd:day>/<slug:slug>/", views.readout_detail, name="readout_detail"),
     path("readouts/undated/<slug:slug>/", views.readout_detail, name="readout_undated"),
     path("people/", views.person_list, name="person_list"),

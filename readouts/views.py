@@ -7,7 +7,10 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
+from readouts import search
+from readouts.charts import year_bars
 from readouts.filters import ReadoutFilter
+from readouts.forms import SearchForm
 from readouts.models import Country, Participation, Person, Readout, Statement
 
 PAGE_SIZE = 20
@@ -41,7 +44,7 @@ def readout_list(request):
     filterset = ReadoutFilter(request.GET, queryset=Readout.objects.newest_first())
     readouts = filterset.qs.with_participants() if filterset.is_valid() else Readout.objects.none()
     page, page_message = paginate(request, readouts)
-    context = {"filter": filterset, "page": page, "page_message": page_message, "q": request.GET.get("q", "")}
+    context = {"filter": filterset, "page": page, "page_message": page_message}
     return render(request, "readouts/readout_list.html", context)
 
 
@@ -111,3 +114,36 @@ def country_detail(request, code):
         "people": Person.objects.filter(country=country).with_meeting_counts().order_by("-meetings", "name")[:20],
     }
     return render(request, "readouts/country_detail.html", context)
+
+
+# Fewer matching paragraphs than this and the page offers a corrected spelling when it knows one.
+SUGGEST_BELOW = 5
+
+
+def search_page(request):
+    """Paragraph-level full-text search; the list filters narrow the readouts searched."""
+    form = SearchForm(request.GET)
+    # q, sort and page belong to the search form here; the filter applies everything else to the readouts.
+    filter_data = request.GET.copy()
+    for name in ("q", "sort", "page"):
+        filter_data.pop(name, None)
+    filterset = ReadoutFilter(filter_data, queryset=Readout.objects.all())
+    context = {"form": form, "filter": filterset, "results": None}
+    if form.is_valid() and filterset.is_valid() and form.cleaned_data["q"]:
+        text, options = form.cleaned_data["q"], form.cleaned_data
+        results = search.search(
+            text,
+            readouts=filterset.qs if filterset.active_filters() else None,
+            speaker=options["speaker"],
+            kind=options["kind"],
+            sort=options["sort"] or search.RELEVANCE,
+            page=options["page"] or 1,
+        )
+        context.update(
+            results=results,
+            chart=year_bars(results.years, request.GET),
+            people=search.matching_people(text),
+            countries=search.matching_countries(text),
+            suggestion=search.suggestion(text) if results.paragraph_count < SUGGEST_BELOW else None,
+        )
+    return render(request, "readouts/search.html", context)

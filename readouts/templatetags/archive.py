@@ -24,3 +24,13 @@ def participation_of(readout, person):
 def others_than(readout, person):
     """The readout's other participants, from the prefetched participants (no query)."""
     return [p for p in readout.participations.all() if p.person_id != person.pk]
+
+
+@register.simple_tag(takes_context=True)
+def query_replace(context, **values):
+    """The current query string with these parameters set (and without the page number), without the '?'."""
+    query = context["request"].GET.copy()
+    query.pop("page", None)
+    for name, value in values.items():
+        query[name] = value
+    return query.urlencode()

@@ -114,6 +114,11 @@ def test_every_page_passes_axe_and_the_nu_html_checker(page, browsing_archive, c
         "countries": "/countries/",
         "country": "/countries/kz/",
         "not-found": "/people/nobody/",
+        "search-help": "/search/",
+        "search": "/search/?q=neighbours+or+cooperation&country=KZ",
+        "search-speaker": "/search/?q=said&speaker=wang-yi&kind=statement&sort=newest",
+        "search-none": "/search/?q=coopration",
+        "search-bad": "/search/?q=%22&speaker=nobody&meeting_date_after=abc",
     }
     SCREENSHOTS.mkdir(exist_ok=True)
     violations, html_files = {}, []

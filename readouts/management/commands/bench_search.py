@@ -1,0 +1,141 @@
+"""Benchmark full-text search: ``manage.py bench_search`` (``make bench`` runs it on its own database).
+
+Builds the archive up to ``--statements`` paragraphs with the demo generator when it is smaller, picks
+queries of each class from the archive's own vocabulary (very common, medium and rare words, phrases,
+boolean queries), each alone and with a date range or a country filter, and runs each through the real
+search view. It prints p50 and p95 of the view's time and of the SQL the view ran, their ratio, and one
+closing JSON line with those figures. It measures; it asserts nothing.
+"""
+
+import json
+import statistics
+import time
+from contextlib import contextmanager
+from urllib.parse import urlencode
+
+from django.core.management.base import BaseCommand
+from django.db import connection
+from django.test import Client, override_settings
+from django.urls import reverse
+
+from readouts.demo import write_demo
+from readouts.models import Readout, SearchTerm, Statement
+
+FILTERS = {
+    "": {},
+    "+date": {"meeting_date_after": "2015-01-01", "meeting_date_before": "2019-12-31"},
+    "+country": {"country": "CN"},
+}
+PHRASES = ['"Belt and Road"', '"climate change"', '"two sides"']
+
+
+class Command(BaseCommand):
+    help = "Time the search view and its SQL per query class on an archive of at least N paragraphs."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--statements", type=int, default=1_000_000, help="paragraphs the archive needs")
+        parser.add_argument("--runs", type=int, default=10, help="timed requests per query (after one warm-up)")
+
+    def handle(self, *args, statements, runs, **options):
+        self.ensure_archive(statements)
+        total = Statement.objects.count()
+        classes = query_classes(total)
+        self.stdout.write(f"Archive: {Readout.objects.count():,} readouts, {total:,} paragraphs\n")
+        self.stdout.write(
+            f"{'class':<22} {'view p50':>9} {'view p95':>9} {'SQL p50':>8} {'SQL p95':>8} {'ratio':>6}  queries"
+        )
+        figures = {}
+        client = Client()
+        with override_settings(DEBUG=False):
+            for name, queries in classes.items():
+                for suffix, extra in FILTERS.items():
+                    view_times, sql_times = [], []
+                    for query in queries:
+                        url = f"{reverse('readouts:search')}?{urlencode({'q': query, **extra})}"
+                        timed_request(client, url)  # warm-up
+                        for _ in range(runs):
+                            view_ms, sql_ms = timed_request(client, url)
+                            view_times.append(view_ms)
+                            sql_times.append(sql_ms)
+                    row = summarize(view_times, sql_times)
+                    figures[name + suffix] = row
+                    self.stdout.write(
+                        f"{name + suffix:<22} {row['view_p50']:>9.1f} {row['view_p95']:>9.1f} "
+                        f"{row['sql_p50']:>8.1f} {row['sql_p95']:>8.1f} {row['ratio']:>6.2f}  {', '.join(queries)}"
+                    )
+        worst = max(row["view_p95"] for row in figures.values())
+        self.stdout.write(f"\nWorst view p95: {worst:.1f} ms (target: at most 50 ms)")
+        self.stdout.write(json.dumps({"paragraphs": total, "classes": figures, "worst_view_p95_ms": worst}))
+
+    def ensure_archive(self, statements: int):
+        have = Statement.objects.count()
+        if have >= statements:
+            return
+        readouts = (statements - have) // 12 + 1
+        self.stdout.write(f"The archive has {have:,} paragraphs; generating {readouts:,} demo readouts ...")
+        write_demo(readouts, seed=2026, progress=True)
+        SearchTerm.refresh()
+
+
+def query_classes(total: int) -> dict[str, list[str]]:
+    """Query words by how many paragraphs use them, from the archive's own vocabulary."""
+
+    def words(low: float, high: float, count: int = 3) -> list[str]:
+        terms = SearchTerm.objects.filter(paragraphs__gt=low * total, paragraphs__lte=high * total)
+        return [term.word for term in terms.order_by("-paragraphs") if is_searchable(term.word)][:count]
+
+    common, medium, rare = words(0.30, 1.0), words(0.01, 0.05), words(0.00002, 0.001)
+    return {
+        "common (>30%)": common,
+        "medium (1-5%)": medium,
+        "rare (<0.1%)": rare,
+        "phrase": PHRASES,
+        "boolean": [f"{medium[0]} or {rare[0]}", f"{common[0]} -{medium[1]}", f"{medium[1]} {medium[2]}"],
+    }
+
+
+def is_searchable(word: str) -> bool:
+    """Not a stop word: the search configuration keeps it."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT numnode(plainto_tsquery('readout_english', %s)) > 0", [word])
+        return cursor.fetchone()[0]
+
+
+@contextmanager
+def sql_timer():
+    spent = [0.0]
+
+    def wrapper(execute, sql, params, many, context):
+        start = time.perf_counter()
+        try:
+            return execute(sql, params, many, context)
+        finally:
+            spent[0] += time.perf_counter() - start
+
+    with connection.execute_wrapper(wrapper):
+        yield spent
+
+
+def timed_request(client: Client, url: str) -> tuple[float, float]:
+    with sql_timer() as spent:
+        start = time.perf_counter()
+        response = client.get(url)
+        elapsed = time.perf_counter() - start
+    if response.status_code != 200:
+        raise RuntimeError(f"{url} answered {response.status_code}")
+    return elapsed * 1000, spent[0] * 1000
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
+
+
+def summarize(view_times: list[float], sql_times: list[float]) -> dict:
+    return {
+        "view_p50": round(statistics.median(view_times), 1),
+        "view_p95": round(percentile(view_times, 0.95), 1),
+        "sql_p50": round(statistics.median(sql_times), 1),
+        "sql_p95": round(percentile(sql_times, 0.95), 1),
+        "ratio": round(statistics.median(view_times) / max(statistics.median(sql_times), 0.001), 2),
+    }

@@ -1,0 +1,130 @@
+import datetime
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from readouts.models import SearchTerm, Statement
+from tests.factories import make_person, make_readout
+
+pytestmark = pytest.mark.django_db
+
+STATEMENT, JOINT, NARRATIVE = Statement.Kind.STATEMENT, Statement.Kind.JOINT, Statement.Kind.NARRATIVE
+
+
+@pytest.fixture
+def archive():
+    wang = make_person("Wang Yi", "CN", slug="wang-yi")
+    tokayev = make_person("Kassym-Jomart Tokayev", "KZ", slug="kassym-jomart-tokayev")
+    blinken = make_person("Antony Blinken", "US", slug="antony-blinken")
+    for year in (2019, 2022, 2023):
+        make_readout(
+            title=f"Tokayev meets Wang Yi in {year}",
+            meeting_date=datetime.date(year, 6, 7),
+            participants=[(tokayev, "President"), (wang, "Foreign Minister")],
+            paragraphs=[
+                ("Tokayev met Wang Yi to discuss the Belt and Road.", None, NARRATIVE),
+                ("Wang said China values cooperation on the Belt and Road Initiative.", wang, STATEMENT),
+                ("Tokayev said Kazakhstan cooperates on water & energy if 5 < 7 <b>.", tokayev, STATEMENT),
+                ("Both sides agreed to deepen cooperation.", None, JOINT),
+            ],
+        )
+    make_readout(
+        title="Wang Yi meets Blinken",
+        meeting_date=datetime.date(2023, 6, 19),
+        participants=[(wang, "Director"), (blinken, "Secretary of State")],
+        paragraphs=[("Blinken raised fentanyl and cooperation on counternarcotics.", blinken, STATEMENT)],
+    )
+    SearchTerm.refresh()
+    return {"wang": wang, "tokayev": tokayev, "blinken": blinken}
+
+
+def test_results_are_grouped_counted_and_highlighted(client, archive):
+    response = client.get("/search/", {"q": "cooperation"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "10 paragraphs in 4 readouts" in html
+    assert "<mark>cooperation</mark>" in html
+    assert html.count('class="search-hit"') == 4
+    assert "#p2" in html
+
+
+def test_markup_in_paragraphs_is_escaped_around_the_highlights(client, archive):
+    html = client.get("/search/", {"q": "water"}).content.decode()
+    assert "<mark>water</mark> &amp; energy" in html
+    assert "<b>" not in html
+
+
+def test_speaker_scope_and_filters_combine(client, archive):
+    html = client.get(
+        "/search/", {"q": "cooperation", "speaker": "wang-yi", "meeting_date_after": "2022-01-01"}
+    ).content
+    html = html.decode()
+    assert "2 paragraphs in 2 readouts" in html
+    assert "Said by: Wang Yi" in html
+    html = client.get("/search/", {"q": "cooperation", "country": "US"}).content.decode()
+    assert "1 paragraph in 1 readout" in html
+
+
+def test_hits_per_year_link_to_that_years_filter(client, archive):
+    html = client.get("/search/", {"q": "Belt and Road"}).content.decode()
+    assert "meeting_date_after=2022-01-01&amp;meeting_date_before=2022-12-31" in html
+    assert 'aria-label="2022: 2 paragraphs"' in html
+
+
+def test_people_and_countries_named_by_the_query_are_shown_first(client, archive):
+    html = client.get("/search/", {"q": "Wang Yi"}).content.decode()
+    assert html.index('href="/people/wang-yi/"') < html.index('class="search-hits"')
+
+
+def test_a_misspelling_gets_a_suggestion(client, archive):
+    html = client.get("/search/", {"q": "coopration"}).content.decode()
+    assert "Did you mean" in html and "cooperation" in html
+
+
+def test_an_unknown_speaker_is_a_message_not_an_error(client, archive):
+    response = client.get("/search/", {"q": "cooperation", "speaker": "nobody-at-all"})
+    assert response.status_code == 200
+    assert "No person with the name" in response.content.decode()
+
+
+def test_the_list_page_accepts_q_too(client, archive):
+    html = client.get("/readouts/", {"q": "fentanyl"}).content.decode()
+    assert "1 readout" in html and "Wang Yi meets Blinken" in html
+
+
+def test_the_search_page_runs_a_constant_number_of_queries(client, archive, django_assert_max_num_queries):
+    with django_assert_max_num_queries(13):
+        client.get("/search/", {"q": "cooperation", "country": "KZ", "speaker": "wang-yi"})
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        '"unbalanced',
+        "& | ! : * ( ) < >",
+        "'; DROP TABLE readouts_statement; --",
+        "a\x00b",
+        "🙂 ✓",
+        "שלום עולם",
+        "-",
+        "or",
+        "x" * 10_000,
+        "\u202etext",
+        "%",
+        "\\",
+        "<script>alert(1)</script>",
+    ],
+)
+def test_any_query_gets_a_page(client, archive, query):
+    response = client.get("/search/", {"q": query, "page": "2"})
+    assert response.status_code == 200
+
+
+@settings(max_examples=200, deadline=2000, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(query=st.text(max_size=300), page=st.one_of(st.none(), st.text(max_size=6)), sort=st.text(max_size=10))
+def test_generated_queries_never_fail(client, archive, query, page, sort):
+    params = {"q": query, "sort": sort}
+    if page is not None:
+        params["page"] = page
+    assert client.get("/search/", params).status_code == 200
