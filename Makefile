@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 DEMO_READOUTS ?= 300
 
-.PHONY: setup run test lint format migrate demo stop clean browsers lighthouse
+.PHONY: setup run test lint format migrate demo stop clean browsers lighthouse bench
 
 setup: $(VENV)/.installed
 
@@ -46,6 +46,12 @@ browsers: node_modules/.package-lock.json
 node_modules/.package-lock.json: package.json package-lock.json
 	@if command -v npm >/dev/null; then npm ci --ignore-scripts --no-audit --no-fund; \
 	else echo "npm is missing: the browser tests will skip their axe-core and HTML checks"; fi
+
+# Search benchmark on its own archive of a million paragraphs (built on first use, a few minutes; reused after).
+# With DATABASE_URL set it runs on that database instead, adding demo readouts when it has too few.
+bench: setup
+	EMBEDDED_DATABASE_NAME=archive_bench $(MANAGE) migrate --no-input
+	EMBEDDED_DATABASE_NAME=archive_bench $(MANAGE) bench_search
 
 # Lighthouse scores (performance, accessibility, best practices, SEO) of the main pages: a check, not a test.
 lighthouse: setup browsers

@@ -34,4 +34,5 @@ def year_bars(years: list[tuple[int, int]], query) -> dict:
         link.pop("page", None)
         x = index * (BAR_WIDTH + BAR_GAP)
         bars.append(Bar(year, count, x, CHART_HEIGHT - height, height, f"?{link.urlencode()}"))
-    return {"bars": bars, "width": len(bars) * (BAR_WIDTH + BAR_GAP), "height": CHART_HEIGHT}
+    # Room after the last bar for its year label.
+    return {"bars": bars, "width": len(bars) * (BAR_WIDTH + BAR_GAP) + 24, "height": CHART_HEIGHT}
