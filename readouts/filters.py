@@ -17,6 +17,7 @@ Query-string parameters of ReadoutFilter:
 """
 
 import datetime
+import functools
 
 import django_filters
 from django import forms
@@ -93,6 +94,13 @@ class PersonSlugField(forms.ModelChoiceField):
             return super().to_python(value)
         except forms.ValidationError:
             raise forms.ValidationError(f"No person with the name “{value}” is in the archive.") from None
+
+
+def country_choices():
+    return [
+        ("", "Any country"),
+        *((code, f"{name} ({code})") for code, name in Country.objects.values_list("code", "name")),
+    ]
 
 
 class CountryFilter(django_filters.ModelChoiceFilter):
@@ -175,6 +183,14 @@ class ReadoutFilter(django_filters.FilterSet):
         model = Readout
         fields = []
         form = ReadoutFilterForm
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Both country selects list every country: one query of codes and names, made only when a page renders
+        # them, where each field's own choices would fetch the countries again as model instances.
+        choices = functools.cache(country_choices)
+        for name in ("country", "counterpart"):
+            self.form.fields[name].choices = choices
 
     def filter_meeting_date_after(self, queryset, name, value):
         return queryset.met_on_or_after(value)
