@@ -10,3 +10,4 @@ RUN DEBUG=0 SECRET_KEY=build-only ALLOWED_HOSTS=build DATABASE_URL=postgres://bu
 RUN useradd --create-home archive
 USER archive
 EXPOSE 8000
+CMD ["gunicorn", "-c", "gunicorn.conf.py", "archive.wsgi"]

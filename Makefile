@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 DEMO_READOUTS ?= 300
 
-.PHONY: setup run test lint format migrate demo stop clean browsers lighthouse bench
+.PHONY: setup run test lint format migrate demo stop clean browsers lighthouse bench loadtest
 
 setup: $(VENV)/.installed
 
@@ -52,6 +52,15 @@ node_modules/.package-lock.json: package.json package-lock.json
 bench: setup
 	EMBEDDED_DATABASE_NAME=archive_bench $(MANAGE) migrate --no-input
 	EMBEDDED_DATABASE_NAME=archive_bench $(MANAGE) bench_search
+
+# Load test: 32 users browsing, searching and calling the API for 60 s against gunicorn on 127.0.0.1, on its own
+# archive of 100,000 demo readouts (`archive_load`, built on first use in a few minutes; reused after). Prints
+# requests per second, p50/p95/p99 and errors (bench/loadtest.py). LOADTEST_ARGS="--users 8 --seconds 20" varies it.
+loadtest: setup
+	EMBEDDED_DATABASE_NAME=archive_load $(MANAGE) migrate --no-input
+	EMBEDDED_DATABASE_NAME=archive_load $(MANAGE) generate_demo --readouts 100000 --if-empty
+	DEBUG=0 SECRET_KEY=collectstatic-only ALLOWED_HOSTS=127.0.0.1 $(MANAGE) collectstatic --no-input --verbosity 0
+	EMBEDDED_DATABASE_NAME=archive_load $(BIN)/python bench/loadtest.py $(LOADTEST_ARGS)
 
 # Lighthouse scores (performance, accessibility, best practices, SEO) of the main pages: a check, not a test.
 lighthouse: setup browsers

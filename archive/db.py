@@ -25,7 +25,29 @@ EMBEDDED_DATABASE_NAME = os.environ.get("EMBEDDED_DATABASE_NAME", "archive")
 def database_settings(environ=os.environ) -> dict:
     """Django's ``DATABASES["default"]`` for this process."""
     url = environ.get("DATABASE_URL", "").strip()
-    settings = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True) if url else embedded_settings()
+    return with_session_options(url_settings(url) if url else embedded_settings())
+
+
+def replica_database_settings(environ=os.environ) -> dict[str, dict]:
+    """``DATABASES`` entries "replica1", "replica2", ... for the streaming replicas in ``DATABASE_REPLICA_URLS``
+    (comma-separated; none by default). See archive/replicas.py and docs/replicas.md."""
+    urls = [url.strip() for url in environ.get("DATABASE_REPLICA_URLS", "").split(",") if url.strip()]
+    replicas = {}
+    for number, url in enumerate(urls, start=1):
+        settings = with_session_options(url_settings(url))
+        # An unreachable replica costs each request that tries it this long before it reads from the primary.
+        settings["OPTIONS"].setdefault("connect_timeout", 2)
+        # Tests never create a database on a replica (a standby is read-only); it stands for the primary.
+        settings["TEST"] = {"MIRROR": "default"}
+        replicas[f"replica{number}"] = settings
+    return replicas
+
+
+def url_settings(url: str) -> dict:
+    return dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
+
+
+def with_session_options(settings: dict) -> dict:
     # JIT compilation pays off for long analytical queries; for a page's millisecond queries it can add
     # a hundred milliseconds whenever the planner's cost estimate for a full-text query runs high.
     settings.setdefault("OPTIONS", {})["options"] = "-c jit=off"

@@ -1,8 +1,10 @@
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from simple_history.admin import SimpleHistoryAdmin
 
 from readouts import forms
 from readouts.ingest import PARTICIPANTS, STATEMENTS, Outcome, edited_parts, find_stored, ingest, mark_edited
@@ -17,8 +19,15 @@ class CountryAdmin(admin.ModelAdmin):
     search_fields = ["name", "code", "demonyms", "aliases"]
 
 
+class HistoryAdmin(SimpleHistoryAdmin):
+    """Each change with who made it and when, and a revert to any earlier version (django-simple-history)."""
+
+    # The package's list, less an inline style attribute that the Content-Security-Policy would refuse.
+    object_history_list_template = "admin/readouts/object_history_list.html"
+
+
 @admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
+class PersonAdmin(HistoryAdmin):
     list_display = ["name", "country"]
     list_select_related = ["country"]
     list_filter = [("country", admin.RelatedOnlyFieldListFilter)]
@@ -43,8 +52,10 @@ class StatementInline(admin.StackedInline):
 
 
 @admin.register(Readout)
-class ReadoutAdmin(admin.ModelAdmin):
+class ReadoutAdmin(HistoryAdmin):
     list_display = ["title", "meeting_date", "location", "publisher", "language"]
+    # A source URL typed without a scheme is https (Django 6's default, chosen now).
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_filter = ["publisher", "language", ("participations__person__country", admin.RelatedOnlyFieldListFilter)]
     date_hierarchy = "meeting_date"
     search_fields = ["title", "location", "publisher", "participations__person__name"]
@@ -61,10 +72,24 @@ class ReadoutAdmin(admin.ModelAdmin):
         ),
     ]
 
+    object_history_template = "admin/readouts/readout/object_history.html"
+
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
         if change:
             mark_edited(obj, form.changed_data)
+
+    def history_view(self, request, object_id, extra_context=None):
+        """The readout's own versions, then the changes to its participants and statements (each revertible on
+        its own history page)."""
+        readout_id = int(object_id) if str(object_id).isdigit() else None
+        participations = Participation.history.select_related("history_user", "person")
+        statements = Statement.history.select_related("history_user")
+        related = [
+            ("Participants", "admin:readouts_participation_history", participations.filter(readout_id=readout_id)),
+            ("Statements", "admin:readouts_statement_history", statements.filter(readout_id=readout_id)),
+        ]
+        return super().history_view(request, object_id, {**(extra_context or {}), "related_history": related})
 
     def save_formset(self, request, form, formset, change):
         super().save_formset(request, form, formset, change)
@@ -142,6 +167,28 @@ class ReadoutAdmin(admin.ModelAdmin):
             mark_edited(result.readout, edited_parts(derived, reviewed))
             messages.success(request, f"Imported \u201c{result.readout}\u201d. Everything stays editable below.")
         return result.readout
+
+
+@admin.register(Statement)
+class StatementAdmin(HistoryAdmin):
+    """Paragraphs one by one: mostly edited within their readout, listed here for their history and reverts."""
+
+    list_display = ["readout", "position", "kind", "speaker"]
+    list_select_related = ["readout", "speaker"]
+    list_filter = ["kind"]
+    search_fields = ["text", "readout__title"]
+    autocomplete_fields = ["speaker"]
+    raw_id_fields = ["readout"]
+    fields = ["readout", ("position", "kind", "speaker"), "text"]
+
+
+@admin.register(Participation)
+class ParticipationAdmin(HistoryAdmin):
+    list_display = ["person", "title", "readout", "order"]
+    list_select_related = ["person", "readout"]
+    search_fields = ["person__name", "title", "readout__title"]
+    autocomplete_fields = ["person"]
+    raw_id_fields = ["readout"]
 
 
 def review_context(form, participants, paragraphs) -> dict:

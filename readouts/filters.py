@@ -24,6 +24,8 @@ from django import forms
 from django.core.validators import RegexValidator
 from django.forms.utils import flatatt
 from django.utils.html import format_html, format_html_join
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 
 from readouts import search
 from readouts.models import Country, Person, Readout
@@ -103,10 +105,13 @@ def country_choices():
     ]
 
 
+# The API schema shows these as the strings they are in the query string (a code, a slug).
+@extend_schema_field(OpenApiTypes.STR)
 class CountryFilter(django_filters.ModelChoiceFilter):
     field_class = CountryCodeField
 
 
+@extend_schema_field(OpenApiTypes.STR)
 class PersonFilter(django_filters.ModelChoiceFilter):
     field_class = PersonSlugField
 

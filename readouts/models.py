@@ -9,6 +9,7 @@ from django.db import connection, models
 from django.db.models import Count, Exists, F, IntegerField, Max, Min, OuterRef, Prefetch, Q, Subquery, Value
 from django.db.models.functions import MD5, Coalesce
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
 # The text search configuration of every search vector and query: English stemming over accent-folded
 # words, created by migration 0004 (a copy of "english" whose word mappings run unaccent first).
@@ -99,6 +100,7 @@ class Person(models.Model):
     )
 
     objects = PersonQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name_plural = "people"
@@ -121,7 +123,8 @@ class ReadoutQuerySet(models.QuerySet):
         """Participants (with people and countries) and statements (with speakers): three queries in all."""
         return self.prefetch_related(
             Prefetch("participations", queryset=Participation.objects.select_related("person__country")),
-            Prefetch("statements", queryset=Statement.objects.select_related("speaker")),
+            # The search vector is for the database alone: never worth carrying to Python.
+            Prefetch("statements", queryset=Statement.objects.select_related("speaker").defer("search_vector")),
         )
 
     def with_participants(self):
@@ -132,6 +135,16 @@ class ReadoutQuerySet(models.QuerySet):
 
     def newest_first(self):
         return self.order_by(F("meeting_date").desc(nulls_last=True), "-id")
+
+    def at_address(self, slug, year=None, month=None, day=None):
+        """The readout of a permanent URL (/readouts/2022/06/07/<slug>/ or /readouts/undated/<slug>/); none for a
+        day that does not exist (2022/02/31)."""
+        if year is None:
+            return self.filter(meeting_date=None, slug=slug)
+        try:
+            return self.filter(meeting_date=datetime.date(year, month, day), slug=slug)
+        except ValueError:
+            return self.none()
 
     def matching(self, text):
         """Readouts with a paragraph that matches a web-search query ("belt and road" -tariffs)."""
@@ -230,6 +243,10 @@ class Readout(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = ReadoutQuerySet.as_manager()
+    # Who changed what and when, viewable and revertible in the admin. Saves and deletes record a version;
+    # bulk loads (demo COPY, ingest's bulk_create) record none, which suits imports. Generated columns are
+    # left out: the database derives them.
+    history = HistoricalRecords(excluded_fields=["content_hash"])
 
     class Meta:
         ordering = [models.F("meeting_date").desc(nulls_last=True), "-id"]
@@ -277,6 +294,7 @@ class Participation(models.Model):
     order = models.PositiveSmallIntegerField(default=0)
 
     objects = ParticipationQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["readout", "order"]
@@ -321,6 +339,7 @@ class Statement(models.Model):
     )
 
     objects = StatementQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["search_vector"])
 
     class Meta:
         ordering = ["readout", "position"]

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, TrigramWordSimilarity
-from django.db import connection
+from django.db import connections, router
 from django.db.models import Count, F, Q, Window
 from django.db.models.functions import ExtractYear, RowNumber
 from django.utils.html import escape
@@ -49,6 +49,12 @@ PAGE_ORDER = {
     NEWEST: "meeting_date DESC NULLS LAST, readout_id DESC",
     OLDEST: "meeting_date ASC NULLS LAST, readout_id ASC",
 }
+
+
+def read_connection():
+    """The connection for this search's raw queries: where the ORM reads too (a replica during a GET request, see
+    archive/replicas.py), so that a page reads one database."""
+    return connections[router.db_for_read(Statement)]
 
 
 @dataclass
@@ -96,7 +102,7 @@ def clean_query_text(text: str) -> tuple[str, list[str]]:
 
 def has_terms(text: str) -> bool:
     """Whether the query keeps any searchable word once stop words and punctuation are gone."""
-    with connection.cursor() as cursor:
+    with read_connection().cursor() as cursor:
         cursor.execute("SELECT numnode(websearch_to_tsquery(%s::regconfig, %s)) > 0", [SEARCH_CONFIG, text])
         return cursor.fetchone()[0]
 
@@ -136,7 +142,7 @@ def search(text: str, *, readouts=None, speaker=None, kind=None, sort=RELEVANCE,
 
 def has_phrase(text: str) -> bool:
     """Whether the query holds a phrase: a quoted one, or words that the parser joins into one ("e-mail")."""
-    with connection.cursor() as cursor:
+    with read_connection().cursor() as cursor:
         cursor.execute("SELECT websearch_to_tsquery(%s::regconfig, %s)::text ~ '<[0-9-]+>'", [SEARCH_CONFIG, text])
         return cursor.fetchone()[0]
 
@@ -164,7 +170,7 @@ def recent_candidates(query, sort, readouts=None, speaker=None, kind=None) -> li
     paragraphs = matching_statements(query, None, speaker, kind).order_by().values("id", "position")
     paragraphs_sql, paragraphs_params = paragraphs.query.sql_with_params()
     direction = "ASC" if sort == OLDEST else "DESC"
-    with connection.cursor() as cursor:
+    with read_connection().cursor() as cursor:
         cursor.execute(
             f"""
             SELECT m.id FROM ({walked_sql}) r
@@ -204,7 +210,7 @@ def ranked_page(matches, query, sort, page) -> SearchResults:
     ranked = matches.annotate(rank=SearchRank(F("search_vector"), query)).values("id", "readout_id", "rank")
     matches_sql, params = ranked.order_by().query.sql_with_params()
     start = (max(page, 1) - 1) * READOUTS_PER_PAGE
-    with connection.cursor() as cursor:
+    with read_connection().cursor() as cursor:
         cursor.execute(
             f"""
             WITH matches AS MATERIALIZED ({matches_sql}),
@@ -289,7 +295,7 @@ def sampled_estimate(matches) -> tuple[int, list[tuple[int, int]]]:
 
     TABLESAMPLE has no ORM spelling, so the sample clause is put into the compiled query's first FROM.
     """
-    with connection.cursor() as cursor:
+    with read_connection().cursor() as cursor:
         cursor.execute("SELECT reltuples FROM pg_class WHERE oid = 'readouts_statement'::regclass")
         table_rows = max(cursor.fetchone()[0], 1)
         percent = min(100.0, 100.0 * SAMPLE_ROWS / table_rows)
@@ -316,7 +322,7 @@ def suggestion(text: str) -> str | None:
     words = list(dict.fromkeys(word.lower() for word in WORD.findall(text)))[:MAX_SUGGESTED_WORDS]
     if not words:
         return None
-    with connection.cursor() as cursor:
+    with read_connection().cursor() as cursor:
         cursor.execute(
             """
             SELECT asked.word, best.word

@@ -1,11 +1,7 @@
 """Thin views: each asks the models and the filters for what the page shows and renders it."""
 
-import datetime
-
 from django.core.paginator import Paginator
-from django.http import Http404
 from django.shortcuts import get_object_or_404, render
-from django.utils import timezone
 
 from readouts import search
 from readouts.charts import year_bars
@@ -49,14 +45,7 @@ def readout_list(request):
 
 
 def readout_detail(request, slug, year=None, month=None, day=None):
-    if year is None:
-        meeting_date = None
-    else:
-        try:
-            meeting_date = datetime.date(year, month, day)
-        except ValueError:
-            raise Http404("No such date") from None
-    readout = get_object_or_404(Readout.objects.with_details(), meeting_date=meeting_date, slug=slug)
+    readout = get_object_or_404(Readout.objects.with_details().at_address(slug, year, month, day))
     people = [participation.person for participation in readout.participations.all()]
     countries = list(dict.fromkeys(person.country for person in people if person.country))
     same_parties = Readout.objects.with_all_participants(people)
@@ -68,7 +57,6 @@ def readout_detail(request, slug, year=None, month=None, day=None):
         "next": same_parties.after(readout).first(),
         "same_meeting": Readout.objects.same_meeting_as(readout, people)[:10],
         "permalink": request.build_absolute_uri(readout.get_absolute_url()),
-        "accessed": timezone.localdate(),
     }
     return render(request, "readouts/readout_detail.html", context)
 

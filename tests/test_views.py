@@ -77,7 +77,7 @@ def test_the_readout_page_links_the_neighbouring_meetings_and_the_other_readouts
 def test_the_readout_page_has_a_citation_with_the_permanent_address(client, archive):
     html = page_text(client.get(archive.main.get_absolute_url()))
     citation = re.search(r'<p class="citation">(.*?)</p>', html, re.S).group(1)
-    assert citation.startswith("Akorda, “Tokayev meets Wang Yi”, 7 June 2022, https://www.akorda.kz/en/tokayev")
+    assert citation.startswith("Akorda. “Tokayev meets Wang Yi.” June 7, 2022. https://www.akorda.kz/en/tokayev")
     assert "http://testserver/readouts/2022/06/07/tokayev-meets-wang-yi/" in citation
     assert "accessed" in citation
 

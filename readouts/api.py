@@ -1,0 +1,255 @@
+"""The read-only JSON API under /api/ (Django REST framework; the schema by drf-spectacular at /api/schema/).
+
+Each endpoint is a short generic view: a queryset from the models' QuerySet methods, a serializer from
+readouts/serializers.py, and, for readouts, the list page's ReadoutFilter. What every endpoint shares lives in
+ArchiveAPIView: unknown query parameters are refused, answers carry an ETag, errors are JSON.
+A new endpoint (search hits, for instance) is one more ArchiveAPIView subclass and one more path below.
+"""
+
+from django.db.models import Count, Max
+from django.db.models.functions import Coalesce
+from django.shortcuts import get_object_or_404
+from django.urls import path, re_path
+from django.utils.decorators import method_decorator
+from django.views.decorators.http import condition, conditional_page
+from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from drf_spectacular.views import SpectacularAPIView
+from rest_framework import exceptions, generics
+from rest_framework.decorators import api_view
+from rest_framework.pagination import PageNumberPagination
+from rest_framework.response import Response
+from rest_framework.reverse import reverse
+from rest_framework.views import exception_handler
+
+from readouts.filters import ReadoutFilter
+from readouts.models import Country, Participation, Person, Readout
+from readouts.serializers import (
+    CountrySerializer,
+    ErrorSerializer,
+    PersonDetailSerializer,
+    PersonSerializer,
+    ReadoutDetailSerializer,
+    ReadoutSerializer,
+)
+
+# Part of every ETag: bump it when a representation changes, so that caches drop what they kept.
+REPRESENTATION_VERSION = "1"
+
+
+class ArchivePagination(PageNumberPagination):
+    """?page=N&page_size=M, 20 by default and 100 at most; a page size out of range is an error, not a surprise."""
+
+    page_size = 20
+    max_page_size = 100
+    page_size_query_param = "page_size"
+
+    def get_page_size(self, request):
+        asked = request.query_params.get(self.page_size_query_param)
+        if asked is None:
+            return self.page_size
+        if not asked.isascii() or not asked.isdigit() or not 1 <= int(asked) <= self.max_page_size:
+            message = f"Enter a whole number from 1 to {self.max_page_size}."
+            raise exceptions.ValidationError({self.page_size_query_param: [message]})
+        return int(asked)
+
+    def get_schema_operation_parameters(self, view):
+        parameters = super().get_schema_operation_parameters(view)
+        for parameter in parameters:
+            if parameter["name"] == self.page_query_param:
+                parameter["schema"]["minimum"] = 1
+            else:
+                parameter["schema"].update(minimum=1, maximum=self.max_page_size, default=self.page_size)
+        return parameters
+
+
+def handle_exception(exc, context):
+    """DRF's answers, with every error body shaped as {"detail": message, "errors": {parameter: [messages]}}."""
+    response = exception_handler(exc, context)
+    if response is not None and isinstance(exc, exceptions.ValidationError):
+        errors = response.data if isinstance(response.data, dict) else {"non_field_errors": response.data}
+        response.data = {"detail": "Invalid query parameters.", "errors": errors}
+    return response
+
+
+def condition_on_readouts(select):
+    """An ETag and Last-Modified from the readouts that `select(request, **kwargs)` returns (None: no validators),
+    so that a conditional request is answered 304 after one aggregate query. The ETag counts the readouts too, so
+    that a deletion changes it; edits made to people or countries alone do not (see docs/api.md)."""
+
+    def freshness(request, *args, **kwargs):
+        if not hasattr(request, "readout_freshness"):
+            readouts = select(request, *args, **kwargs)
+            request.readout_freshness = (
+                None if readouts is None else readouts.order_by().aggregate(count=Count("pk"), last=Max("updated_at"))
+            )
+        return request.readout_freshness
+
+    def etag(request, *args, **kwargs):
+        state = freshness(request, *args, **kwargs)
+        if state is None:
+            return None
+        last = state["last"].timestamp() if state["last"] else 0
+        return f'W/"{REPRESENTATION_VERSION}-{state["count"]}-{last}"'
+
+    def last_modified(request, *args, **kwargs):
+        state = freshness(request, *args, **kwargs)
+        return state["last"] if state else None
+
+    return condition(etag_func=etag, last_modified_func=last_modified)
+
+
+def filtered_readouts(request, *args, **kwargs):
+    filterset = ReadoutFilter(request.GET, queryset=Readout.objects.all())
+    return filterset.qs if filterset.is_valid() else None
+
+
+def one_readout(request, *args, pk, **kwargs):
+    return Readout.objects.filter(pk=pk)
+
+
+ERRORS = {
+    400: OpenApiResponse(ErrorSerializer, description="Invalid or unknown query parameters"),
+    404: OpenApiResponse(ErrorSerializer, description="No such object or page"),
+}
+
+
+@method_decorator(conditional_page, name="dispatch")
+class ArchiveAPIView(generics.GenericAPIView):
+    """What every endpoint shares: known query parameters only, an ETag on every answer (from the content,
+    unless the view sets a cheaper one), JSON errors."""
+
+    pagination_class = ArchivePagination
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        unknown = sorted(set(request.query_params) - self.allowed_query_parameters())
+        if unknown:
+            raise exceptions.ValidationError({name: ["Unknown query parameter."] for name in unknown})
+
+    def allowed_query_parameters(self):
+        allowed = set()
+        if self.pagination_class and getattr(self, "action_is_list", False):
+            paginator = self.pagination_class
+            allowed |= {paginator.page_query_param, paginator.page_size_query_param}
+        if getattr(self, "filterset_class", None):
+            allowed |= set(self.filterset_class.base_filters)
+        return allowed
+
+
+@extend_schema(responses={200: ReadoutSerializer(many=True), **ERRORS})
+class ReadoutList(ArchiveAPIView, generics.ListAPIView):
+    """Readouts, newest meeting first, filtered with the same query parameters as the /readouts/ page."""
+
+    action_is_list = True
+    queryset = Readout.objects.newest_first().with_participants().defer("raw_text")
+    serializer_class = ReadoutSerializer
+    filter_backends = [DjangoFilterBackend]
+    filterset_class = ReadoutFilter
+
+    @method_decorator(condition_on_readouts(filtered_readouts))
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)
+
+
+def path_parameter(name, schema, description):
+    return OpenApiParameter(name, schema, OpenApiParameter.PATH, description=description)
+
+
+@extend_schema(
+    responses={200: ReadoutDetailSerializer, **ERRORS},
+    parameters=[path_parameter("id", {"type": "integer", "minimum": 1}, "The readout's id")],
+)
+class ReadoutDetail(ArchiveAPIView, generics.RetrieveAPIView):
+    """One readout with its participants, statements and raw text."""
+
+    queryset = Readout.objects.with_details()
+    serializer_class = ReadoutDetailSerializer
+
+    @method_decorator(condition_on_readouts(one_readout))
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)
+
+
+@extend_schema(responses={200: PersonSerializer(many=True), **ERRORS})
+class PersonList(ArchiveAPIView, generics.ListAPIView):
+    """People in the archive by name, each with their number of meetings."""
+
+    action_is_list = True
+    queryset = Person.objects.select_related("country").with_meeting_counts().order_by("name", "pk")
+    serializer_class = PersonSerializer
+
+
+@extend_schema(
+    responses={200: PersonDetailSerializer, **ERRORS},
+    parameters=[path_parameter("slug", {"type": "string", "pattern": "^[-a-zA-Z0-9_]+$"}, "The person's slug")],
+)
+class PersonDetail(ArchiveAPIView, generics.RetrieveAPIView):
+    """One person, with each title they held."""
+
+    queryset = Person.objects.select_related("country").with_meeting_counts()
+    serializer_class = PersonDetailSerializer
+    lookup_field = "slug"
+
+    def get_object(self):
+        person = super().get_object()
+        person.titles_held = list(Participation.objects.titles_held_by(person))
+        return person
+
+
+def countries_with_people():
+    return Country.objects.with_people_counts().annotate(number_of_people=Coalesce("people_count", 0))
+
+
+@extend_schema(responses={200: CountrySerializer(many=True), **ERRORS})
+class CountryList(ArchiveAPIView, generics.ListAPIView):
+    """Every country and organization the archive knows, by name, each with its number of people."""
+
+    action_is_list = True
+    serializer_class = CountrySerializer
+
+    def get_queryset(self):
+        return countries_with_people().order_by("name")
+
+
+@extend_schema(
+    responses={200: CountrySerializer, **ERRORS},
+    parameters=[path_parameter("code", {"type": "string", "pattern": "^[A-Za-z]{2}$"}, "ISO 3166-1 alpha-2 code")],
+)
+class CountryDetail(ArchiveAPIView, generics.RetrieveAPIView):
+    """One country by its ISO 3166-1 alpha-2 code, in either case."""
+
+    serializer_class = CountrySerializer
+
+    def get_object(self):
+        return get_object_or_404(countries_with_people(), code=self.kwargs["code"].upper())
+
+
+@extend_schema(exclude=True)
+@api_view(["GET"])
+def api_root(request):
+    """The API's entry points, for people exploring it by hand."""
+    names = {"readouts": "readout_list", "people": "person_list", "countries": "country_list", "schema": "schema"}
+    return Response({key: reverse(f"api:{name}", request=request) for key, name in names.items()})
+
+
+@extend_schema(exclude=True)
+@api_view(["GET", "HEAD"])
+def not_found(request, *args, **kwargs):
+    """Any other address under /api/ ending in a slash: a JSON 404 rather than the site's HTML page."""
+    raise exceptions.NotFound("No such address in the API; see /api/ and /api/schema/.")
+
+
+app_name = "api"
+urlpatterns = [
+    path("", api_root, name="root"),
+    path("readouts/", ReadoutList.as_view(), name="readout_list"),
+    path("readouts/<int:pk>/", ReadoutDetail.as_view(), name="readout_detail"),
+    path("people/", PersonList.as_view(), name="person_list"),
+    path("people/<slug:slug>/", PersonDetail.as_view(), name="person_detail"),
+    path("countries/", CountryList.as_view(), name="country_list"),
+    path("countries/<str:code>/", CountryDetail.as_view(), name="country_detail"),
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    # Last: addresses without a final slash still get CommonMiddleware's redirect first.
+    re_path(r"^.*/$", not_found),
+]

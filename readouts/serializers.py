@@ -1,0 +1,217 @@
+"""The JSON shapes of the API and the JSON export: one serializer per shape, field names documented in docs/api.md.
+
+Every object carries ``url`` (its page on the site) and ``api_url`` (its address in the API), both absolute.
+Dates are ISO 8601 (``2022-06-07``), times ISO 8601 with a time zone. Serializers read only what the views
+prefetched: they never query.
+"""
+
+from django.urls import reverse
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from readouts.models import Country, Participation, Person, Readout, Statement
+
+URL_CACHE_SIZE = 10_000
+
+
+def cached_url(context, key, build):
+    """An address built once per serializer run: a list or an export names the same people, and a readout's
+    paragraphs its address, over and over. Bounded, so that a long export stays in constant memory."""
+    cache = context.setdefault("url_cache", {})
+    if key not in cache:
+        if len(cache) >= URL_CACHE_SIZE:
+            cache.clear()
+        cache[key] = build()
+    return cache[key]
+
+
+@extend_schema_field(OpenApiTypes.URI)
+class PageURLField(serializers.ReadOnlyField):
+    """The absolute address of the object's page on the site; with `paragraph`, of a readout's paragraph
+    (the readout's address and #p<position>, as Statement.get_absolute_url() gives it, with the readout's
+    address built once for all its paragraphs)."""
+
+    def __init__(self, paragraph=False, **kwargs):
+        self.paragraph = paragraph
+        kwargs["source"] = "*"
+        super().__init__(**kwargs)
+
+    def to_representation(self, value):
+        page = value.readout if self.paragraph else value
+        key = (type(page).__name__, page.pk)
+        url = cached_url(
+            self.context, key, lambda: self.context["request"].build_absolute_uri(page.get_absolute_url())
+        )
+        return f"{url}#p{value.position}" if self.paragraph else url
+
+
+@extend_schema_field(OpenApiTypes.URI)
+class APIURLField(serializers.ReadOnlyField):
+    """The absolute address of an API resource: a named URL with one argument taken from the object, and
+    optionally a query (``?participant=<slug>``) that selects the object's readouts."""
+
+    def __init__(self, view_name, lookup, query=None, **kwargs):
+        self.view_name, self.lookup, self.query = view_name, lookup, query
+        kwargs["source"] = "*"
+        super().__init__(**kwargs)
+
+    def to_representation(self, value):
+        key = getattr(value, self.lookup)
+        return cached_url(self.context, (self.view_name, self.query, key), lambda: self.build(key))
+
+    def build(self, key):
+        path = f"{reverse(self.view_name)}?{self.query}={key}" if self.query else reverse(self.view_name, args=[key])
+        return self.context["request"].build_absolute_uri(path)
+
+
+class ReadOnlySerializer(serializers.ModelSerializer):
+    """Every field is output only, and so present in every answer (the schema marks all of them required)."""
+
+    def get_fields(self):
+        fields = super().get_fields()
+        for field in fields.values():
+            field.read_only = True
+        return fields
+
+
+class CountryRefSerializer(ReadOnlySerializer):
+    class Meta:
+        model = Country
+        fields = ["code", "name"]
+
+
+class PersonRefSerializer(ReadOnlySerializer):
+    country = CountryRefSerializer(allow_null=True, help_text="Null when the person's country is not known")
+    url = PageURLField()
+    api_url = APIURLField("api:person_detail", "slug")
+
+    class Meta:
+        model = Person
+        fields = ["slug", "name", "country", "url", "api_url"]
+
+
+class SpeakerSerializer(ReadOnlySerializer):
+    """A paragraph's speaker: the person's country is in the readout's participants."""
+
+    url = PageURLField()
+    api_url = APIURLField("api:person_detail", "slug")
+
+    class Meta:
+        model = Person
+        fields = ["slug", "name", "url", "api_url"]
+
+
+class ParticipantSerializer(ReadOnlySerializer):
+    person = PersonRefSerializer()
+    title = serializers.CharField(help_text="The title the person held at this meeting; may be empty")
+
+    class Meta:
+        model = Participation
+        fields = ["order", "title", "person"]
+
+
+class StatementSerializer(ReadOnlySerializer):
+    speaker = SpeakerSerializer(allow_null=True, help_text="Set exactly when kind is statement")
+    url = PageURLField(paragraph=True, help_text="The paragraph on the readout's page (#p<position>)")
+
+    class Meta:
+        model = Statement
+        fields = ["position", "kind", "speaker", "text", "url"]
+
+
+class ReadoutSerializer(ReadOnlySerializer):
+    """A readout in a list: its metadata and participants."""
+
+    url = PageURLField()
+    api_url = APIURLField("api:readout_detail", "pk")
+    participants = ParticipantSerializer(source="participations", many=True)
+
+    class Meta:
+        model = Readout
+        fields = [
+            "id",
+            "url",
+            "api_url",
+            "title",
+            "slug",
+            "meeting_date",
+            "published_date",
+            "location",
+            "publisher",
+            "language",
+            "source_url",
+            "participants",
+            "created_at",
+            "updated_at",
+        ]
+
+
+class ReadoutExportSerializer(ReadoutSerializer):
+    """A readout in the JSON export: a list item with its statements."""
+
+    statements = StatementSerializer(many=True)
+
+    class Meta(ReadoutSerializer.Meta):
+        fields = [*ReadoutSerializer.Meta.fields, "statements"]
+
+
+class ReadoutDetailSerializer(ReadoutExportSerializer):
+    """One readout: a list item with its statements and the text as it was imported."""
+
+    class Meta(ReadoutSerializer.Meta):
+        fields = [*ReadoutExportSerializer.Meta.fields, "raw_text"]
+
+
+class PersonSerializer(ReadOnlySerializer):
+    country = CountryRefSerializer(allow_null=True, help_text="Null when the person's country is not known")
+    meetings = serializers.IntegerField(help_text="Number of readouts the person took part in")
+    url = PageURLField()
+    api_url = APIURLField("api:person_detail", "slug")
+    readouts_api_url = APIURLField("api:readout_list", "slug", query="participant")
+
+    class Meta:
+        model = Person
+        fields = ["slug", "name", "aliases", "country", "meetings", "url", "api_url", "readouts_api_url"]
+
+
+class TitleHeldSerializer(serializers.Serializer):
+    """A title the person held, with the meeting dates of the first and last readouts under it."""
+
+    title = serializers.CharField()
+    first = serializers.DateField(allow_null=True, help_text="Meeting date of the first readout with this title")
+    last = serializers.DateField(allow_null=True, help_text="Meeting date of the last readout with this title")
+    meetings = serializers.IntegerField()
+
+
+class PersonDetailSerializer(PersonSerializer):
+    titles = TitleHeldSerializer(
+        many=True, source="titles_held", help_text="Each title the person held, earliest first"
+    )
+
+    class Meta(PersonSerializer.Meta):
+        fields = [*PersonSerializer.Meta.fields, "titles"]
+
+
+class CountrySerializer(ReadOnlySerializer):
+    people = serializers.IntegerField(
+        source="number_of_people", help_text="Number of people of this country in the archive"
+    )
+    url = PageURLField()
+    api_url = APIURLField("api:country_detail", "code")
+    readouts_api_url = APIURLField("api:readout_list", "code", query="country")
+
+    class Meta:
+        model = Country
+        fields = ["code", "name", "kind", "demonyms", "aliases", "people", "url", "api_url", "readouts_api_url"]
+
+
+class ErrorSerializer(serializers.Serializer):
+    """The body of every 4xx answer."""
+
+    detail = serializers.CharField()
+    errors = serializers.DictField(
+        child=serializers.ListField(child=serializers.CharField()),
+        required=False,
+        help_text="For invalid query parameters: the messages for each parameter",
+    )
