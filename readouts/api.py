@@ -23,7 +23,8 @@ from rest_framework.reverse import reverse
 from rest_framework.views import exception_handler
 
 from readouts.filters import ReadoutFilter
-from readouts.models import Country, Participation, Person, Readout
+from readouts.forms import SearchForm, run_search
+from readouts.models import Country, Participation, Person, Readout, Statement
 from readouts.serializers import (
     CountrySerializer,
     ErrorSerializer,
@@ -31,6 +32,7 @@ from readouts.serializers import (
     PersonSerializer,
     ReadoutDetailSerializer,
     ReadoutSerializer,
+    SearchResultsSerializer,
 )
 
 # Part of every ETag: bump it when a representation changes, so that caches drop what they kept.
@@ -152,6 +154,35 @@ class ReadoutList(ArchiveAPIView, generics.ListAPIView):
         return super().get(request, *args, **kwargs)
 
 
+@extend_schema(
+    responses={200: SearchResultsSerializer, **ERRORS},
+    parameters=[
+        OpenApiParameter("q", str, description='Web-search syntax: words, "a phrase", or, -exclusion', required=True),
+        OpenApiParameter("speaker", str, description="A person's slug: only their statements"),
+        OpenApiParameter("kind", str, enum=[kind for kind, _ in Statement.Kind.choices]),
+        OpenApiParameter("sort", str, enum=["relevance", "newest", "oldest"], description="relevance by default"),
+        OpenApiParameter("page", int, description="20 readouts a page"),
+    ],
+)
+class Search(ArchiveAPIView):
+    """Paragraphs that match, grouped by readout, with highlighted snippets; the readout filters of /api/readouts/
+    narrow the readouts searched (as on the /search/ page)."""
+
+    filterset_class = ReadoutFilter  # for the schema's and the parameter check's list of readout filters
+    filter_backends = [DjangoFilterBackend]
+
+    def allowed_query_parameters(self):
+        return super().allowed_query_parameters() | set(SearchForm.base_fields)
+
+    def get(self, request, *args, **kwargs):
+        searched = run_search(request.GET)
+        if searched.errors:
+            raise exceptions.ValidationError(searched.errors)
+        if searched.results is None:
+            raise exceptions.ValidationError({"q": ["Enter words to search for."]})
+        return Response(SearchResultsSerializer(searched.results, context={"request": request}).data)
+
+
 def path_parameter(name, schema, description):
     return OpenApiParameter(name, schema, OpenApiParameter.PATH, description=description)
 
@@ -229,7 +260,13 @@ class CountryDetail(ArchiveAPIView, generics.RetrieveAPIView):
 @api_view(["GET"])
 def api_root(request):
     """The API's entry points, for people exploring it by hand."""
-    names = {"readouts": "readout_list", "people": "person_list", "countries": "country_list", "schema": "schema"}
+    names = {
+        "readouts": "readout_list",
+        "search": "search",
+        "people": "person_list",
+        "countries": "country_list",
+        "schema": "schema",
+    }
     return Response({key: reverse(f"api:{name}", request=request) for key, name in names.items()})
 
 
@@ -245,6 +282,7 @@ urlpatterns = [
     path("", api_root, name="root"),
     path("readouts/", ReadoutList.as_view(), name="readout_list"),
     path("readouts/<int:pk>/", ReadoutDetail.as_view(), name="readout_detail"),
+    path("search/", Search.as_view(), name="search"),
     path("people/", PersonList.as_view(), name="person_list"),
     path("people/<slug:slug>/", PersonDetail.as_view(), name="person_detail"),
     path("countries/", CountryList.as_view(), name="country_list"),

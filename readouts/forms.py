@@ -1,9 +1,13 @@
-"""Forms of the admin's paste-and-parse page: the raw text, then the parsed readout to review."""
+"""The site's forms: the admin's paste-and-parse page (the raw text, then the parsed readout to review) and search."""
+
+from dataclasses import dataclass
 
 from django import forms
 from django.core.exceptions import ValidationError
 
-from readouts.models import Country, Person, Statement
+from readouts import search
+from readouts.filters import ReadoutFilter
+from readouts.models import Country, Person, Readout, Statement
 from readouts.parsing import Kind, ParsedParagraph, ParsedParticipant, ParsedReadout
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
@@ -143,3 +147,37 @@ class SearchForm(forms.Form):
         if speaker is None:
             raise ValidationError(f"No person with the name “{slug}” is in the archive.")
         return speaker
+
+
+# The search form's own parameters; every other one goes to ReadoutFilter, which narrows the readouts searched.
+SEARCH_PARAMETERS = ("q", "sort", "page")
+
+
+@dataclass
+class SearchRequest:
+    form: SearchForm
+    filterset: ReadoutFilter
+    results: search.SearchResults | None = None
+
+    @property
+    def errors(self) -> dict:
+        return {**self.form.errors, **self.filterset.form.errors}
+
+
+def run_search(params) -> SearchRequest:
+    """Validate a search's query string and, when it holds words to search for, run it (the page and the API)."""
+    filter_params = params.copy()
+    for name in SEARCH_PARAMETERS:
+        filter_params.pop(name, None)
+    request = SearchRequest(SearchForm(params), ReadoutFilter(filter_params, queryset=Readout.objects.all()))
+    if request.form.is_valid() and request.filterset.is_valid() and request.form.cleaned_data["q"]:
+        options = request.form.cleaned_data
+        request.results = search.search(
+            options["q"],
+            readouts=request.filterset.qs if request.filterset.active_filters() else None,
+            speaker=options["speaker"],
+            kind=options["kind"],
+            sort=options["sort"] or search.RELEVANCE,
+            page=options["page"] or 1,
+        )
+    return request

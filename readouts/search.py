@@ -244,6 +244,9 @@ def ranked_page(matches, query, sort, page) -> SearchResults:
     # The raw text is the largest column and the page never shows it.
     readouts = Readout.objects.defer("raw_text").with_participants().in_bulk(readout_ids)
     best = best_paragraphs(matches.filter(readout_id__in=readout_ids), query)
+    for rid, paragraphs in best.items():
+        for paragraph in paragraphs:
+            paragraph.statement.readout = readouts[rid]  # the paragraph's link needs its readout: no query
     results.hits = [ReadoutHit(readouts[rid], best.get(rid, []), count) for rid, count in page_rows]
     return results
 

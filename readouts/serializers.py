@@ -215,3 +215,63 @@ class ErrorSerializer(serializers.Serializer):
         required=False,
         help_text="For invalid query parameters: the messages for each parameter",
     )
+
+
+class SearchParagraphSerializer(serializers.Serializer):
+    """A matching paragraph (a readouts.search.ParagraphHit) with its highlighted snippet."""
+
+    position = serializers.IntegerField(source="statement.position")
+    kind = serializers.ChoiceField(source="statement.kind", choices=Statement.Kind.choices)
+    speaker = SpeakerSerializer(source="statement.speaker", allow_null=True, help_text="Set exactly for statements")
+    text = serializers.CharField(source="statement.text")
+    snippet_html = serializers.CharField(
+        source="headline", help_text="The matching words in <mark>; the rest of the text HTML-escaped"
+    )
+    url = serializers.SerializerMethodField(help_text="The paragraph on the readout's page (#p<position>)")
+
+    def get_url(self, hit) -> str:
+        return self.context["request"].build_absolute_uri(hit.statement.get_absolute_url())
+
+
+class SearchHitSerializer(serializers.Serializer):
+    """A readout with its best matching paragraphs (a readouts.search.ReadoutHit)."""
+
+    readout = ReadoutSerializer()
+    paragraph_count = serializers.IntegerField(help_text="How many of its paragraphs match")
+    paragraphs = SearchParagraphSerializer(many=True, help_text="The best few matching paragraphs")
+
+
+class SearchYearSerializer(serializers.Serializer):
+    year = serializers.IntegerField()
+    paragraphs = serializers.IntegerField()
+
+
+class SearchResultsSerializer(serializers.Serializer):
+    """One page of search results (a readouts.search.SearchResults)."""
+
+    approximate = serializers.BooleanField(help_text="True when the counts and the years are estimates")
+    paragraph_count = serializers.IntegerField()
+    readout_count = serializers.IntegerField()
+    page = serializers.IntegerField(source="page_number")
+    page_count = serializers.IntegerField()
+    next = serializers.SerializerMethodField()
+    previous = serializers.SerializerMethodField()
+    messages = serializers.ListField(child=serializers.CharField(), help_text="Notes on how the query was run")
+    years = serializers.SerializerMethodField()
+    results = SearchHitSerializer(source="hits", many=True)
+
+    def page_url(self, number) -> str:
+        request = self.context["request"]
+        query = request.GET.copy()
+        query["page"] = number
+        return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
+
+    def get_next(self, results) -> str | None:
+        return self.page_url(results.page_number + 1) if results.has_next else None
+
+    def get_previous(self, results) -> str | None:
+        return self.page_url(results.page_number - 1) if results.has_previous else None
+
+    @extend_schema_field(SearchYearSerializer(many=True))
+    def get_years(self, results):
+        return [{"year": year, "paragraphs": count} for year, count in results.years]

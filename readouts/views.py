@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, render
 from readouts import search
 from readouts.charts import year_bars
 from readouts.filters import ReadoutFilter
-from readouts.forms import SearchForm
+from readouts.forms import run_search
 from readouts.models import Country, Participation, Person, Readout, Statement
 
 PAGE_SIZE = 20
@@ -110,23 +110,10 @@ SUGGEST_BELOW = 5
 
 def search_page(request):
     """Paragraph-level full-text search; the list filters narrow the readouts searched."""
-    form = SearchForm(request.GET)
-    # q, sort and page belong to the search form here; the filter applies everything else to the readouts.
-    filter_data = request.GET.copy()
-    for name in ("q", "sort", "page"):
-        filter_data.pop(name, None)
-    filterset = ReadoutFilter(filter_data, queryset=Readout.objects.all())
-    context = {"form": form, "filter": filterset, "results": None}
-    if form.is_valid() and filterset.is_valid() and form.cleaned_data["q"]:
-        text, options = form.cleaned_data["q"], form.cleaned_data
-        results = search.search(
-            text,
-            readouts=filterset.qs if filterset.active_filters() else None,
-            speaker=options["speaker"],
-            kind=options["kind"],
-            sort=options["sort"] or search.RELEVANCE,
-            page=options["page"] or 1,
-        )
+    searched = run_search(request.GET)
+    context = {"form": searched.form, "filter": searched.filterset, "results": searched.results}
+    if searched.results is not None:
+        results, text = searched.results, searched.form.cleaned_data["q"]
         context.update(
             results=results,
             chart=year_bars(results.years, request.GET),

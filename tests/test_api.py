@@ -229,6 +229,36 @@ def test_root_lists_the_endpoints(client, db):
     data = get_json(client, "/api/")
     assert data["readouts"] == "http://testserver/api/readouts/"
     assert data["schema"] == "http://testserver/api/schema/"
+    assert data["search"] == "http://testserver/api/search/"
+
+
+def test_search_returns_highlighted_paragraphs_grouped_by_readout(client, archive, django_assert_max_num_queries):
+    with django_assert_max_num_queries(10):
+        data = get_json(client, "/api/search/", q="neighbours", country="KZ", speaker="wang-yi")
+    assert (data["paragraph_count"], data["readout_count"], data["approximate"]) == (1, 1, False)
+    hit = data["results"][0]
+    assert hit["readout"]["url"] == f"http://testserver{archive.main.get_absolute_url()}"
+    paragraph = hit["paragraphs"][0]
+    assert paragraph["snippet_html"] == "Wang said the two countries are good <mark>neighbours</mark>"
+    assert paragraph["speaker"]["slug"] == "wang-yi"
+    assert paragraph["url"] == f"http://testserver{archive.main.get_absolute_url()}#p2"
+    assert data["years"] == [{"year": 2022, "paragraphs": 1}]
+    assert data["next"] is None
+
+
+@pytest.mark.parametrize(
+    "params, field",
+    [
+        ({}, "q"),
+        ({"q": "x", "speaker": "nobody"}, "speaker"),
+        ({"q": "x", "sort": "best"}, "sort"),
+        ({"q": "x", "country": "ZZ"}, "country"),
+        ({"q": "x", "colour": "red"}, "colour"),
+    ],
+)
+def test_search_refuses_bad_parameters_with_json_errors(client, archive, params, field):
+    data = get_json(client, "/api/search/", status=400, **params)
+    assert field in data["errors"]
 
 
 def test_schema_documents_every_endpoint_and_filter(client, db):
@@ -242,6 +272,7 @@ def test_schema_documents_every_endpoint_and_filter(client, db):
         "/api/people/{slug}/",
         "/api/countries/",
         "/api/countries/{code}/",
+        "/api/search/",
     }
     parameters = {p["name"] for p in schema["paths"]["/api/readouts/"]["get"]["parameters"]}
     from readouts.filters import ReadoutFilter
@@ -297,6 +328,7 @@ def test_api_answers_match_the_schema(case, wsgi_requests_keep_the_connection):
         ("/api/people/{slug}/", {"slug": "wang-yi"}, {}),
         ("/api/countries/", {}, {"page_size": 100}),
         ("/api/countries/{code}/", {"code": "kz"}, {}),
+        ("/api/search/", {}, {"q": "neighbours or Tokayev", "country": "KZ"}),
     ],
 )
 def test_real_objects_match_the_schema(path, path_parameters, query, wsgi_requests_keep_the_connection, archive):
