@@ -154,6 +154,8 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# In development and tests WhiteNoise serves the sources (nothing is collected); production serves STATIC_ROOT.
+WHITENOISE_USE_FINDERS = WHITENOISE_AUTOREFRESH = DEBUG
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     # The manifest needs collectstatic, which production runs at build time; development serves sources.
@@ -198,4 +200,9 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Read-only access to meeting readouts, their participants and statements. See docs/api.md.",
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
+    # Two models have a "kind": name each enumeration after its model.
+    "ENUM_NAME_OVERRIDES": {
+        "StatementKindEnum": "readouts.models.Statement.Kind",
+        "CountryKindEnum": "readouts.models.Country.Kind",
+    },
 }
