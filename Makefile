@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 DEMO_READOUTS ?= 300
 
-.PHONY: setup run test lint format migrate demo stop clean browsers lighthouse bench loadtest
+.PHONY: setup run test lint format migrate demo stop clean browsers lighthouse bench loadtest fuzz sqlmap fuzz-archive
 
 setup: $(VENV)/.installed
 
@@ -61,6 +61,21 @@ loadtest: setup
 	EMBEDDED_DATABASE_NAME=archive_load $(MANAGE) generate_demo --readouts 100000 --if-empty
 	DEBUG=0 SECRET_KEY=collectstatic-only ALLOWED_HOSTS=127.0.0.1 $(MANAGE) collectstatic --no-input --verbosity 0
 	EMBEDDED_DATABASE_NAME=archive_load $(BIN)/python bench/loadtest.py $(LOADTEST_ARGS)
+
+# Bad input across the whole site, on its own small archive (`archive_fuzz`, 300 demo readouts): every page type
+# with mutated query strings, form values and addresses through Django's test client (bench/crawl_bad_input.py);
+# fails on any 5xx. `make sqlmap` runs sqlmap against the search, list and API parameters of the same archive served
+# by gunicorn on 127.0.0.1 (bench/sqlmap_check.py); fails on any injection.
+fuzz-archive: setup
+	EMBEDDED_DATABASE_NAME=archive_fuzz $(MANAGE) migrate --no-input
+	EMBEDDED_DATABASE_NAME=archive_fuzz $(MANAGE) generate_demo --readouts 300 --if-empty
+	DEBUG=0 SECRET_KEY=collectstatic-only ALLOWED_HOSTS=127.0.0.1 $(MANAGE) collectstatic --no-input --verbosity 0
+
+fuzz: fuzz-archive
+	EMBEDDED_DATABASE_NAME=archive_fuzz $(BIN)/python bench/crawl_bad_input.py $(FUZZ_ARGS)
+
+sqlmap: fuzz-archive
+	EMBEDDED_DATABASE_NAME=archive_fuzz $(BIN)/python bench/sqlmap_check.py $(SQLMAP_ARGS)
 
 # Lighthouse scores (performance, accessibility, best practices, SEO) of the main pages: a check, not a test.
 lighthouse: setup browsers

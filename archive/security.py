@@ -14,3 +14,15 @@ def client_ip(request) -> str | None:
         if forwarded[-1]:
             return forwarded[-1]
     return request.META.get("REMOTE_ADDR")
+
+
+# django-axes stores the username of a failed login in a 255-character column.
+AXES_USERNAME_LENGTH = 255
+
+
+def login_username(request, credentials) -> str | None:
+    """The username a login attempt gave, cut to what django-axes can store: a 10,000-character username is
+    a failed login like any other, not a database error."""
+    source = credentials if credentials else getattr(request, "data", request.POST)
+    username = source.get("username")
+    return username[:AXES_USERNAME_LENGTH] if isinstance(username, str) else username

@@ -145,6 +145,7 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", default=30))
 AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "archive.security.client_ip"
+AXES_USERNAME_CALLABLE = "archive.security.login_username"
 
 LANGUAGE_CODE = "en"
 TIME_ZONE = "UTC"

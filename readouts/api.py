@@ -6,6 +6,7 @@ ArchiveAPIView: unknown query parameters are refused, answers carry an ETag, err
 A new endpoint (search hits, for instance) is one more ArchiveAPIView subclass and one more path below.
 """
 
+from django.conf import settings
 from django.db.models import Count, Max
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
@@ -22,6 +23,7 @@ from rest_framework.response import Response
 from rest_framework.reverse import reverse
 from rest_framework.views import exception_handler
 
+from readouts import converters  # noqa: F401 (registers iso2)
 from readouts.filters import ReadoutFilter
 from readouts.forms import SearchForm, run_search
 from readouts.models import Country, Participation, Person, Readout, Statement
@@ -286,8 +288,9 @@ urlpatterns = [
     path("people/", PersonList.as_view(), name="person_list"),
     path("people/<slug:slug>/", PersonDetail.as_view(), name="person_detail"),
     path("countries/", CountryList.as_view(), name="country_list"),
-    path("countries/<str:code>/", CountryDetail.as_view(), name="country_detail"),
-    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("countries/<iso2:code>/", CountryDetail.as_view(), name="country_detail"),
+    # One version: a ?version= value would otherwise end up in the download's file name header.
+    path("schema/", SpectacularAPIView.as_view(api_version=settings.SPECTACULAR_SETTINGS["VERSION"]), name="schema"),
     # Last: addresses without a final slash still get CommonMiddleware's redirect first.
     re_path(r"^.*/$", not_found),
 ]

@@ -15,8 +15,10 @@ from django.urls import path
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-import readouts.urls  # noqa: F401  (registers the yyyy and dd path converters used below)
-from readouts import citations
+from readouts import (
+    citations,
+    converters,  # noqa: F401 (registers the yyyy and dd path converters used below)
+)
 from readouts.filters import ReadoutFilter
 from readouts.models import Readout
 from readouts.serializers import ReadoutExportSerializer

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import format_html_join
 
-import readouts.urls  # noqa: F401  (registers the iso2 path converter used below)
+from readouts import converters  # noqa: F401 (registers the iso2 path converter used below)
 from readouts.api import condition_on_readouts
 from readouts.exports import describe_participants
 from readouts.filters import ReadoutFilter

@@ -1,43 +1,6 @@
-from django.urls import path, register_converter
+from django.urls import path
 
-from readouts import views
-
-
-class FourDigitYear:
-    regex = "[0-9]{4}"
-
-    def to_python(self, value):
-        return int(value)
-
-    def to_url(self, value):
-        return f"{int(value):04}"
-
-
-class TwoDigits:
-    regex = "[0-9]{2}"
-
-    def to_python(self, value):
-        return int(value)
-
-    def to_url(self, value):
-        return f"{int(value):02}"
-
-
-class CountryCode:
-    """Two letters, either case: anything else is a 404 before the database is asked."""
-
-    regex = "[A-Za-z]{2}"
-
-    def to_python(self, value):
-        return value.upper()
-
-    def to_url(self, value):
-        return value.lower()
-
-
-register_converter(FourDigitYear, "yyyy")
-register_converter(TwoDigits, "dd")
-register_converter(CountryCode, "iso2")
+from readouts import converters, views  # noqa: F401 (converters registers yyyy, dd, iso2)
 
 app_name = "readouts"
 urlpatterns = [
