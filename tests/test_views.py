@@ -8,6 +8,11 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from readouts import models
+from readouts.filters import ReadoutFilter
+from readouts.models import Readout, refresh_meeting_counts
+from tests.factories import make_readout
+
 pytestmark = pytest.mark.django_db
 
 FILTER_PARAMS = [
@@ -262,6 +267,7 @@ def test_any_query_string_gives_a_page(client, db, query):
 
 
 def test_a_person_page_shows_titles_over_time_counterparts_and_statements(client, archive):
+    refresh_meeting_counts()
     response = client.get("/people/wang-yi/")
     titles = list(response.context["titles"])
     assert [t["title"] for t in titles] == [
@@ -287,10 +293,24 @@ def test_a_person_page_offers_search_in_their_statements(client, archive):
 
 
 def test_a_country_page_lists_counterparts_linking_to_the_bilateral_list(client, archive):
+    refresh_meeting_counts()
     response = client.get("/countries/cn/")
     assert [(c["code"], c["meetings"]) for c in response.context["counterparts"]] == [("KZ", 4), ("RU", 1)]
     assert 'href="/readouts/?country=CN&amp;counterpart=KZ"' in page_text(response)
     assert response.context["page"].paginator.count == 5
+
+
+def test_counterparts_are_counted_at_the_last_refresh_and_the_pages_say_so(client, archive):
+    refresh_meeting_counts()
+    make_readout([(archive.wang, ""), (archive.lavrov, "")], title="Wang Yi meets Lavrov again")
+    country, person = client.get("/countries/cn/"), client.get("/people/wang-yi/")
+    assert [(c["code"], c["meetings"]) for c in country.context["counterparts"]] == [("KZ", 4), ("RU", 1)]
+    assert [(p.slug, p.meetings) for p in person.context["counterparts"]][1] == ("sergey-lavrov", 1)
+    assert "as of the last import" in page_text(country) and "as of the last import" in page_text(person)
+    refresh_meeting_counts()
+    country, person = client.get("/countries/cn/"), client.get("/people/wang-yi/")
+    assert [(c["code"], c["meetings"]) for c in country.context["counterparts"]] == [("KZ", 4), ("RU", 2)]
+    assert [(p.slug, p.meetings) for p in person.context["counterparts"]][1] == ("sergey-lavrov", 2)
 
 
 def test_the_people_list_counts_meetings(client, archive):
@@ -326,6 +346,69 @@ def test_the_readout_page_runs_a_small_constant_number_of_queries(client, busy_a
     assert response.context["previous"] == busy_archive.readouts[0]
     assert response.context["next"] == busy_archive.readouts[20]
     assert len(response.context["readout"].statements.all()) == 3
+
+
+# Pages fetched by key (ids first, then rows) and small selections sorted as a set give the index order
+
+
+@pytest.mark.parametrize("sort_up_to", [0, 5000], ids=["index order", "sorted as a set"])
+@pytest.mark.parametrize(
+    "query",
+    [
+        {},
+        {"sort": "oldest"},
+        {"participant": "wang-yi"},
+        {"country": "CN"},
+        {"country": "CN", "counterpart": "KZ", "sort": "oldest"},
+        {"participant": "guest-1", "counterpart": "RU"},
+    ],
+)
+def test_every_page_of_the_list_holds_the_readouts_in_order_whichever_way_it_is_fetched(
+    client, busy_archive, monkeypatch, sort_up_to, query
+):
+    monkeypatch.setattr(models, "SORT_SELECTIONS_UP_TO", sort_up_to)
+    expected = ReadoutFilter(query, queryset=Readout.objects.newest_first()).qs
+    first = client.get("/readouts/", query).context["page"]
+    shown = [readout.pk for readout in first]
+    for number in range(2, first.paginator.num_pages + 1):
+        shown += [readout.pk for readout in client.get("/readouts/", {**query, "page": number}).context["page"]]
+    assert shown == [readout.pk for readout in expected]
+    assert first.paginator.count == len(expected)
+
+
+@pytest.mark.parametrize("sort_up_to", [0, 5000], ids=["index order", "sorted as a set"])
+@pytest.mark.parametrize("sort", ["newest", "oldest"])
+def test_undated_readouts_come_last_whichever_way_the_page_is_fetched(client, archive, monkeypatch, sort_up_to, sort):
+    monkeypatch.setattr(models, "SORT_SELECTIONS_UP_TO", sort_up_to)
+    page = client.get("/readouts/", {"sort": sort}).context["page"]
+    assert page[len(page) - 1] == archive.undated
+    assert len(page) == 6
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"country": "CN"},
+        {"country": "kz", "counterpart": "CN"},
+        {"counterpart": "RU"},
+        {"participant": "wang-yi", "country": "RU"},
+        {"participant": "sergey-lavrov"},
+        {"country": "CN", "counterpart": "CN"},
+        {"country": "FR"},
+        {"country": "CN", "location": "Astana"},
+    ],
+)
+def test_the_list_counts_who_met_from_the_participations_as_the_queryset_would(client, archive, query):
+    filterset = ReadoutFilter(query, queryset=Readout.objects.all())
+    count = client.get("/readouts/", query).context["page"].paginator.count
+    assert count == filterset.qs.count()
+
+
+def test_the_page_counts_of_people_and_countries_match_their_lists(client, busy_archive):
+    person = client.get("/people/wang-yi/").context["page"].paginator
+    country = client.get("/countries/cn/").context["page"].paginator
+    assert person.count == Readout.objects.with_participant(busy_archive.wang).count() == 30
+    assert country.count == Readout.objects.involving(busy_archive.wang.country).count() == 30
 
 
 def test_reverse_gives_the_readable_permanent_address(archive):

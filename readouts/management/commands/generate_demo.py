@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from readouts.demo import write_demo
-from readouts.models import Readout, SearchTerm
+from readouts.models import Readout, SearchTerm, refresh_meeting_counts
 
 PROGRESS_FROM = 2000  # readouts; smaller runs finish before a bar would tell anything
 
@@ -29,6 +29,7 @@ class Command(BaseCommand):
         progress = verbosity > 0 and readouts >= PROGRESS_FROM
         summary = write_demo(readouts, seed, batch_size=batch_size, progress=progress)
         SearchTerm.refresh()
+        refresh_meeting_counts()
         self.stdout.write(
             f"Added {summary.readouts} demo readouts with {summary.statements} statements and "
             f"{summary.participations} participations; {summary.people_created} new people "

@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from readouts.importing import FAILED, import_source, reparse_stored, sources_from
-from readouts.models import SearchTerm
+from readouts.models import SearchTerm, refresh_meeting_counts
 
 HELP_EPILOG = """
 With --dry-run --json, each file gives one JSON object on its own line: {"file", "title", "published_date",
@@ -68,6 +68,7 @@ class Command(BaseCommand):
 
         if outcomes["created"] or outcomes["updated"]:
             SearchTerm.refresh()
+            refresh_meeting_counts()
         if not as_json:
             self.stdout.write(summary_line(outcomes, dry_run))
         if outcomes[FAILED]:
