@@ -172,6 +172,7 @@ def page_types(targets: Targets) -> dict[str, tuple[str, list[str]]]:
         "countries": ("/countries/", ["page"]),
         "api-root": ("/api/", []),
         "api-list": ("/api/readouts/", [*FILTER_PARAMETERS, *PAGER_PARAMETERS]),
+        "api-search": ("/api/search/", sorted({*FILTER_PARAMETERS, *SEARCH_PARAMETERS})),
         "api-detail": (f"/api/readouts/{targets.readout_pk}/", []),
         "api-people": ("/api/people/", PAGER_PARAMETERS),
         "api-person": (f"/api/people/{slug}/", []),
