@@ -13,6 +13,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -42,12 +43,20 @@ def sample_paths():
         "list": "/readouts/",
         "readout": readout.get_absolute_url(),
         "person": person.get_absolute_url(),
+        "search": f"/search/?q=cooperation+{person.name.split()[-1]}",
     }
 
 
 def serve(port):
     """gunicorn with DEBUG off and the manifest static storage, as the Dockerfile runs the site."""
-    env = dict(os.environ, DEBUG="0", SECRET_KEY="lighthouse-run-only", ALLOWED_HOSTS="127.0.0.1,localhost")
+    # Plain HTTP on loopback: no redirect to HTTPS (production runs behind TLS).
+    env = dict(
+        os.environ,
+        DEBUG="0",
+        SECRET_KEY="lighthouse-run-only",
+        ALLOWED_HOSTS="127.0.0.1,localhost",
+        SECURE_SSL_REDIRECT="0",
+    )
     python = str(ROOT / ".venv" / "bin" / "python")
     subprocess.run([python, "manage.py", "collectstatic", "--no-input", "-v0"], cwd=ROOT, env=env, check=True)
     server = subprocess.Popen(
@@ -77,22 +86,13 @@ def serve(port):
 
 
 def audit(url, preset):
-    command = [
-        str(LIGHTHOUSE),
-        url,
-        "--quiet",
-        "--output=json",
-        "--output-path=stdout",
-        f"--only-categories={','.join(CATEGORIES)}",
-        f"--chrome-flags={CHROME_FLAGS}",
-    ]
-    if preset == "desktop":
-        command.append("--preset=desktop")
-    env = dict(os.environ, CHROME_PATH=os.environ.get("CHROME_PATH", "/usr/bin/chromium"))
-    result = subprocess.run(command, capture_output=True, text=True, env=env, timeout=300)
-    if result.returncode != 0 and not result.stdout.strip():
-        raise SystemExit(f"Lighthouse failed on {url}:\n{result.stderr[-2000:]}")
-    report = json.loads(result.stdout)
+    # A file, not stdout: node can exit before a large report has gone through the pipe (seen cut at 64 KiB).
+    with tempfile.TemporaryDirectory() as folder:
+        report_path = Path(folder) / "report.json"
+        result = run_lighthouse(url, preset, report_path)
+        if not report_path.exists():
+            raise SystemExit(f"Lighthouse failed on {url}:\n{result.stderr[-2000:]}")
+        report = json.loads(report_path.read_text())
     scores = {name: round((report["categories"][name]["score"] or 0) * 100) for name in CATEGORIES}
     failing = [
         f"{audit_id}: {item['title']}"
@@ -100,6 +100,22 @@ def audit(url, preset):
         if item.get("score") is not None and item["score"] < 1 and item.get("scoreDisplayMode") == "binary"
     ]
     return scores, failing
+
+
+def run_lighthouse(url, preset, report_path):
+    command = [
+        str(LIGHTHOUSE),
+        url,
+        "--quiet",
+        "--output=json",
+        f"--output-path={report_path}",
+        f"--only-categories={','.join(CATEGORIES)}",
+        f"--chrome-flags={CHROME_FLAGS}",
+    ]
+    if preset == "desktop":
+        command.append("--preset=desktop")
+    env = dict(os.environ, CHROME_PATH=os.environ.get("CHROME_PATH", "/usr/bin/chromium"))
+    return subprocess.run(command, capture_output=True, text=True, env=env, timeout=300)
 
 
 def main():
