@@ -143,6 +143,16 @@ def start_gunicorn(port: int, workers: int | None, env: dict, log_dir: Path) -> 
     return subprocess.Popen(command, cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
+def stop_gunicorn(server):
+    """Stop gracefully, or kill a server that does not stop within 40 s."""
+    server.send_signal(signal.SIGTERM)
+    try:
+        server.wait(timeout=40)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait()
+
+
 def wait_until_serving(port: int, server: subprocess.Popen, timeout: float = 60) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -269,12 +279,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"gunicorn on http://127.0.0.1:{port}/ (pid {server.pid}); {options.seconds:.0f} s of load ...")
             results, elapsed = drive(port, paths, options.users, options.seconds, options.seed)
         finally:
-            server.send_signal(signal.SIGTERM)
-            try:
-                server.wait(timeout=40)
-            except subprocess.TimeoutExpired:
-                server.kill()
-                server.wait()
+            stop_gunicorn(server)
         errors_log = (Path(log_dir) / "error.log").read_text(errors="replace")
     workers = options.workers or "workers from gunicorn.conf.py"
     report(results, elapsed, options.users, f"gunicorn, {workers}{' workers' if options.workers else ''}")

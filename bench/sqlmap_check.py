@@ -12,7 +12,6 @@ when sqlmap found any injection (or a run did not finish).
 import argparse
 import os
 import re
-import signal
 import subprocess
 import sys
 import tempfile
@@ -22,7 +21,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "bench"))
 
-from loadtest import free_port, server_environment, start_gunicorn, wait_until_serving  # noqa: E402
+from loadtest import free_port, server_environment, start_gunicorn, stop_gunicorn, wait_until_serving  # noqa: E402
 
 # (URL, the parameters sqlmap tests in it)
 TARGETS = [
@@ -135,12 +134,7 @@ def main(argv: list[str] | None = None) -> int:
                 if not finished or "INJECTABLE" in verdicts(output, parameters).values():
                     print("  --- sqlmap's output, the end ---\n" + "\n".join(output.splitlines()[-40:]))
         finally:
-            server.send_signal(signal.SIGTERM)
-            try:
-                server.wait(timeout=40)
-            except subprocess.TimeoutExpired:
-                server.kill()
-                server.wait()
+            stop_gunicorn(server)
         errors = (work / "error.log").read_text(errors="replace")
     tracebacks = errors.count("Traceback")
     print(f"\ngunicorn logged {tracebacks} tracebacks" + (":\n" + errors[-3000:] if tracebacks else ""))

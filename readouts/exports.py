@@ -7,6 +7,7 @@ statements) prefetched in one more query, and rows go out as they are made.
 """
 
 import csv
+import functools
 import json
 
 from django.http import Http404, HttpResponse, JsonResponse, StreamingHttpResponse
@@ -147,29 +148,34 @@ def dated(name, extension):
     return f"{name}-{timezone.localdate():%Y-%m-%d}.{extension}"
 
 
-@require_GET
-def readouts_csv(request):
-    readouts, filterset = selected_readouts(request)
-    if readouts is None:
-        return invalid_query(filterset)
+def export_of_selection(view):
+    """A download of the readouts the query string selects, or the 400 that says which filter is wrong."""
+
+    @require_GET
+    @functools.wraps(view)
+    def export(request):
+        readouts, filterset = selected_readouts(request)
+        if readouts is None:
+            return invalid_query(filterset)
+        return view(request, readouts)
+
+    return export
+
+
+@export_of_selection
+def readouts_csv(request, readouts):
     rows = readout_rows(readouts.with_participants().iterator(CHUNK_SIZE), request.build_absolute_uri)
     return download(stream_csv(READOUT_COLUMNS, rows), dated("readouts", "csv"), "text/csv; charset=utf-8")
 
 
-@require_GET
-def statements_csv(request):
-    readouts, filterset = selected_readouts(request)
-    if readouts is None:
-        return invalid_query(filterset)
+@export_of_selection
+def statements_csv(request, readouts):
     rows = statement_rows(readouts.with_details().iterator(CHUNK_SIZE), request.build_absolute_uri)
     return download(stream_csv(STATEMENT_COLUMNS, rows), dated("statements", "csv"), "text/csv; charset=utf-8")
 
 
-@require_GET
-def readouts_json(request):
-    readouts, filterset = selected_readouts(request)
-    if readouts is None:
-        return invalid_query(filterset)
+@export_of_selection
+def readouts_json(request, readouts):
     # One serializer for all the rows: building a serializer's fields costs more than using them.
     serializer = ReadoutExportSerializer(many=True, context={"request": request}).child
     items = (serializer.to_representation(r) for r in readouts.with_details().iterator(CHUNK_SIZE))
