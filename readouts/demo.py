@@ -647,18 +647,21 @@ def generate_readouts(count: int, seed: int = 0, start: int = 1) -> Iterator[Dem
 # Writing to the database.
 
 # The columns the writer fills; any other stored column gets its model default (generated ones are left alone).
+# The participants' countries, which triggers keep on each readout and paragraph, are written here directly
+# (migration 0009 trusts values supplied on insert): a trigger per row would slow the COPY of a million paragraphs.
 READOUT_FIELDS = ("id", "title", "slug", "meeting_date", "published_date", "location", "publisher", "source_url",
-                  "language", "raw_text", "created_at", "updated_at")  # fmt: skip
+                  "language", "raw_text", "created_at", "updated_at", "country_ids")  # fmt: skip
 PARTICIPATION_FIELDS = ("readout_id", "person_id", "title", "order")
-STATEMENT_FIELDS = ("readout_id", "position", "text", "speaker_id", "kind")
+STATEMENT_FIELDS = ("readout_id", "position", "text", "speaker_id", "kind", "meeting_date", "country_ids")
 
 
 def copy_statement(model, attnames: tuple[str, ...]) -> tuple[str, tuple]:
-    """COPY into the model's table: the given columns, then the other stored ones with their defaults."""
+    """COPY into the model's table: the given columns, then the other stored ones with their defaults (columns
+    with a database default are left out, to take it)."""
     columns, defaults = [], []
     fields = {field.attname: field for field in model._meta.concrete_fields}
     for field in fields.values():
-        if field.attname in attnames or field.generated or field.primary_key:
+        if field.attname in attnames or field.generated or field.primary_key or field.has_db_default():
             continue
         columns.append(field.column)
         defaults.append(field.get_db_prep_save(field.get_default(), connection))
@@ -693,6 +696,7 @@ def write_demo(count: int, seed: int = 0, *, batch_size: int = 5000, progress: b
     if missing:
         raise ValueError(f"countries missing from the archive: {', '.join(missing)}")
     person_ids = dict(Person.objects.values_list("slug", "id"))
+    person_countries = dict(Person.objects.values_list("id", "country_id"))
     taken_slugs = set(Readout.objects.values_list("meeting_date", "slug"))
     next_serial = Readout.objects.count() + 1
     now = timezone.now()
@@ -706,8 +710,8 @@ def write_demo(count: int, seed: int = 0, *, batch_size: int = 5000, progress: b
             summary.skipped += len(batch) - len(fresh)
             slugs = [unique_slug(readout, taken_slugs) for readout in fresh]
             with transaction.atomic():
-                summary.people_created += create_people(fresh, person_ids, country_ids)
-                participations, statements = copy_batch(fresh, slugs, person_ids, now)
+                summary.people_created += create_people(fresh, person_ids, country_ids, person_countries)
+                participations, statements = copy_batch(fresh, slugs, person_ids, person_countries, now)
             summary.readouts += len(fresh)
             summary.participations += participations
             summary.statements += statements
@@ -739,7 +743,9 @@ def unique_slug(readout: DemoReadout, taken: set) -> str:
     return slug
 
 
-def create_people(batch: list[DemoReadout], person_ids: dict[str, int], country_ids: dict[str, int]) -> int:
+def create_people(
+    batch: list[DemoReadout], person_ids: dict[str, int], country_ids: dict[str, int], person_countries: dict
+) -> int:
     """Store the people of the batch not yet in the archive (matched by slug); return how many."""
     new: dict[str, DemoPerson] = {}
     for readout in batch:
@@ -752,11 +758,17 @@ def create_people(batch: list[DemoReadout], person_ids: dict[str, int], country_
         for p in new.values()
     )
     person_ids.update((person.slug, person.id) for person in created)
+    person_countries.update((person.id, person.country_id) for person in created)
     return len(created)
 
 
-def copy_batch(batch: list[DemoReadout], slugs: list[str], person_ids: dict[str, int], now) -> tuple[int, int]:
-    """COPY the readouts, their participations and statements; return the numbers of the latter two."""
+def copy_batch(
+    batch: list[DemoReadout], slugs: list[str], person_ids: dict[str, int], person_countries: dict, now
+) -> tuple[int, int]:
+    """COPY the readouts, their participations and statements; return the numbers of the latter two.
+
+    ``person_countries`` maps each person's id to their country's, as stored: the readouts' and paragraphs'
+    lists of countries are written with them."""
     participations = statements = 0
     with connection.cursor() as cursor:
         cursor.execute(
@@ -764,12 +776,16 @@ def copy_batch(batch: list[DemoReadout], slugs: list[str], person_ids: dict[str,
             [len(batch)],
         )
         ids = [row[0] for row in cursor.fetchall()]
+        countries = [
+            sorted({person_countries[person_ids[p.person.slug]] for p in readout.participants} - {None})
+            for readout in batch
+        ]
         sql, rest = copy_statement(Readout, READOUT_FIELDS)
         with cursor.copy(sql) as copy:
-            for readout_id, readout, slug in zip(ids, batch, slugs, strict=True):
+            for readout_id, readout, slug, country_ids in zip(ids, batch, slugs, countries, strict=True):
                 copy.write_row(
                     (readout_id, readout.title, slug, readout.meeting_date, readout.published_date, readout.location,
-                     readout.publisher, "", readout.language, readout.raw_text, now, now, *rest)
+                     readout.publisher, "", readout.language, readout.raw_text, now, now, country_ids, *rest)
                 )  # fmt: skip
         sql, rest = copy_statement(Participation, PARTICIPATION_FIELDS)
         with cursor.copy(sql) as copy:
@@ -779,9 +795,12 @@ def copy_batch(batch: list[DemoReadout], slugs: list[str], person_ids: dict[str,
                     participations += 1
         sql, rest = copy_statement(Statement, STATEMENT_FIELDS)
         with cursor.copy(sql) as copy:
-            for readout_id, readout in zip(ids, batch, strict=True):
+            for readout_id, readout, country_ids in zip(ids, batch, countries, strict=True):
                 for position, paragraph in enumerate(readout.paragraphs, start=1):
                     speaker_id = person_ids[paragraph.speaker.slug] if paragraph.speaker else None
-                    copy.write_row((readout_id, position, paragraph.text, speaker_id, paragraph.kind, *rest))
+                    copy.write_row(
+                        (readout_id, position, paragraph.text, speaker_id, paragraph.kind, readout.meeting_date,
+                         country_ids, *rest)
+                    )  # fmt: skip
                     statements += 1
     return participations, statements

@@ -28,7 +28,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
 from readouts import search
-from readouts.models import Country, Person, Readout
+from readouts.models import Country, Person, Readout, Statement
 
 
 class DateInput(forms.DateInput):
@@ -237,3 +237,13 @@ class ReadoutFilter(django_filters.FilterSet):
             shown = value.isoformat() if hasattr(value, "isoformat") else str(value)
             active.append((self.filters[name].label, shown, name))
         return active
+
+    def paragraphs(self):
+        """The paragraphs of the readouts these filters select (the order left out), for search: each filter
+        calls the StatementQuerySet method of the name it calls on readouts."""
+        paragraphs = Statement.objects.all()
+        if self.is_bound and self.form.is_valid():
+            for name, value in self.form.cleaned_data.items():
+                if name != "sort":
+                    paragraphs = self.filters[name].filter(paragraphs, value)
+        return paragraphs

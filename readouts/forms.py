@@ -175,6 +175,7 @@ def run_search(params) -> SearchRequest:
         request.results = search.search(
             options["q"],
             readouts=request.filterset.qs if request.filterset.active_filters() else None,
+            paragraphs=request.filterset.paragraphs() if request.filterset.active_filters() else None,
             speaker=options["speaker"],
             kind=options["kind"],
             sort=options["sort"] or search.RELEVANCE,

@@ -276,7 +276,7 @@ class ReadoutQuerySet(models.QuerySet):
 
     def involving(self, country):
         """Meetings with at least one participant from the country."""
-        return self.filter(Exists(Participation.objects.filter(readout=OuterRef("pk"), person__country=country)))
+        return self.filter(country_ids__contains=[country.pk])
 
     def between(self, country, counterpart):
         """Meetings with participants from both countries."""
@@ -357,7 +357,11 @@ class Readout(models.Model):
     # Who changed what and when, viewable and revertible in the admin. Saves and deletes record a version;
     # bulk loads (demo COPY, ingest's bulk_create) record none, which suits imports. Generated columns are
     # left out: the database derives them.
-    history = HistoricalRecords(excluded_fields=["content_hash"])
+    # The countries of the participants' people (ids, sorted, once each), kept current by PostgreSQL (triggers of
+    # migration 0009) and copied to the paragraphs: a country filter tests the row instead of the participations.
+    country_ids = ArrayField(models.BigIntegerField(), editable=False, db_default=None)
+
+    history = HistoricalRecords(excluded_fields=["content_hash", "country_ids"])
 
     class Meta:
         ordering = [models.F("meeting_date").desc(nulls_last=True), "-id"]
@@ -384,6 +388,7 @@ class Readout(models.Model):
             # participation indexes), to order it or give its years without reading the wide rows.
             models.Index(fields=["id"], include=["meeting_date"], name="readout_id_date_idx"),
             models.Index(fields=["publisher"], name="readout_publisher_idx"),
+            GinIndex(fields=["country_ids"], name="readout_countries_gin"),
         ]
 
     def __str__(self):
@@ -447,6 +452,36 @@ class Participation(models.Model):
 
 
 class StatementQuerySet(models.QuerySet):
+    # The readout filters of ReadoutQuerySet, by the same names, selecting the paragraphs of the readouts they
+    # select (ReadoutFilter.paragraphs() applies them for search). Date and country test the paragraph's own
+    # copies, which the full-text index can combine with; the others go through the readouts.
+    def met_on_or_after(self, day):
+        return self.filter(meeting_date__gte=day)
+
+    def met_on_or_before(self, day):
+        return self.filter(meeting_date__lte=day)
+
+    def involving(self, country):
+        return self.filter(country_ids__contains=[country.pk])
+
+    def with_participant(self, person):
+        return self.of_readouts(Readout.objects.with_participant(person))
+
+    def at_location(self, text):
+        return self.of_readouts(Readout.objects.at_location(text))
+
+    def published_by(self, text):
+        return self.of_readouts(Readout.objects.published_by(text))
+
+    def in_language(self, code):
+        return self.of_readouts(Readout.objects.in_language(code))
+
+    def matching(self, text):
+        return self.of_readouts(Readout.objects.matching(text))
+
+    def of_readouts(self, readouts):
+        return self.filter(readout__in=readouts.order_by().values("pk"))
+
     def spoken_by(self, person):
         """The person's statements with their readouts, the latest added readout first, in paragraph order.
 
@@ -475,9 +510,15 @@ class Statement(models.Model):
     search_vector = models.GeneratedField(
         expression=SearchVector("text", config=SEARCH_CONFIG), output_field=SearchVectorField(), db_persist=True
     )
+    # Copies of the readout's meeting date and country ids, so that search can combine its date and country
+    # filters with the full-text index instead of joining the readouts. PostgreSQL keeps them current (triggers
+    # of migration 0009): Django inserts DEFAULT, the insert trigger fills them in, and changes to the readout
+    # are copied down.
+    meeting_date = models.DateField(null=True, editable=False, db_default=None)
+    country_ids = ArrayField(models.BigIntegerField(), editable=False, db_default=None)
 
     objects = StatementQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["search_vector"])
+    history = HistoricalRecords(excluded_fields=["search_vector", "meeting_date", "country_ids"])
 
     class Meta:
         ordering = ["readout", "position"]
@@ -496,7 +537,9 @@ class Statement(models.Model):
         ]
         indexes = [
             models.Index(fields=["speaker", "readout"], name="statement_speaker_idx"),
-            GinIndex(fields=["search_vector"], name="statement_search_gin"),
+            # One GIN scan answers words and a country together ("progress" in meetings with China).
+            GinIndex(fields=["search_vector", "country_ids"], name="statement_search_country_gin"),
+            models.Index(fields=["meeting_date"], name="statement_meeting_date_idx"),
         ]
 
     def __str__(self):

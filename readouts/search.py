@@ -107,11 +107,10 @@ def has_terms(text: str) -> bool:
         return cursor.fetchone()[0]
 
 
-def matching_statements(query: SearchQuery, readouts=None, speaker=None, kind=None):
-    """Paragraphs that match, within the readouts a filter left (None: all), by a speaker, of a kind."""
-    matches = Statement.objects.filter(search_vector=query)
-    if readouts is not None:
-        matches = matches.filter(readout__in=readouts.order_by().values("pk"))
+def matching_statements(query: SearchQuery, paragraphs=None, speaker=None, kind=None):
+    """Paragraphs that match, among ``paragraphs`` (those of the readouts the list filters select, from
+    ReadoutFilter.paragraphs(); None: all), by a speaker, of a kind."""
+    matches = (Statement.objects.all() if paragraphs is None else paragraphs).filter(search_vector=query)
     if speaker is not None:
         matches = matches.filter(speaker=speaker)
     if kind:
@@ -119,23 +118,25 @@ def matching_statements(query: SearchQuery, readouts=None, speaker=None, kind=No
     return matches
 
 
-def search(text: str, *, readouts=None, speaker=None, kind=None, sort=RELEVANCE, page=1) -> SearchResults:
+def search(
+    text: str, *, readouts=None, paragraphs=None, speaker=None, kind=None, sort=RELEVANCE, page=1
+) -> SearchResults:
+    """Search the paragraphs. With list filters in use, ``readouts`` are the readouts they select and
+    ``paragraphs`` those readouts' paragraphs (ReadoutFilter.qs and .paragraphs()); None for all."""
     text, messages = clean_query_text(text)
     if not text:
         return SearchResults(messages=messages)
     if not has_terms(text):
         return SearchResults(messages=[*messages, "The query has no searchable words: try a more specific word."])
     query = web_search_query(text)
-    matches = matching_statements(query, readouts, speaker, kind)
-    planned = estimated_count(matches)
+    matches = matching_statements(query, paragraphs, speaker, kind)
+    planned, sample = estimated_count(matches), None
     if planned <= EXACT_PLANNED and has_phrase(text):
-        # The planner guesses phrases from their words' frequencies, often tens of times too low ("climate
-        # change": 1,183 for 34,000). Counting up to the limit reads what ranking them all would read anyway.
-        planned = max(planned, matching_statements(query, None, speaker, kind).order_by()[: EXACT_PLANNED + 1].count())
+        planned, sample = phrase_count(matches)
     if planned <= EXACT_PLANNED:
         results = ranked_page(matches, query, sort, page)
     else:
-        results = approximate_results(matches, query, sort, page, readouts=readouts, speaker=speaker, kind=kind)
+        results = approximate_results(matches, query, sort, page, readouts=readouts, sample=sample)
     results.messages = messages + results.messages
     return results
 
@@ -147,14 +148,29 @@ def has_phrase(text: str) -> bool:
         return cursor.fetchone()[0]
 
 
+def phrase_count(matches) -> tuple[int, "Sample"]:
+    """How many paragraphs a phrase matches, exactly when that is at most EXACT_PLANNED, and the block sample
+    that told.
+
+    The planner guesses phrases from their words' frequencies, often tens of times too low ("climate change":
+    1,183 for 34,000), and only reading the paragraphs can tell. The sample (a few milliseconds) settles a
+    phrase in tens of thousands of paragraphs; below twice the limit, where a sample could be that far off,
+    the matches are counted up to the limit, which reads what ranking them all would read anyway."""
+    sample = sampled_estimate(matches)
+    if sample.total > 2 * EXACT_PLANNED:
+        return sample.total, sample
+    return matches.order_by()[: EXACT_PLANNED + 1].count(), sample
+
+
 def estimated_count(queryset) -> int:
     """The planner's estimate of the rows a query returns: a millisecond, where counting takes hundreds."""
     plan = json.loads(queryset.order_by().explain(format="json"))
     return int(plan[0]["Plan"]["Plan Rows"])
 
 
-def recent_candidates(query, sort, readouts=None, speaker=None, kind=None) -> list[int]:
-    """The ``CANDIDATE_LIMIT`` most recent matching paragraphs (the oldest, when sorted so).
+def recent_candidates(matches, sort, readouts=None) -> list[int]:
+    """The ``CANDIDATE_LIMIT`` most recent of the matching paragraphs (the oldest, when sorted so), among
+    ``readouts`` (None: all).
 
     Walks the readouts in date order along their index and probes each one's paragraphs, stopping at the
     limit: for a word in 2% of paragraphs or more that reads a few thousand rows, where ranking every match
@@ -167,7 +183,7 @@ def recent_candidates(query, sort, readouts=None, speaker=None, kind=None) -> li
     else:
         ordered = ordered.order_by(F("meeting_date").desc(nulls_last=True), "-id")
     walked_sql, walked_params = ordered.values("id", "meeting_date")[:WALK_READOUTS].query.sql_with_params()
-    paragraphs = matching_statements(query, None, speaker, kind).order_by().values("id", "position")
+    paragraphs = matches.order_by().values("id", "position")
     paragraphs_sql, paragraphs_params = paragraphs.query.sql_with_params()
     direction = "ASC" if sort == OLDEST else "DESC"
     with read_connection().cursor() as cursor:
@@ -183,16 +199,21 @@ def recent_candidates(query, sort, readouts=None, speaker=None, kind=None) -> li
         return [row[0] for row in cursor.fetchall()]
 
 
-def approximate_results(matches, query, sort, page, readouts=None, speaker=None, kind=None) -> SearchResults:
-    """Relevance among the most recent matches (the oldest, when sorted so); totals from a sample."""
-    candidates = recent_candidates(query, sort, readouts, speaker, kind)
-    results = ranked_page(Statement.objects.filter(pk__in=candidates), query, sort, page)
-    sampled, years = sampled_estimate(matches)
+def approximate_results(matches, query, sort, page, readouts=None, sample=None) -> SearchResults:
+    """Relevance among the most recent matches (the oldest, when sorted so); totals from a sample (``sample``,
+    when one was taken already)."""
+    candidates = recent_candidates(matches, sort, readouts)
+    if candidates:
+        results = ranked_page(Statement.objects.filter(pk__in=candidates), query, sort, page)
+    else:  # the planner expected many, the walk found none (an empty id list compiles to no SQL at all)
+        results = SearchResults(page_number=max(page, 1))
+    sample = sample or sampled_estimate(matches)
+    sampled = sample.total
     if sampled > results.paragraph_count:
         # Scale the readouts counted among the candidates up to the sampled paragraph total.
         results.readout_count = round(results.readout_count * sampled / max(results.paragraph_count, 1))
         results.paragraph_count = sampled
-        results.years = years
+        results.years = sample.years
         results.approximate = True
         results.messages.append(
             f"About {sampled:,} paragraphs match: these results come from the {len(candidates):,} "
@@ -207,17 +228,16 @@ def ranked_page(matches, query, sort, page) -> SearchResults:
     One statement computes each match's rank once (a materialised CTE) and derives from it the page's
     readouts, the totals and the hits per year; a second fetches the page's best paragraphs with headlines.
     """
-    ranked = matches.annotate(rank=SearchRank(F("search_vector"), query)).values("id", "readout_id", "rank")
-    matches_sql, params = ranked.order_by().query.sql_with_params()
+    ranked = matches.annotate(rank=SearchRank(F("search_vector"), query))
+    matches_sql, params = ranked.values("id", "readout_id", "meeting_date", "rank").order_by().query.sql_with_params()
     start = (max(page, 1) - 1) * READOUTS_PER_PAGE
     with read_connection().cursor() as cursor:
         cursor.execute(
             f"""
             WITH matches AS MATERIALIZED ({matches_sql}),
             per_readout AS (
-                SELECT g.*, r.meeting_date
-                FROM (SELECT readout_id, max(rank) AS best, count(*) AS paragraphs FROM matches GROUP BY readout_id) g
-                JOIN readouts_readout r ON r.id = g.readout_id
+                SELECT readout_id, max(rank) AS best, count(*) AS paragraphs, min(meeting_date) AS meeting_date
+                FROM matches GROUP BY readout_id
             )
             SELECT
                 (SELECT count(*) FROM per_readout),
@@ -293,7 +313,13 @@ def highlighted(headline: str) -> str:
     return mark_safe(escape(headline).replace(MARK_START, "<mark>").replace(MARK_END, "</mark>"))
 
 
-def sampled_estimate(matches) -> tuple[int, list[tuple[int, int]]]:
+@dataclass
+class Sample:
+    total: int
+    years: list[tuple[int, int]]
+
+
+def sampled_estimate(matches) -> Sample:
     """Matching paragraphs in all, and per meeting year, estimated from a block sample of the table.
 
     TABLESAMPLE has no ORM spelling, so the sample clause is put into the compiled query's first FROM.
@@ -304,19 +330,24 @@ def sampled_estimate(matches) -> tuple[int, list[tuple[int, int]]]:
         percent = min(100.0, 100.0 * SAMPLE_ROWS / table_rows)
         per_year = (
             matches.order_by()
-            .values_list(ExtractYear("readout__meeting_date"))
+            .values_list(ExtractYear("meeting_date"))
             .annotate(n=Count("id"))
-            .order_by(ExtractYear("readout__meeting_date"))
+            .order_by(ExtractYear("meeting_date"))
         )
         sql, params = per_year.query.sql_with_params()
-        table = '"readouts_statement"'
-        sampled = sql.replace(f"FROM {table}", f"FROM {table} TABLESAMPLE SYSTEM ({percent:.6f}) REPEATABLE (1)", 1)
+        # The table's FROM, not a column's ("EXTRACT(YEAR FROM "readouts_statement"."meeting_date")").
+        sampled = re.sub(
+            r'FROM "readouts_statement"(?!\.)',
+            f'FROM "readouts_statement" TABLESAMPLE SYSTEM ({percent:.6f}) REPEATABLE (1)',
+            sql,
+            count=1,
+        )
         cursor.execute(sampled, params)
         rows = cursor.fetchall()
     scale = 100.0 / percent
     years = [(year, round(n * scale)) for year, n in rows if year is not None]
     total = round(sum(n for _, n in rows) * scale)
-    return total, years
+    return Sample(total, years)
 
 
 def suggestion(text: str) -> str | None:

@@ -3,6 +3,7 @@ import datetime
 import pytest
 
 from readouts import search
+from readouts.filters import ReadoutFilter
 from readouts.models import Readout, SearchTerm, Statement
 from tests.factories import make_person, make_readout
 
@@ -82,10 +83,49 @@ def test_speaker_and_kind_scope_the_search(archive):
     assert search.search("agreed", kind=STATEMENT).paragraph_count == 0
 
 
+def filtered(params: dict) -> ReadoutFilter:
+    filterset = ReadoutFilter(params, queryset=Readout.objects.all())
+    assert filterset.is_valid(), filterset.errors
+    return filterset
+
+
+def search_within(text, params, **options):
+    filterset = filtered(params)
+    return search.search(text, readouts=filterset.qs, paragraphs=filterset.paragraphs(), **options)
+
+
 def test_filters_narrow_the_readouts_searched(archive):
-    only_2023 = Readout.objects.filter(meeting_date__year=2023)
-    assert texts(search.search("Wang", readouts=only_2023))[0].startswith("Wang")
-    assert {hit.readout for hit in search.search("Wang", readouts=only_2023).hits} == {archive["beijing"]}
+    only_2023 = search_within("Wang", {"meeting_date_after": "2023-01-01"})
+    assert texts(only_2023)[0].startswith("Wang")
+    assert {hit.readout for hit in only_2023.hits} == {archive["beijing"]}
+
+
+FILTERS = [
+    {"meeting_date_after": "2023-01-01"},
+    {"meeting_date_before": "2022-12-31"},
+    {"meeting_date_after": "2022-06-07", "meeting_date_before": "2022-06-07"},
+    {"country": "kz"},
+    {"country": "US", "counterpart": "CN"},
+    {"counterpart": "US"},
+    {"country": "FR"},
+    {"participant": "antony-blinken"},
+    {"location": "nowhere"},
+    {"language": "en"},
+]
+
+
+@pytest.mark.parametrize("params", FILTERS)
+@pytest.mark.parametrize("approximate", [False, True], ids=["exact", "approximate"])
+def test_every_list_filter_selects_at_paragraph_level_what_it_selects_among_readouts(
+    archive, params, approximate, monkeypatch
+):
+    """Search filters paragraphs by their own copies of the date and countries: it must find the readouts the
+    list filter selects that have a matching paragraph, no more and no fewer, on either path."""
+    if approximate:
+        monkeypatch.setattr(search, "EXACT_PLANNED", 0)
+    expected = set(filtered(params).qs.matching("Wang or cooperation"))
+    found = {hit.readout for hit in search_within("Wang or cooperation", params).hits}
+    assert found == expected
 
 
 def test_relevance_and_date_orders(archive):
