@@ -100,11 +100,15 @@ def clean_query_text(text: str) -> tuple[str, list[str]]:
     return " ".join(text.split()), messages
 
 
-def has_terms(text: str) -> bool:
-    """Whether the query keeps any searchable word once stop words and punctuation are gone."""
+def query_shape(text: str) -> tuple[bool, bool]:
+    """Whether the query keeps any searchable word once stop words and punctuation are gone, and whether it
+    holds a phrase: a quoted one, or words that the parser joins into one ("e-mail")."""
     with read_connection().cursor() as cursor:
-        cursor.execute("SELECT numnode(websearch_to_tsquery(%s::regconfig, %s)) > 0", [SEARCH_CONFIG, text])
-        return cursor.fetchone()[0]
+        cursor.execute(
+            "SELECT numnode(query) > 0, query::text ~ '<[0-9-]+>' FROM websearch_to_tsquery(%s::regconfig, %s) query",
+            [SEARCH_CONFIG, text],
+        )
+        return cursor.fetchone()
 
 
 def matching_statements(query: SearchQuery, paragraphs=None, speaker=None, kind=None):
@@ -126,12 +130,13 @@ def search(
     text, messages = clean_query_text(text)
     if not text:
         return SearchResults(messages=messages)
-    if not has_terms(text):
+    has_terms, has_phrase = query_shape(text)
+    if not has_terms:
         return SearchResults(messages=[*messages, "The query has no searchable words: try a more specific word."])
     query = web_search_query(text)
     matches = matching_statements(query, paragraphs, speaker, kind)
     planned, sample = estimated_count(matches), None
-    if planned <= EXACT_PLANNED and has_phrase(text):
+    if planned <= EXACT_PLANNED and has_phrase:
         planned, sample = phrase_count(matches)
     if planned <= EXACT_PLANNED:
         results = ranked_page(matches, query, sort, page)
@@ -141,23 +146,17 @@ def search(
     return results
 
 
-def has_phrase(text: str) -> bool:
-    """Whether the query holds a phrase: a quoted one, or words that the parser joins into one ("e-mail")."""
-    with read_connection().cursor() as cursor:
-        cursor.execute("SELECT websearch_to_tsquery(%s::regconfig, %s)::text ~ '<[0-9-]+>'", [SEARCH_CONFIG, text])
-        return cursor.fetchone()[0]
-
-
 def phrase_count(matches) -> tuple[int, "Sample"]:
-    """How many paragraphs a phrase matches, exactly when that is at most EXACT_PLANNED, and the block sample
-    that told.
+    """How many paragraphs a phrase matches, for choosing between exact and approximate results, and the block
+    sample that told.
 
     The planner guesses phrases from their words' frequencies, often tens of times too low ("climate change":
-    1,183 for 34,000), and only reading the paragraphs can tell. The sample (a few milliseconds) settles a
-    phrase in tens of thousands of paragraphs; below twice the limit, where a sample could be that far off,
-    the matches are counted up to the limit, which reads what ranking them all would read anyway."""
+    1,183 for 34,000), and only reading the paragraphs can tell. A block sample (a few milliseconds) settles
+    the phrases in tens of thousands of paragraphs, and those in a few thousand, whose exact ranking costs
+    about what counting them would. In between, where a sample could be that far off, the matches are counted
+    up to the limit."""
     sample = sampled_estimate(matches)
-    if sample.total > 2 * EXACT_PLANNED:
+    if sample.total > 2 * EXACT_PLANNED or sample.total <= EXACT_PLANNED // 2:
         return sample.total, sample
     return matches.order_by()[: EXACT_PLANNED + 1].count(), sample
 
@@ -190,7 +189,7 @@ def recent_candidates(matches, sort, readouts=None) -> list[int]:
         cursor.execute(
             f"""
             SELECT m.id FROM ({walked_sql}) r
-            CROSS JOIN LATERAL ({paragraphs_sql} AND "readouts_statement"."readout_id" = r.id) m
+            CROSS JOIN LATERAL ({paragraphs_sql} AND "readouts_statement"."readout_id" = r.id OFFSET 0) m
             ORDER BY r.meeting_date {direction} NULLS LAST, r.id {direction}, m.position
             LIMIT %s
             """,
