@@ -1,4 +1,5 @@
 import datetime
+import re
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -128,3 +129,14 @@ def test_generated_queries_never_fail(client, archive, query, page, sort):
     if page is not None:
         params["page"] = page
     assert client.get("/search/", params).status_code == 200
+
+
+def test_a_filter_error_shows_next_to_its_field_in_the_opened_filters(client, archive):
+    html = client.get("/search/", {"q": "cooperation", "meeting_date_after": "abc"}).content.decode()
+    invalid = re.findall(r'<div class="field field-invalid">.*?</div>', html, re.S)
+    assert len(invalid) == 1
+    assert '<label for="id_meeting_date_after">From</label>' in invalid[0]
+    assert '<p class="field-error" id="id_meeting_date_after_error">Enter a valid date.</p>' in invalid[0]
+    assert 'aria-describedby="id_meeting_date_after_error"' in invalid[0]
+    assert '<details class="more-filters" open>' in html
+    assert "Some values could not be used" in html

@@ -1,0 +1,62 @@
+"""Markup drawn in Python for speed (readouts/templatetags/archive.py): the same as the templates it replaced drew."""
+
+import pytest
+from django.http import QueryDict
+from django.template import Context, Template
+from django.test.html import parse_html
+
+from readouts.filters import ReadoutFilter
+from readouts.forms import SearchForm
+from readouts.models import Readout
+from readouts.templatetags.archive import form_field
+
+pytestmark = pytest.mark.django_db
+
+# The template that drew each field before {% form_field %}, with Django's own templates for the widgets.
+FIELD_TEMPLATE = Template(
+    """<div class="field{% if field.errors %} field-invalid{% endif %}">
+  <label for="{{ field.id_for_label }}">{{ label|default:field.label }}</label>
+  {% if field.help_text %}<p class="field-help" id="{{ field.auto_id }}_helptext">{{ field.help_text }}</p>{% endif %}
+  {% if field.errors %}<p class="field-error" id="{{ field.auto_id }}_error">{{ field.errors|join:" " }}</p>{% endif %}
+  {{ field }}
+</div>"""
+)
+
+QUERIES = [
+    "",
+    "q=cooperation&speaker=wang-yi&kind=joint&sort=oldest",
+    "q=x&speaker=nobody-at-all&kind=sideways&sort=up&page=0",
+    "meeting_date_after=2022-01-01&meeting_date_before=2022-12-31&participant=wang-yi&location=Beijing"
+    "&publisher=Akorda&language=en&sort=oldest&country=kz&counterpart=CN",
+    "meeting_date_after=abc&meeting_date_before=2022-02-30&participant=nobody&language=english!&sort=sideways",
+    "meeting_date_after=2023-01-01&meeting_date_before=2022-01-01&country=ZZ&counterpart=K",
+    'q="><script>alert(1)</script>&location=<b>&publisher=a"b&speaker=<i>&participant=<x>',
+]
+LABELS = {"speaker": "Said by (a person's address name, e.g. wang-yi)", "meeting_date_after": "From"}
+
+
+def forms(query):
+    data = QueryDict(query)
+    return [SearchForm(data), ReadoutFilter(data, queryset=Readout.objects.all()).form]
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_each_field_is_drawn_as_the_field_template_and_djangos_widget_templates_draw_it(archive, query):
+    for form in forms(query):
+        for name in form.fields:
+            field, label = form[name], LABELS.get(name)
+            if field.is_hidden:
+                continue
+            expected = FIELD_TEMPLATE.render(Context({"field": field, "label": label}))
+            assert parse_html(form_field(field, label)) == parse_html(expected), name
+
+
+def test_a_field_shows_its_error_and_help_and_names_them_for_assistive_technology(archive):
+    form = SearchForm(QueryDict("q=x&speaker=nobody-at-all"))
+    speaker = str(form_field(form["speaker"]))
+    error = "No person with the name “nobody-at-all” is in the archive."
+    assert f'<p class="field-error" id="id_speaker_error">{error}</p>' in speaker
+    assert 'aria-invalid="true"' in speaker and 'aria-describedby="id_speaker_error"' in speaker
+    words = str(form_field(form["q"]))
+    assert '<p class="field-help" id="id_q_helptext">' in words and 'aria-describedby="id_q_helptext"' in words
+    assert "field-error" not in words and "aria-invalid" not in words
