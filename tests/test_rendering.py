@@ -5,6 +5,7 @@ from django.http import QueryDict
 from django.template import Context, Template
 from django.test.html import parse_html
 
+from readouts.charts import year_bars
 from readouts.filters import ReadoutFilter
 from readouts.forms import SearchForm
 from readouts.models import Readout
@@ -60,3 +61,15 @@ def test_a_field_shows_its_error_and_help_and_names_them_for_assistive_technolog
     words = str(form_field(form["q"]))
     assert '<p class="field-help" id="id_q_helptext">' in words and 'aria-describedby="id_q_helptext"' in words
     assert "field-error" not in words and "aria-invalid" not in words
+
+
+def test_the_year_bars_count_in_words_and_grouped_digits_and_link_to_their_year():
+    chart = year_bars([(2019, 1), (2020, 1234)], QueryDict("q=a%26b&page=3&meeting_date_after=2000-01-01"))
+    svg = str(chart["svg"])
+    assert 'aria-label="2019: 1 paragraph"' in svg and "<title>2019: 1</title>" in svg
+    assert 'aria-label="2020: 1,234 paragraphs"' in svg and "<title>2020: 1,234</title>" in svg
+    # The rest of the query kept, its date range and page replaced.
+    assert 'href="?q=a%26b&amp;meeting_date_after=2020-01-01&amp;meeting_date_before=2020-12-31"' in svg
+    assert [bar.height for bar in chart["bars"]] == [1, 80]
+    assert svg.count("<rect") == 2 and svg.count("<text") == 2
+    assert year_bars([], QueryDict())["svg"] == ""

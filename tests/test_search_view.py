@@ -140,3 +140,17 @@ def test_a_filter_error_shows_next_to_its_field_in_the_opened_filters(client, ar
     assert 'aria-describedby="id_meeting_date_after_error"' in invalid[0]
     assert '<details class="more-filters" open>' in html
     assert "Some values could not be used" in html
+
+
+def test_the_year_chart_names_each_bar_and_labels_the_first_and_last_year(client, archive):
+    html = client.get("/search/", {"q": "cooperation", "page": "2"}).content.decode()
+    assert '<figcaption id="year-chart-title">' in html
+    svg = re.search(r'<svg aria-labelledby="year-chart-title"[^>]*>(.*?)</svg>', html, re.S).group(1)
+    links = re.findall(r'<a href="([^"]*)" aria-label="([^"]*)">\s*<title>([^<]*)</title>', svg)
+    assert [(label, title) for _href, label, title in links] == [
+        ("2019: 3 paragraphs", "2019: 3"),
+        ("2022: 3 paragraphs", "2022: 3"),
+        ("2023: 4 paragraphs", "2023: 4"),
+    ]
+    assert links[0][0] == "?q=cooperation&amp;meeting_date_after=2019-01-01&amp;meeting_date_before=2019-12-31"
+    assert re.findall(r"<text[^>]*>(\d+)</text>", svg) == ["2019", "2023"]
