@@ -1,15 +1,18 @@
 """Markup drawn in Python for speed (readouts/templatetags/archive.py): the same as the templates it replaced drew."""
 
+import datetime
+
 import pytest
 from django.http import QueryDict
 from django.template import Context, Template
 from django.test.html import parse_html
+from django.utils import translation
 
 from readouts.charts import year_bars
 from readouts.filters import ReadoutFilter
 from readouts.forms import SearchForm
 from readouts.models import Readout
-from readouts.templatetags.archive import form_field
+from readouts.templatetags.archive import form_field, shown_date
 
 pytestmark = pytest.mark.django_db
 
@@ -73,3 +76,31 @@ def test_the_year_bars_count_in_words_and_grouped_digits_and_link_to_their_year(
     assert [bar.height for bar in chart["bars"]] == [1, 80]
     assert svg.count("<rect") == 2 and svg.count("<text") == 2
     assert year_bars([], QueryDict())["svg"] == ""
+
+
+# The template that drew each date before |shown_date.
+DATE_TEMPLATE = Template(
+    """{% if date %}<time datetime="{{ date|date:'Y-m-d' }}">{{ date|date:"j F Y" }}</time>"""
+    "{% else %}Undated{% endif %}"
+)
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_a_date_is_shown_as_the_date_filter_showed_it(language):
+    days = [datetime.date(2022, 6, 7), datetime.date(999, 12, 31), *(datetime.date(2024, m, 10) for m in range(1, 13))]
+    with translation.override(language):
+        for day in [*days, None]:
+            assert shown_date(day) == DATE_TEMPLATE.render(Context({"date": day}))
+    assert shown_date(datetime.date(2022, 6, 7)) == '<time datetime="2022-06-07">7 June 2022</time>'
+
+
+def test_the_pages_show_meeting_and_publication_dates(client, archive):
+    archive.main.published_date = datetime.date(2022, 6, 8)
+    archive.main.save()
+    html = client.get(archive.main.get_absolute_url()).content.decode()
+    assert '<dd><time datetime="2022-06-07">7 June 2022</time></dd>' in html
+    assert '<dd><time datetime="2022-06-08">8 June 2022</time></dd>' in html
+    assert '<time datetime="2021-03-01">1 March 2021</time></span>' in html  # the previous meeting
+    listed = client.get("/readouts/").content.decode()
+    assert '<time datetime="2023-01-10">10 January 2023</time> · Beijing · Akorda' in listed
+    assert "Undated · United Nations" in listed

@@ -1,6 +1,9 @@
-"""Template helpers: links that keep the page's query string, form fields."""
+"""Template helpers: links that keep the page's query string, form fields, dates."""
+
+from html import escape
 
 from django import template
+from django.utils.dates import MONTHS
 from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 
@@ -136,3 +139,15 @@ def select_html(widget):
             parts.append("</optgroup>")
     parts.append("</select>")
     return mark_safe("\n".join(parts))
+
+
+@register.filter
+def shown_date(date):
+    """A date as the pages show one, <time datetime="2022-06-07">7 June 2022</time>, or "Undated" without one.
+
+    Django's "j F Y" format spelled out (F: the month's name in the active language): the date filter parses its
+    format anew on every call, and a list or search page shows twenty dates and more."""
+    if not date:
+        return "Undated"
+    shown = f"{date.day} {escape(str(MONTHS[date.month]))} {date.year:04d}"
+    return mark_safe(f'<time datetime="{date.isoformat()}">{shown}</time>')
