@@ -1,6 +1,7 @@
 """Markup drawn in Python for speed (readouts/templatetags/archive.py): the same as the templates it replaced drew."""
 
 import datetime
+import re
 
 import pytest
 from django.http import QueryDict
@@ -102,5 +103,5 @@ def test_the_pages_show_meeting_and_publication_dates(client, archive):
     assert '<dd><time datetime="2022-06-08">8 June 2022</time></dd>' in html
     assert '<time datetime="2021-03-01">1 March 2021</time></span>' in html  # the previous meeting
     listed = client.get("/readouts/").content.decode()
-    assert '<time datetime="2023-01-10">10 January 2023</time> · Beijing · Akorda' in listed
-    assert "Undated · United Nations" in listed
+    assert re.search(r'<time datetime="2023-01-10">10 January 2023</time>\s*· Beijing · Akorda', listed)
+    assert re.search(r"Undated\s*· United Nations", listed)
