@@ -154,3 +154,32 @@ def test_the_year_chart_names_each_bar_and_labels_the_first_and_last_year(client
     ]
     assert links[0][0] == "?q=cooperation&amp;meeting_date_after=2019-01-01&amp;meeting_date_before=2019-12-31"
     assert re.findall(r"<text[^>]*>(\d+)</text>", svg) == ["2019", "2023"]
+
+
+def test_a_hit_shows_its_readout_and_who_said_each_paragraph_and_offers_the_rest(client, archive):
+    readout = make_readout(
+        title="Talks <b>& more</b>",
+        meeting_date=datetime.date(2021, 1, 2),
+        location="Astana",
+        publisher="Akorda",
+        participants=[(archive["tokayev"], "President"), (archive["wang"], "Foreign Minister")],
+        paragraphs=[
+            ("Zebra crossings were discussed.", None, NARRATIVE),
+            ("Wang said zebra crossings matter.", archive["wang"], STATEMENT),
+            ("Both sides will paint zebra crossings.", None, JOINT),
+            ("Tokayev said zebra crossings save lives.", archive["tokayev"], STATEMENT),
+        ],
+    )
+    html = client.get("/search/", {"q": "zebra"}).content.decode()
+    hits = re.search(r'<ol class="search-hits">(.*)</ol>', html, re.S).group(1)
+    url = readout.get_absolute_url()
+    assert f'<a href="{url}">Talks &lt;b&gt;&amp; more&lt;/b&gt;</a>' in hits
+    assert re.search(r'<time datetime="2021-01-02">2 January 2021</time>\s*· Astana · Akorda</p>', hits)
+    assert '<p class="participants">Kassym-Jomart Tokayev, Wang Yi</p>' in hits
+    said = {1: "Narrative", 2: "Wang Yi", 3: "Both sides", 4: "Kassym-Jomart Tokayev"}
+    shown = re.findall(r'<p class="speaker">([^<]*)</p>\s*<p><a href="([^"]*)#p(\d)">¶(\d)</a> (.*?)</p>', hits)
+    assert len(shown) == 3  # the best three of the four
+    for speaker, link, position, number, _headline in shown:
+        assert (speaker, link, number) == (said[int(position)], url, position)
+    assert all("<mark>zebra</mark>" in headline.lower() for *_, headline in shown)
+    assert f'4 matching paragraphs in this readout: <a href="{url}">read it whole</a>.' in hits

@@ -151,3 +151,45 @@ def shown_date(date):
         return "Undated"
     shown = f"{date.day} {escape(str(MONTHS[date.month]))} {date.year:04d}"
     return mark_safe(f'<time datetime="{date.isoformat()}">{shown}</time>')
+
+
+@register.simple_tag
+def search_hit(hit):
+    """A readout of the search results (search.ReadoutHit) as <li class="search-hit">: its title, date, place,
+    publisher and participants, its best paragraphs, and a link to the whole readout when more of them match.
+
+    Drawn in Python: as a template loop the twenty hits of a page, with a thousand variable lookups, cost ~3 ms,
+    more than all the rest of the page. The texts are plain strings from the database, escaped with html.escape
+    (which django.utils.html.escape calls, after a check for lazy strings that costs as much, a thousand times
+    a page)."""
+    readout = hit.readout
+    url = escape(readout.get_absolute_url())
+    meta = "".join(f" · {escape(part)}" for part in (readout.location, readout.publisher) if part)
+    participants = ", ".join(escape(participation.person.name) for participation in readout.participations.all())
+    paragraphs = "\n".join(hit_paragraph(paragraph, url) for paragraph in hit.paragraphs)
+    more = ""
+    if hit.paragraph_count > len(hit.paragraphs):
+        more = (
+            f'\n<p class="more-hits">{hit.paragraph_count} matching paragraphs in this readout: '
+            f'<a href="{url}">read it whole</a>.</p>'
+        )
+    return mark_safe(
+        f'<li class="search-hit">\n<h3 class="readout-item-title"><a href="{url}">{escape(readout.title)}</a></h3>\n'
+        f'<p class="meta">{shown_date(readout.meeting_date)}{meta}</p>\n<p class="participants">{participants}</p>\n'
+        f'<ul class="hit-paragraphs">\n{paragraphs}\n</ul>{more}\n</li>'
+    )
+
+
+def hit_paragraph(paragraph, url):
+    """A matching paragraph (search.ParagraphHit): who it is from, a link to it in the readout at ``url``, and its
+    headline, which is already safe HTML with the matches in <mark> (search.highlighted)."""
+    statement = paragraph.statement
+    if statement.speaker:
+        speaker = escape(statement.speaker.name)
+    else:
+        speaker = "Both sides" if statement.kind == "joint" else "Narrative"
+    position = statement.position
+    return (
+        f'<li class="statement-{escape(statement.kind)}">\n<p class="speaker">{speaker}</p>\n'
+        f'<p><a href="{url}#p{position}">¶{position}</a> {conditional_escape(paragraph.headline)}</p>\n</li>'
+    )
