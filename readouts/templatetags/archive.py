@@ -42,7 +42,7 @@ def query_replace(context, **values):
 
 
 # Form fields, drawn in Python: an {% include %} per field, and Django's templates per widget (three per text box,
-# two per option of a select), cost about 1.5 ms of a search page otherwise, most of its rendering.
+# two per option of a select), cost ~1.2 ms of the search page's rendering otherwise.
 
 
 @register.simple_tag
@@ -83,8 +83,8 @@ def widget_html(field):
 
 
 class PythonWidgets:
-    """A form renderer that draws <input>s and <select>s in Python, as Django's templates for them do, and passes
-    every other template to ``renderer`` (the form's own)."""
+    """A form renderer that draws <input>s and <select>s in Python, as Django's own templates for them do (this
+    project overrides none of them), and passes every other template to ``renderer``, the form's own."""
 
     def __init__(self, renderer):
         self.renderer = renderer
