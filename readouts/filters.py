@@ -21,9 +21,11 @@ import functools
 
 import django_filters
 from django import forms
+from django.core.cache import cache
 from django.core.validators import RegexValidator
 from django.forms.utils import flatatt
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
@@ -47,21 +49,28 @@ class DateInput(forms.DateInput):
 
 
 class QuickSelect(forms.Select):
-    """A select of codes rendered in Python: the template-per-option rendering of forms.Select spends ~20 ms on a list
-    of two hundred countries, which is most of a list page's time."""
+    """A select whose option markup is made once, by ``options`` (a function returning every <option>, none marked
+    selected, such as country_options), and only has the chosen option marked on each render: forms.Select renders
+    a template per option (~20 ms for two hundred countries), and even building the options with format_html on
+    each render cost ~1.3 ms a select, and a query of the countries."""
+
+    def __init__(self, options, attrs=None):
+        super().__init__(attrs)
+        self.options = options
 
     def render(self, name, value, attrs=None, renderer=None):
         selected = "" if value is None else str(value).upper()  # ?country=kz selects KZ
-        options = format_html_join(
-            "",
-            '<option value="{}"{}>{}</option>',
-            (
-                (key, " selected" if key.upper() == selected else "", label)
-                for key, label in ((str(choice), label) for choice, label in self.choices)
-            ),
-        )
+        # The options' values are escaped in the markup, so the chosen one's tag is found by escaping it too; a
+        # value that no option has (ZZ) selects nothing, as a browser then shows the first option.
+        tag = format_html('<option value="{}">', selected)
+        options = self.options().replace(tag, f"{tag[:-1]} selected>", 1)
         final_attrs = self.build_attrs(self.attrs, {**(attrs or {}), "name": name})
-        return format_html("<select{}>{}</select>", flatatt(final_attrs), options)
+        return format_html("<select{}>{}</select>", flatatt(final_attrs), mark_safe(options))
+
+    def use_required_attribute(self, initial):
+        # As forms.Select decides (required only above an empty first option), from the markup: the first choice
+        # would cost a query of the choices.
+        return not self.is_hidden and self.options().startswith('<option value="">')
 
 
 class CountryCodeField(forms.ModelChoiceField):
@@ -103,6 +112,27 @@ def country_choices():
         ("", "Any country"),
         *((code, f"{name} ({code})") for code, name in Country.objects.values_list("code", "name")),
     ]
+
+
+# The country selects' option markup is kept in Django's cache: made from one query of the countries, then
+# reused by every page with the filter form. Saving or deleting a country drops it (readouts/signals.py). The
+# default cache is per process, so the timeout bounds how long the other processes of a server can still show
+# a country as it was (an edit in the admin, a rare event); a shared cache (Redis, Memcached) drops it for all.
+COUNTRY_OPTIONS_KEY = "readouts:country-options"
+COUNTRY_OPTIONS_TIMEOUT = 300
+
+
+def country_options():
+    """Every country as an <option>, "Any country" first, none selected: the markup of QuickSelect."""
+    options = cache.get(COUNTRY_OPTIONS_KEY)
+    if options is None:
+        options = format_html_join("", '<option value="{}">{}</option>', country_choices())
+        cache.set(COUNTRY_OPTIONS_KEY, options, COUNTRY_OPTIONS_TIMEOUT)
+    return options
+
+
+def forget_country_options():
+    cache.delete(COUNTRY_OPTIONS_KEY)
 
 
 # The API schema shows these as the strings they are in the query string (a code, a slug).
@@ -151,7 +181,7 @@ class ReadoutFilter(django_filters.FilterSet):
         to_field_name="code",
         method="filter_country",
         empty_label="Any country",
-        widget=QuickSelect,
+        widget=QuickSelect(options=country_options),
     )
     counterpart = CountryFilter(
         label="Meeting with",
@@ -159,7 +189,7 @@ class ReadoutFilter(django_filters.FilterSet):
         to_field_name="code",
         method="filter_country",
         empty_label="Any country",
-        widget=QuickSelect,
+        widget=QuickSelect(options=country_options),
     )
     q = django_filters.CharFilter(
         label="Words",
@@ -191,8 +221,9 @@ class ReadoutFilter(django_filters.FilterSet):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # Both country selects list every country: one query of codes and names, made only when a page renders
-        # them, where each field's own choices would fetch the countries again as model instances.
+        # The selects draw their options from country_options; these choices serve what lists them otherwise (a
+        # form template looping over them): one query of codes and names for both fields, made only when listed,
+        # where each field's own choices would fetch the countries again as model instances.
         choices = functools.cache(country_choices)
         for name in ("country", "counterpart"):
             self.form.fields[name].choices = choices

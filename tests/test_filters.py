@@ -1,10 +1,12 @@
 """ReadoutFilter and the QuerySet methods it calls."""
 
 import datetime
+from html.parser import HTMLParser
 
 import pytest
+from django.core.cache import cache
 
-from readouts.filters import ReadoutFilter
+from readouts.filters import COUNTRY_OPTIONS_KEY, ReadoutFilter, country_options
 from readouts.models import Country, Readout
 
 pytestmark = pytest.mark.django_db
@@ -126,3 +128,90 @@ def test_neighbours_skip_other_readouts_of_the_same_meeting(archive):
     assert not same_people.before(archive.undated).exists()
     assert list(Readout.objects.same_meeting_as(archive.main, [archive.tokayev])) == [archive.other_publisher]
     assert archive.main.meeting_date == datetime.date(2022, 6, 7)
+
+
+# The country selects: option markup made once and kept in the cache, the chosen country marked on each render
+
+
+class Options(HTMLParser):
+    """(value, label, selected) of each <option> of some markup."""
+
+    def __init__(self, html):
+        super().__init__()
+        self.found, self.value, self.selected = [], None, False
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "option":
+            attrs = dict(attrs)
+            self.value, self.selected = attrs["value"], "selected" in attrs
+
+    def handle_data(self, data):
+        if self.value is not None:
+            self.found.append((self.value, data, self.selected))
+            self.value = None
+
+
+def country_select(data, name="country"):
+    return Options(str(ReadoutFilter(data, queryset=Readout.objects.all()).form[name])).found
+
+
+def chosen(options):
+    return [value for value, _label, selected in options if selected]
+
+
+def test_the_country_selects_list_any_country_then_every_country_by_name(archive):
+    options = country_select({})
+    assert options[0] == ("", "Any country", True)
+    assert options[1:] == [
+        (code, f"{name} ({code})", False) for code, name in Country.objects.values_list("code", "name")
+    ]
+    assert len(options) > 190
+
+
+@pytest.mark.parametrize("name", ["country", "counterpart"])
+@pytest.mark.parametrize("value, selected", [("KZ", ["KZ"]), ("kz", ["KZ"]), ("", [""]), ("ZZ", []), ('"><b>', [])])
+def test_the_chosen_country_is_the_one_selected_in_either_case(archive, name, value, selected):
+    # ZZ is no country: nothing is marked, and the browser shows the first option, "Any country".
+    assert chosen(country_select({name: value}, name)) == selected
+
+
+def test_a_value_with_markup_stays_text(archive):
+    html = str(
+        ReadoutFilter({"country": '"><script>alert(1)</script>'}, queryset=Readout.objects.all()).form["country"]
+    )
+    assert "<script>" not in html
+    assert html.count("<option") == Country.objects.count() + 1
+
+
+def test_a_country_added_renamed_or_removed_shows_in_the_selects_at_once(archive):
+    country_select({})  # the option markup is now in the cache
+    Country.objects.create(code="XK", name="Kosovo")
+    assert ("XK", "Kosovo (XK)", False) in country_select({})
+    assert chosen(country_select({"counterpart": "xk"}, "counterpart")) == ["XK"]
+
+    china = Country.objects.get(code="CN")
+    china.name = "People's Republic of China"
+    china.save()
+    options = country_select({})
+    assert ("CN", "People's Republic of China (CN)", False) in options
+    assert ("CN", "China (CN)", False) not in options
+
+    Country.objects.get(code="XK").delete()
+    assert "XK" not in [value for value, _label, _selected in country_select({})]
+
+
+def test_a_list_cached_before_the_commit_is_dropped_at_the_commit(archive, django_capture_on_commit_callbacks):
+    before = country_options()
+    with django_capture_on_commit_callbacks(execute=True):
+        Country.objects.create(code="XK", name="Kosovo")
+        # Meanwhile another process, which cannot see the new row yet, renders a page and caches what it sees.
+        cache.set(COUNTRY_OPTIONS_KEY, before)
+    assert ("XK", "Kosovo (XK)", False) in country_select({})
+
+
+def test_the_countries_are_fetched_once_not_for_every_page(client, archive, django_assert_num_queries):
+    client.get("/search/")
+    with django_assert_num_queries(0):  # the search form alone, empty: nothing to look up but the countries
+        html = client.get("/search/").content.decode()
+    assert '<option value="KZ">Kazakhstan (KZ)</option>' in html

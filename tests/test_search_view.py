@@ -1,4 +1,5 @@
 import datetime
+import re
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -128,3 +129,57 @@ def test_generated_queries_never_fail(client, archive, query, page, sort):
     if page is not None:
         params["page"] = page
     assert client.get("/search/", params).status_code == 200
+
+
+def test_a_filter_error_shows_next_to_its_field_in_the_opened_filters(client, archive):
+    html = client.get("/search/", {"q": "cooperation", "meeting_date_after": "abc"}).content.decode()
+    invalid = re.findall(r'<div class="field field-invalid">.*?</div>', html, re.S)
+    assert len(invalid) == 1
+    assert '<label for="id_meeting_date_after">From</label>' in invalid[0]
+    assert '<p class="field-error" id="id_meeting_date_after_error">Enter a valid date.</p>' in invalid[0]
+    assert 'aria-describedby="id_meeting_date_after_error"' in invalid[0]
+    assert '<details class="more-filters" open>' in html
+    assert "Some values could not be used" in html
+
+
+def test_the_year_chart_names_each_bar_and_labels_the_first_and_last_year(client, archive):
+    html = client.get("/search/", {"q": "cooperation", "page": "2"}).content.decode()
+    assert '<figcaption id="year-chart-title">' in html
+    svg = re.search(r'<svg aria-labelledby="year-chart-title"[^>]*>(.*?)</svg>', html, re.S).group(1)
+    links = re.findall(r'<a href="([^"]*)" aria-label="([^"]*)">\s*<title>([^<]*)</title>', svg)
+    assert [(label, title) for _href, label, title in links] == [
+        ("2019: 3 paragraphs", "2019: 3"),
+        ("2022: 3 paragraphs", "2022: 3"),
+        ("2023: 4 paragraphs", "2023: 4"),
+    ]
+    assert links[0][0] == "?q=cooperation&amp;meeting_date_after=2019-01-01&amp;meeting_date_before=2019-12-31"
+    assert re.findall(r"<text[^>]*>(\d+)</text>", svg) == ["2019", "2023"]
+
+
+def test_a_hit_shows_its_readout_and_who_said_each_paragraph_and_offers_the_rest(client, archive):
+    readout = make_readout(
+        title="Talks <b>& more</b>",
+        meeting_date=datetime.date(2021, 1, 2),
+        location="Astana",
+        publisher="Akorda",
+        participants=[(archive["tokayev"], "President"), (archive["wang"], "Foreign Minister")],
+        paragraphs=[
+            ("Zebra crossings were discussed.", None, NARRATIVE),
+            ("Wang said zebra crossings matter.", archive["wang"], STATEMENT),
+            ("Both sides will paint zebra crossings.", None, JOINT),
+            ("Tokayev said zebra crossings save lives.", archive["tokayev"], STATEMENT),
+        ],
+    )
+    html = client.get("/search/", {"q": "zebra"}).content.decode()
+    hits = re.search(r'<ol class="search-hits">(.*)</ol>', html, re.S).group(1)
+    url = readout.get_absolute_url()
+    assert f'<a href="{url}">Talks &lt;b&gt;&amp; more&lt;/b&gt;</a>' in hits
+    assert re.search(r'<time datetime="2021-01-02">2 January 2021</time>\s*· Astana · Akorda</p>', hits)
+    assert '<p class="participants">Kassym-Jomart Tokayev, Wang Yi</p>' in hits
+    said = {1: "Narrative", 2: "Wang Yi", 3: "Both sides", 4: "Kassym-Jomart Tokayev"}
+    shown = re.findall(r'<p class="speaker">([^<]*)</p>\s*<p><a href="([^"]*)#p(\d)">¶(\d)</a> (.*?)</p>', hits)
+    assert len(shown) == 3  # the best three of the four
+    for speaker, link, position, number, _headline in shown:
+        assert (speaker, link, number) == (said[int(position)], url, position)
+    assert all("<mark>zebra</mark>" in headline.lower() for *_, headline in shown)
+    assert f'4 matching paragraphs in this readout: <a href="{url}">read it whole</a>.' in hits

@@ -414,3 +414,16 @@ def test_the_page_counts_of_people_and_countries_match_their_lists(client, busy_
 def test_reverse_gives_the_readable_permanent_address(archive):
     assert archive.main.get_absolute_url() == "/readouts/2022/06/07/tokayev-meets-wang-yi/"
     assert reverse("readouts:country_detail", args=["kz"]) == "/countries/kz/"
+
+
+def select_markup(html, name):
+    return re.search(rf'<select[^>]*name="{name}"[^>]*>(.*?)</select>', html, re.S).group(1)
+
+
+@pytest.mark.parametrize("url", ["/readouts/", "/search/"])
+def test_the_chosen_countries_stay_selected(client, archive, url):
+    html = page_text(client.get(url, {"q": "wang", "country": "kz", "counterpart": "CN"}))
+    country, counterpart = select_markup(html, "country"), select_markup(html, "counterpart")
+    assert re.findall(r'<option value="(\w*)" selected>', country) == ["KZ"]
+    assert re.findall(r'<option value="(\w*)" selected>', counterpart) == ["CN"]
+    assert '<option value="">Any country</option>' in country
