@@ -164,8 +164,9 @@ class SearchRequest:
         return {**self.form.errors, **self.filterset.form.errors}
 
 
-def run_search(params) -> SearchRequest:
-    """Validate a search's query string and, when it holds words to search for, run it (the page and the API)."""
+def run_search(params, hit_readouts=None) -> SearchRequest:
+    """Validate a search's query string and, when it holds words to search for, run it (the page and the API).
+    ``hit_readouts``: what the caller shows of the readouts found (see search.search)."""
     filter_params = params.copy()
     for name in SEARCH_PARAMETERS:
         filter_params.pop(name, None)
@@ -180,5 +181,6 @@ def run_search(params) -> SearchRequest:
             kind=options["kind"],
             sort=options["sort"] or search.RELEVANCE,
             page=options["page"] or 1,
+            hit_readouts=hit_readouts,
         )
     return request

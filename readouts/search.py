@@ -123,10 +123,20 @@ def matching_statements(query: SearchQuery, paragraphs=None, speaker=None, kind=
 
 
 def search(
-    text: str, *, readouts=None, paragraphs=None, speaker=None, kind=None, sort=RELEVANCE, page=1
+    text: str,
+    *,
+    readouts=None,
+    paragraphs=None,
+    speaker=None,
+    kind=None,
+    sort=RELEVANCE,
+    page=1,
+    hit_readouts=None,
 ) -> SearchResults:
     """Search the paragraphs. With list filters in use, ``readouts`` are the readouts they select and
-    ``paragraphs`` those readouts' paragraphs (ReadoutFilter.qs and .paragraphs()); None for all."""
+    ``paragraphs`` those readouts' paragraphs (ReadoutFilter.qs and .paragraphs()); None for all.
+    ``hit_readouts`` is the queryset the page's readouts are fetched from: what the caller shows of them
+    (by default, the readouts with their participants)."""
     text, messages = clean_query_text(text)
     if not text:
         return SearchResults(messages=messages)
@@ -139,9 +149,9 @@ def search(
     if planned <= EXACT_PLANNED and has_phrase:
         planned, sample = phrase_count(matches)
     if planned <= EXACT_PLANNED:
-        results = ranked_page(matches, query, sort, page)
+        results = ranked_page(matches, query, sort, page, hit_readouts)
     else:
-        results = approximate_results(matches, query, sort, page, readouts=readouts, sample=sample)
+        results = approximate_results(matches, query, sort, page, readouts, sample, hit_readouts)
     results.messages = messages + results.messages
     return results
 
@@ -198,12 +208,12 @@ def recent_candidates(matches, sort, readouts=None) -> list[int]:
         return [row[0] for row in cursor.fetchall()]
 
 
-def approximate_results(matches, query, sort, page, readouts=None, sample=None) -> SearchResults:
+def approximate_results(matches, query, sort, page, readouts=None, sample=None, hit_readouts=None) -> SearchResults:
     """Relevance among the most recent matches (the oldest, when sorted so); totals from a sample (``sample``,
     when one was taken already)."""
     candidates = recent_candidates(matches, sort, readouts)
     if candidates:
-        results = ranked_page(Statement.objects.filter(pk__in=candidates), query, sort, page)
+        results = ranked_page(Statement.objects.filter(pk__in=candidates), query, sort, page, hit_readouts)
     else:  # the planner expected many, the walk found none (an empty id list compiles to no SQL at all)
         results = SearchResults(page_number=max(page, 1))
     sample = sample or sampled_estimate(matches)
@@ -221,7 +231,7 @@ def approximate_results(matches, query, sort, page, readouts=None, sample=None) 
     return results
 
 
-def ranked_page(matches, query, sort, page) -> SearchResults:
+def ranked_page(matches, query, sort, page, hit_readouts=None) -> SearchResults:
     """Rank and count every paragraph of ``matches`` and fetch one page of readouts, in two queries.
 
     One statement computes each match's rank once (a materialised CTE) and derives from it the page's
@@ -261,7 +271,9 @@ def ranked_page(matches, query, sort, page) -> SearchResults:
     page_rows = json_value(page_rows)
     readout_ids = [readout_id for readout_id, _ in page_rows]
     # The raw text is the largest column and the page never shows it.
-    readouts = Readout.objects.defer("raw_text").with_participants().in_bulk(readout_ids)
+    if hit_readouts is None:
+        hit_readouts = Readout.objects.defer("raw_text").with_participants()
+    readouts = hit_readouts.in_bulk(readout_ids)
     best = best_paragraphs(matches.filter(readout_id__in=readout_ids), query)
     for rid, paragraphs in best.items():
         for paragraph in paragraphs:

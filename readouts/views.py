@@ -155,7 +155,7 @@ SUGGEST_BELOW = 5
 
 def search_page(request):
     """Paragraph-level full-text search; the list filters narrow the readouts searched."""
-    searched = run_search(request.GET)
+    searched = run_search(request.GET, hit_readouts=Readout.objects.as_hit_cards())
     context = {"form": searched.form, "filter": searched.filterset, "results": searched.results}
     if searched.results is not None:
         results, text = searched.results, searched.form.cleaned_data["q"]

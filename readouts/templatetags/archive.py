@@ -165,7 +165,7 @@ def search_hit(hit):
     readout = hit.readout
     url = escape(readout.get_absolute_url())
     meta = "".join(f" · {escape(part)}" for part in (readout.location, readout.publisher) if part)
-    participants = ", ".join(escape(participation.person.name) for participation in readout.participations.all())
+    participants = ", ".join(escape(name) for name in readout.participant_names)  # ReadoutQuerySet.as_hit_cards()
     paragraphs = "\n".join(hit_paragraph(paragraph, url) for paragraph in hit.paragraphs)
     more = ""
     if hit.paragraph_count > len(hit.paragraphs):
