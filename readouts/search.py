@@ -162,11 +162,11 @@ def phrase_count(matches) -> tuple[int, "Sample"]:
 
     The planner guesses phrases from their words' frequencies, often tens of times too low ("climate change":
     1,183 for 34,000), and only reading the paragraphs can tell. A block sample (a few milliseconds) settles
-    the phrases in tens of thousands of paragraphs, and those in a few thousand, whose exact ranking costs
-    about what counting them would. In between, where a sample could be that far off, the matches are counted
-    up to the limit."""
+    the phrases in tens of thousands of paragraphs, and those it puts below the limit, which are ranked exactly
+    (as exact as counting them, and costing about as much). Between the limit and twice it, where the sample
+    could be that far off, the matches are counted up to the limit."""
     sample = sampled_estimate(matches)
-    if sample.total > 2 * EXACT_PLANNED or sample.total <= EXACT_PLANNED // 2:
+    if sample.total > 2 * EXACT_PLANNED or sample.total <= EXACT_PLANNED:
         return sample.total, sample
     return matches.order_by()[: EXACT_PLANNED + 1].count(), sample
 

@@ -18,6 +18,7 @@ from django.db import connection
 from django.test import Client, override_settings
 from django.urls import reverse
 
+from archive.warmup import load_and_freeze
 from readouts.demo import write_demo
 from readouts.models import Readout, SearchTerm, Statement, web_search_query
 
@@ -51,6 +52,7 @@ class Command(BaseCommand):
         )
         figures = {}
         client = Client()
+        load_and_freeze()  # as archive/wsgi.py does when a server starts
         with override_settings(DEBUG=False):
             for name, queries in classes.items():
                 for suffix, extra in FILTERS.items():
