@@ -31,6 +31,7 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
+from archive.warmup import load_and_freeze  # noqa: E402
 from readouts.models import Country, Person, Readout  # noqa: E402
 
 
@@ -100,6 +101,7 @@ def main():
 
     rng = random.Random(args.seed)
     client = Client()
+    load_and_freeze()  # as archive/wsgi.py does when a server starts
     settings_db = connection.settings_dict
     print(
         f"database {settings_db['NAME']} at {settings_db['HOST']}: {Readout.objects.count():,} readouts, "
