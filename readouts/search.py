@@ -17,10 +17,10 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, TrigramWordSimilarity
+from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordSimilarity
 from django.db import connections, router
-from django.db.models import Count, F, Q, Window
-from django.db.models.functions import ExtractYear, RowNumber
+from django.db.models import Count, F, Q
+from django.db.models.functions import ExtractYear
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
@@ -39,6 +39,9 @@ READOUTS_PER_PAGE = 20
 PARAGRAPHS_PER_READOUT = 3
 # ts_headline marks matches in plain text; private-use characters stand for <mark> until the text is escaped.
 MARK_START, MARK_END = "\ue000", "\ue001"
+HEADLINE = (
+    f'StartSel="{MARK_START}", StopSel="{MARK_END}", MaxWords=45, MinWords=20, MaxFragments=2, FragmentDelimiter=" … "'
+)
 
 WORD = re.compile(r"[^\W\d_]{3,}")
 MAX_SUGGESTED_WORDS = 8
@@ -232,21 +235,39 @@ def approximate_results(matches, query, sort, page, readouts=None, sample=None, 
 
 
 def ranked_page(matches, query, sort, page, hit_readouts=None) -> SearchResults:
-    """Rank and count every paragraph of ``matches`` and fetch one page of readouts, in two queries.
+    """Rank and count every paragraph of ``matches`` and fetch one page of readouts with their best paragraphs.
 
-    One statement computes each match's rank once (a materialised CTE) and derives from it the page's
-    readouts, the totals and the hits per year; a second fetches the page's best paragraphs with headlines.
+    One statement computes each match's rank once (a materialised CTE) and derives from it the totals, the
+    hits per year, the page's readouts and their best few paragraphs with highlighted headlines; a second
+    fetches the page's readouts from ``hit_readouts`` (by default, with their participants).
     """
     ranked = matches.annotate(rank=SearchRank(F("search_vector"), query))
-    matches_sql, params = ranked.values("id", "readout_id", "meeting_date", "rank").order_by().query.sql_with_params()
+    ranked = ranked.values("id", "readout_id", "meeting_date", "position", "rank").order_by()
+    matches_sql, params = ranked.query.sql_with_params()
+    connection = read_connection()
+    query_sql, query_params = query.resolve_expression(ranked.query).as_sql(
+        ranked.query.get_compiler(connection=connection), connection
+    )
     start = (max(page, 1) - 1) * READOUTS_PER_PAGE
-    with read_connection().cursor() as cursor:
+    with connection.cursor() as cursor:
         cursor.execute(
             f"""
             WITH matches AS MATERIALIZED ({matches_sql}),
             per_readout AS (
                 SELECT readout_id, max(rank) AS best, count(*) AS paragraphs, min(meeting_date) AS meeting_date
                 FROM matches GROUP BY readout_id
+            ),
+            page AS MATERIALIZED (
+                SELECT readout_id, paragraphs, row_number() OVER (ORDER BY {PAGE_ORDER[sort]}) AS place
+                FROM per_readout ORDER BY {PAGE_ORDER[sort]} LIMIT %s OFFSET %s
+            ),
+            best AS (
+                SELECT * FROM (
+                    SELECT id, readout_id,
+                           row_number() OVER (PARTITION BY readout_id ORDER BY rank DESC, position) AS place
+                    FROM matches WHERE readout_id IN (SELECT readout_id FROM page)
+                ) numbered
+                WHERE place <= %s
             )
             SELECT
                 (SELECT count(*) FROM per_readout),
@@ -254,13 +275,17 @@ def ranked_page(matches, query, sort, page, hit_readouts=None) -> SearchResults:
                 (SELECT coalesce(json_agg(y ORDER BY y.year), '[]') FROM (
                     SELECT extract(year FROM meeting_date)::int AS year, sum(paragraphs)::int AS n
                     FROM per_readout WHERE meeting_date IS NOT NULL GROUP BY 1) y),
-                (SELECT coalesce(json_agg(json_build_array(p.readout_id, p.paragraphs)), '[]') FROM (
-                    SELECT readout_id, paragraphs FROM per_readout ORDER BY {PAGE_ORDER[sort]}
-                    LIMIT %s OFFSET %s) p)
+                (SELECT coalesce(json_agg(json_build_array(readout_id, paragraphs) ORDER BY place), '[]') FROM page),
+                (SELECT coalesce(json_agg(json_build_array(
+                        s.readout_id, s.id, s.position, s.kind, s.text, s.speaker_id, speaker.name, speaker.slug,
+                        ts_headline(%s::regconfig, s.text, {query_sql}, %s)
+                    ) ORDER BY s.readout_id, best.place), '[]')
+                 FROM best JOIN readouts_statement s ON s.id = best.id
+                 LEFT JOIN readouts_person speaker ON speaker.id = s.speaker_id)
             """,
-            [*params, READOUTS_PER_PAGE, start],
+            [*params, READOUTS_PER_PAGE, start, PARAGRAPHS_PER_READOUT, SEARCH_CONFIG, *query_params, HEADLINE],
         )
-        readout_count, paragraph_count, years, page_rows = cursor.fetchone()
+        readout_count, paragraph_count, years, page_rows, best_rows = cursor.fetchone()
     results = SearchResults(
         readout_count=readout_count,
         paragraph_count=int(paragraph_count),
@@ -269,54 +294,41 @@ def ranked_page(matches, query, sort, page, hit_readouts=None) -> SearchResults:
         page_count=math.ceil(readout_count / READOUTS_PER_PAGE),
     )
     page_rows = json_value(page_rows)
-    readout_ids = [readout_id for readout_id, _ in page_rows]
-    # The raw text is the largest column and the page never shows it.
     if hit_readouts is None:
+        # The raw text is the largest column and the page never shows it.
         hit_readouts = Readout.objects.defer("raw_text").with_participants()
-    readouts = hit_readouts.in_bulk(readout_ids)
-    best = best_paragraphs(matches.filter(readout_id__in=readout_ids), query)
-    for rid, paragraphs in best.items():
-        for paragraph in paragraphs:
-            paragraph.statement.readout = readouts[rid]  # the paragraph's link needs its readout: no query
+    readouts = hit_readouts.in_bulk([readout_id for readout_id, _ in page_rows])
+    best = paragraph_hits(json_value(best_rows), readouts, connection.alias)
     results.hits = [ReadoutHit(readouts[rid], best.get(rid, []), count) for rid, count in page_rows]
     return results
+
+
+def paragraph_hits(rows, readouts, db) -> dict[int, list[ParagraphHit]]:
+    """The best paragraphs' rows of ranked_page() as statements (with their speakers and readouts, so that
+    showing them and linking to them need no query), grouped by readout."""
+    grouped: dict[int, list[ParagraphHit]] = {}
+    for readout_id, statement_id, position, kind, text, speaker_id, speaker_name, speaker_slug, headline in rows:
+        statement = loaded(
+            Statement, db, id=statement_id, readout_id=readout_id, position=position, kind=kind, text=text,
+            speaker_id=speaker_id,
+        )  # fmt: skip
+        if speaker_id is not None:
+            statement.speaker = loaded(Person, db, id=speaker_id, name=speaker_name, slug=speaker_slug)
+        statement.readout = readouts[readout_id]
+        grouped.setdefault(readout_id, []).append(ParagraphHit(statement, highlighted(headline)))
+    return grouped
+
+
+def loaded(model, db, **values):
+    """An instance as the ORM makes one from a row of some of its columns (Model.from_db takes them in the
+    model's column order); the other columns are deferred."""
+    names = [field.attname for field in model._meta.concrete_fields if field.attname in values]
+    return model.from_db(db, names, [values[name] for name in names])
 
 
 def json_value(value):
     """psycopg returns json columns decoded; a value that came back as text is decoded here."""
     return json.loads(value) if isinstance(value, str) else value
-
-
-def best_paragraphs(matches, query) -> dict[int, list[ParagraphHit]]:
-    """The best few matching paragraphs of each readout, with highlighted headlines."""
-    ranked = matches.annotate(rank=SearchRank(F("search_vector"), query))
-    numbered = ranked.annotate(
-        place=Window(RowNumber(), partition_by="readout_id", order_by=[F("rank").desc(), "position"])
-    )
-    # Window results can only be filtered in an outer query (Django 4.2+ does that for us).
-    best = (
-        numbered.filter(place__lte=PARAGRAPHS_PER_READOUT)
-        .select_related("speaker")
-        .defer("search_vector", "speaker__aliases")
-        .annotate(
-            headline=SearchHeadline(
-                "text",
-                query,
-                config=SEARCH_CONFIG,
-                start_sel=MARK_START,
-                stop_sel=MARK_END,
-                max_words=45,
-                min_words=20,
-                max_fragments=2,
-                fragment_delimiter=" … ",
-            )
-        )
-        .order_by("readout_id", "place")
-    )
-    grouped: dict[int, list[ParagraphHit]] = {}
-    for statement in best:
-        grouped.setdefault(statement.readout_id, []).append(ParagraphHit(statement, highlighted(statement.headline)))
-    return grouped
 
 
 def highlighted(headline: str) -> str:

@@ -95,7 +95,7 @@ def test_the_list_page_accepts_q_too(client, archive):
 
 
 def test_the_search_page_runs_a_constant_number_of_queries(client, archive, django_assert_max_num_queries):
-    with django_assert_max_num_queries(11):
+    with django_assert_max_num_queries(10):
         client.get("/search/", {"q": "cooperation", "country": "KZ", "speaker": "wang-yi"})
 
 
