@@ -65,6 +65,8 @@ def sample_urls(rng, count):
             "/readouts/?meeting_date_after=2015-01-01&meeting_date_before=2018-12-31"
             f"&publisher={rng.choice(['ministry', 'press', 'news', 'office'])}"
         ),
+        # Readouts with a matching paragraph: common, medium and rare words of the demo texts, and a phrase.
+        "list, words": lambda: f"/readouts/?q={rng.choice(['cooperation', 'progress', 'snow', '%22two+sides%22'])}",
         "readout": lambda: pick(readouts).get_absolute_url(),
         "person": lambda: pick(people).get_absolute_url(),
         "person list": lambda: f"/people/?page={rng.randint(1, 5)}",

@@ -5,6 +5,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from readouts import views
 from readouts.models import SearchTerm, Statement
 from tests.factories import make_person, make_readout
 
@@ -92,6 +93,18 @@ def test_an_unknown_speaker_is_a_message_not_an_error(client, archive):
 def test_the_list_page_accepts_q_too(client, archive):
     html = client.get("/readouts/", {"q": "fentanyl"}).content.decode()
     assert "1 readout" in html and "Wang Yi meets Blinken" in html
+
+
+def test_a_list_filtered_by_words_counts_up_to_a_cap_and_says_there_are_more(client, archive, monkeypatch):
+    monkeypatch.setattr(views, "WORDS_COUNT_CAP", 1)
+    response = client.get("/readouts/", {"q": "cooperation"})  # in both readouts
+    html = response.content.decode()
+    assert "More than 1 readout" in html
+    assert "Only the first 1 are listed" in html
+    assert response.context["page"].paginator.num_pages == 1
+    # Under the cap the count is exact and nothing is said.
+    html = client.get("/readouts/", {"q": "fentanyl"}).content.decode()
+    assert "More than" not in html and "1 readout" in html
 
 
 def test_the_search_page_runs_a_constant_number_of_queries(client, archive, django_assert_max_num_queries):
