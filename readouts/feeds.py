@@ -63,6 +63,11 @@ class ReadoutFeed(Feed):
     def readouts(self, obj):
         return obj.qs
 
+    def freshness_readouts(self, obj):
+        """The readouts whose state stands for the feed's, for its validators: a person's or a country's readouts,
+        or for a list, what ReadoutFilter.freshness_readouts says."""
+        return obj.freshness_readouts() if isinstance(obj, ReadoutFilter) else self.readouts(obj)
+
     def items(self, obj):
         return self.readouts(obj).with_details().defer("raw_text")[:FEED_LENGTH]
 
@@ -137,7 +142,7 @@ def selected_readouts(feed):
 
     def select(request, *args, **kwargs):
         try:
-            return feed.readouts(feed.select(request, *args, **kwargs))
+            return feed.freshness_readouts(feed.select(request, *args, **kwargs))
         except (BadRequest, Http404):
             return None
 

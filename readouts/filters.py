@@ -269,6 +269,15 @@ class ReadoutFilter(django_filters.FilterSet):
             active.append((self.filters[name].label, shown, name))
         return active
 
+    def freshness_readouts(self):
+        """The readouts whose number and latest change stand for this list's, for the ETag and Last-Modified of
+        the API's lists and the feeds: its own, except when it is filtered by words. Finding those readouts reads
+        every match (235 ms for a common word at 100,000 readouts), where the whole archive's state costs one
+        index scan and changes whenever the list does (and more often)."""
+        if self.is_valid() and self.form.cleaned_data.get("q"):
+            return Readout.objects.all()
+        return self.qs
+
     def paragraphs(self):
         """The paragraphs of the readouts these filters select (the order left out), for search: each filter
         calls the StatementQuerySet method of the name it calls on readouts."""

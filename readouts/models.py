@@ -398,6 +398,8 @@ class Readout(models.Model):
             models.Index(fields=["id"], include=["meeting_date"], name="readout_id_date_idx"),
             models.Index(fields=["publisher"], name="readout_publisher_idx"),
             GinIndex(fields=["country_ids"], name="readout_countries_gin"),
+            # The archive's latest change, for the lists' and feeds' Last-Modified and ETag (readouts/api.py).
+            models.Index(fields=["updated_at"], name="readout_updated_at_idx"),
         ]
 
     def __str__(self):

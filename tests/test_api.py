@@ -206,6 +206,19 @@ def test_conditional_list_request_is_answered_304(client, archive, django_assert
     assert "Tokayev meets Wang Yi again" in changed.content.decode()
 
 
+def test_a_list_filtered_by_words_is_validated_by_the_whole_archive(client, archive, django_assert_num_queries):
+    """Its validators never read the matches: a change to any readout, even one the list does not hold, is a
+    change of the list's ETag, and an unchanged archive is a 304 without a full-text query."""
+    url = reverse("api:readout_list") + "?q=neighbours"
+    first = client.get(url)
+    assert first.json()["count"] == 1
+    with django_assert_num_queries(1) as queries:
+        assert client.get(url, headers={"if-none-match": first["ETag"]}).status_code == 304
+    assert "search_vector" not in queries.captured_queries[0]["sql"]
+    archive.russian.save()  # not in the list
+    assert client.get(url, headers={"if-none-match": first["ETag"]}).status_code == 200
+
+
 def test_deleting_a_readout_changes_the_etag(client, archive):
     url = reverse("api:readout_list")
     before = client.get(url)["ETag"]
