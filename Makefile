@@ -78,7 +78,7 @@ sqlmap: fuzz-archive
 	EMBEDDED_DATABASE_NAME=archive_fuzz $(BIN)/python bench/sqlmap_check.py $(SQLMAP_ARGS)
 
 # Lighthouse scores (performance, accessibility, best practices, SEO) of the main pages: a check, not a test.
-lighthouse: setup browsers
+lighthouse: demo browsers
 	$(BIN)/python bench/lighthouse.py
 
 lint: setup
