@@ -170,6 +170,41 @@ def test_the_approximate_path_keeps_the_best_matches_and_says_so(archive, monkey
     assert [len(hit.paragraphs) for hit in results.hits] == [2, 1]
 
 
+def test_when_the_planner_expects_few_matches_and_there_are_more_the_results_are_approximate(archive, monkeypatch):
+    """The exact path reads one match more than its limit and gives way to the approximate one: the planner's
+    estimate is a guess, the limit on the work is not."""
+    monkeypatch.setattr(search, "estimated_count", lambda matches: 1)
+    monkeypatch.setattr(search, "EXACT_PLANNED", 3)
+    monkeypatch.setattr(search, "CANDIDATE_LIMIT", 3)
+    monkeypatch.setattr(search, "SAMPLE_ROWS", 10**9)  # the sample is the whole (tiny) table: exact totals
+    results = search.search("Wang")  # 4 paragraphs
+    assert results.approximate and results.paragraph_count == 4
+    assert results.messages[0].startswith("About 4 paragraphs match: these results come from the 3 most recent")
+    monkeypatch.setattr(search, "EXACT_PLANNED", 4)
+    results = search.search("Wang")
+    assert not results.approximate and results.paragraph_count == 4
+
+
+def test_a_sample_overrules_the_planner_for_a_speaker_or_a_kind(archive, monkeypatch):
+    """When the sample finds well over the limit, the exact path is not even tried."""
+    monkeypatch.setattr(search, "estimated_count", lambda matches: 1)
+    monkeypatch.setattr(search, "EXACT_PLANNED", 1)
+    monkeypatch.setattr(search, "SAMPLE_ROWS", 10**9)
+    limits, ranked_page = [], search.ranked_page
+
+    def spy(*args, **kwargs):
+        limits.append(kwargs.get("limit"))
+        return ranked_page(*args, **kwargs)
+
+    monkeypatch.setattr(search, "ranked_page", spy)
+    results = search.search("Wang", speaker=archive["wang"])  # 2 paragraphs: twice the limit
+    assert limits == [None]  # only the approximate path's ranking of its candidates
+    assert results.paragraph_count == 2
+    limits.clear()
+    search.search("Wang")  # no speaker or kind: the planner is trusted, and the limit corrects it
+    assert limits == [1, None]
+
+
 def test_people_and_countries_named_by_the_query(archive):
     assert [p.name for p in search.matching_people("Tokaev")] == ["Kassym-Jomart Tokayev"]
     assert [p.name for p in search.matching_people("wang yi")] == ["Wang Yi"]
