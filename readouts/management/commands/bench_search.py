@@ -2,8 +2,8 @@
 
 Builds the archive up to ``--statements`` paragraphs with the demo generator when it is smaller, picks
 queries of each class from the archive's own vocabulary (very common, medium and rare words, phrases,
-boolean queries), each alone and with a date range or a country filter, and runs each through the real
-search view. It prints p50 and p95 of the view's time and of the SQL the view ran, their ratio, and one
+boolean queries), each alone and with a date range or a country filter (the medium words also with the other
+filters: publisher, language, kind, speaker), and runs each through the real search view. It prints p50 and p95 of the view's time and of the SQL the view ran, their ratio, and one
 closing JSON line with those figures. It measures; it asserts nothing.
 """
 
@@ -15,6 +15,7 @@ from urllib.parse import urlencode
 
 from django.core.management.base import BaseCommand
 from django.db import connection
+from django.db.models import Count
 from django.test import Client, override_settings
 from django.urls import reverse
 
@@ -28,6 +29,14 @@ FILTERS = {
     "+country": {"country": "CN"},
 }
 PHRASES = ['"Belt and Road"', '"climate change"', '"two sides"']
+# The other filters, with the medium words only: they go through the readouts (publisher, language) or are
+# paragraph columns that words go with (kind, speaker), where the planner's estimates are weakest.
+OTHER_FILTERS = {
+    "+publisher": {"publisher": "ministry"},
+    "+language": {"language": "en"},
+    "+kind": {"kind": "joint"},
+    "+speaker": {"speaker": None},  # the archive's most frequent speaker
+}
 
 
 class Command(BaseCommand):
@@ -55,7 +64,8 @@ class Command(BaseCommand):
         load_and_freeze()  # as archive/wsgi.py does when a server starts
         with override_settings(DEBUG=False):
             for name, queries in classes.items():
-                for suffix, extra in FILTERS.items():
+                filters = {**FILTERS, **other_filters()} if name.startswith("medium") else FILTERS
+                for suffix, extra in filters.items():
                     view_times, sql_times = [], []
                     for query in queries:
                         url = f"{reverse('readouts:search')}?{urlencode({'q': query, **extra})}"
@@ -70,9 +80,25 @@ class Command(BaseCommand):
                         f"{name + suffix:<22} {row['view_p50']:>9.1f} {row['view_p95']:>9.1f} "
                         f"{row['sql_p50']:>8.1f} {row['sql_p95']:>8.1f} {row['ratio']:>6.2f}  {', '.join(queries)}"
                     )
-        worst = max(row["view_p95"] for row in figures.values())
+        # The target covers every class alone and with a date or a country; the other filters are reported apart.
+        targeted = [row for name, row in figures.items() if not name.endswith(tuple(OTHER_FILTERS))]
+        worst = max(row["view_p95"] for row in targeted)
+        worst_ratio = max(row["ratio"] for row in targeted)
+        others = max((row["view_p95"] for row in figures.values()), default=worst)
         self.stdout.write(f"\nWorst view p95: {worst:.1f} ms (target: at most 50 ms)")
-        self.stdout.write(json.dumps({"paragraphs": total, "classes": figures, "worst_view_p95_ms": worst}))
+        self.stdout.write(f"Worst view/SQL ratio: {worst_ratio:.2f} (target: at most 1.5)")
+        self.stdout.write(f"Worst view p95 with the other filters too: {others:.1f} ms")
+        self.stdout.write(
+            json.dumps(
+                {
+                    "paragraphs": total,
+                    "classes": figures,
+                    "worst_view_p95_ms": worst,
+                    "worst_ratio": worst_ratio,
+                    "worst_view_p95_ms_all_filters": others,
+                }
+            )
+        )
 
     def ensure_archive(self, statements: int):
         have = Statement.objects.count()
@@ -99,6 +125,18 @@ def query_classes(total: int) -> dict[str, list[str]]:
         "phrase": PHRASES,
         "boolean": [f"{medium[0]} or {rare[0]}", f"{common[0]} -{medium[1]}", f"{medium[1]} {medium[2]}"],
     }
+
+
+def other_filters() -> dict[str, dict]:
+    speaker = (
+        Statement.objects.exclude(speaker=None).values("speaker__slug").annotate(n=Count("*")).order_by("-n").first()
+    )
+    filters = {name: dict(extra) for name, extra in OTHER_FILTERS.items()}
+    if speaker is None:
+        del filters["+speaker"]
+    else:
+        filters["+speaker"]["speaker"] = speaker["speaker__slug"]
+    return filters
 
 
 def matching_share(query: str, total: int) -> float:
