@@ -3,8 +3,9 @@
 Builds the archive up to ``--statements`` paragraphs with the demo generator when it is smaller, picks
 queries of each class from the archive's own vocabulary (very common, medium and rare words, phrases,
 boolean queries), each alone and with a date range or a country filter (the medium words also with the other
-filters: publisher, language, kind, speaker), and runs each through the real search view. It prints p50 and p95 of the view's time and of the SQL the view ran, their ratio, and one
-closing JSON line with those figures. It measures; it asserts nothing.
+filters: publisher, language, kind, speaker), and runs each through the real search view. It prints p50
+and p95 of the view's time and of the SQL the view ran, their ratio, the worst figures against the targets,
+and one closing JSON line with those figures. It measures; it asserts nothing.
 """
 
 import json
