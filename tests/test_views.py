@@ -427,3 +427,13 @@ def test_the_chosen_countries_stay_selected(client, archive, url):
     assert re.findall(r'<option value="(\w*)" selected>', country) == ["KZ"]
     assert re.findall(r'<option value="(\w*)" selected>', counterpart) == ["CN"]
     assert '<option value="">Any country</option>' in country
+
+
+def test_robots_txt_keeps_crawlers_out_of_the_endless_query_spaces(client, db):
+    response = client.get("/robots.txt")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/plain")
+    rules = [line for line in response.content.decode().splitlines() if line and not line.startswith("#")]
+    assert rules[0] == "User-agent: *"
+    assert {"Disallow: /search/", "Disallow: /export/", "Disallow: /api/", "Disallow: /admin/"} <= set(rules)
+    assert "Disallow: /\n" not in response.content.decode()  # the pages themselves stay open
