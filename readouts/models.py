@@ -363,13 +363,13 @@ class Readout(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = ReadoutQuerySet.as_manager()
-    # Who changed what and when, viewable and revertible in the admin. Saves and deletes record a version;
-    # bulk loads (demo COPY, ingest's bulk_create) record none, which suits imports. Generated columns are
-    # left out: the database derives them.
     # The countries of the participants' people (ids, sorted, once each), kept current by PostgreSQL (triggers of
     # migration 0009) and copied to the paragraphs: a country filter tests the row instead of the participations.
     country_ids = ArrayField(models.BigIntegerField(), editable=False, db_default=None)
 
+    # Who changed what and when, viewable and revertible in the admin. Saves and deletes record a version;
+    # bulk loads (demo COPY, ingest's bulk_create) record none, which suits imports. Columns the database
+    # derives are left out.
     history = HistoricalRecords(excluded_fields=["content_hash", "country_ids"])
 
     class Meta:
