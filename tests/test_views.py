@@ -437,3 +437,17 @@ def test_robots_txt_keeps_crawlers_out_of_the_endless_query_spaces(client, db):
     assert rules[0] == "User-agent: *"
     assert {"Disallow: /search/", "Disallow: /export/", "Disallow: /api/", "Disallow: /admin/"} <= set(rules)
     assert "Disallow: /\n" not in response.content.decode()  # the pages themselves stay open
+
+
+def test_each_active_filter_is_a_chip_that_removes_it(client, archive):
+    html = client.get("/readouts/", {"country": "KZ", "language": "en", "page": "1"}).content.decode()
+    # Each chip's link keeps the other filters and drops the page number.
+    remove = '<span class="visually-hidden">Remove the filter </span>'
+    assert f'<a class="chip" href="?language=en">{remove}Country: ' in html
+    assert f'<a class="chip" href="?country=KZ">{remove}Language: en' in html
+
+
+def test_search_chips_remove_the_speaker_and_the_kind_too(client, archive):
+    html = client.get("/search/", {"q": "Wang", "speaker": "wang-yi", "kind": "statement"}).content.decode()
+    assert '<a class="chip" href="?q=Wang&amp;kind=statement">' in html and "Said by: Wang Yi" in html
+    assert '<a class="chip" href="?q=Wang&amp;speaker=wang-yi">' in html and "Paragraphs: statement" in html

@@ -19,6 +19,19 @@ def query_without(context, *names):
     return f"?{query.urlencode()}"
 
 
+@register.simple_tag(takes_context=True)
+def filter_chip(context, name, label, value):
+    """An active filter as a link that removes it (the query string without ``name``), for the lists of active
+    filters on the readout list and the search page."""
+    return format_html(
+        '<li><a class="chip" href="{}"><span class="visually-hidden">Remove the filter </span>{}: {}'
+        '<span class="chip-x" aria-hidden="true">×</span></a></li>',
+        query_without(context, name),
+        label,
+        value,
+    )
+
+
 @register.filter
 def participation_of(readout, person):
     """The person's participation in the readout, from the prefetched participants (no query)."""
