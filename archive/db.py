@@ -47,10 +47,15 @@ def url_settings(url: str) -> dict:
     return dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
 
 
+# JIT compilation pays off for long analytical queries; for a page's millisecond queries it can add a hundred
+# milliseconds whenever the planner's cost estimate for a full-text query runs high.
+# The word similarity from which pg_trgm's <% operator calls a name close to a search's words (readouts.search.
+# named_in): the operator, unlike a comparison of word_similarity(), finds them through the names' trigram index.
+SESSION_OPTIONS = "-c jit=off -c pg_trgm.word_similarity_threshold=0.5"
+
+
 def with_session_options(settings: dict) -> dict:
-    # JIT compilation pays off for long analytical queries; for a page's millisecond queries it can add
-    # a hundred milliseconds whenever the planner's cost estimate for a full-text query runs high.
-    settings.setdefault("OPTIONS", {})["options"] = "-c jit=off"
+    settings.setdefault("OPTIONS", {})["options"] = SESSION_OPTIONS
     return settings
 
 

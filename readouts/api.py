@@ -178,7 +178,8 @@ class Search(ArchiveAPIView):
         return super().allowed_query_parameters() | set(SearchForm.base_fields)
 
     def get(self, request, *args, **kwargs):
-        searched = run_search(request.GET)
+        # The raw text is the largest column, and a search result does not show it.
+        searched = run_search(request.GET, hit_readouts=Readout.objects.defer("raw_text").with_participants())
         if searched.errors:
             raise exceptions.ValidationError(searched.errors)
         if searched.results is None:

@@ -228,6 +228,17 @@ class ReadoutFilter(django_filters.FilterSet):
         for name in ("country", "counterpart"):
             self.form.fields[name].choices = choices
 
+    def get_form_class(self):
+        # django-filter makes a new form class, with new fields, for every filterset: a millisecond of every list
+        # and search page. The fields depend on nothing but the filters' declarations, so the class is made once.
+        return self.form_class()
+
+    @classmethod
+    @functools.cache
+    def form_class(cls):
+        fields = {name: filter_.field for name, filter_ in cls.base_filters.items()}
+        return type(f"{cls.__name__}Form", (cls._meta.form,), fields)
+
     def filter_meeting_date_after(self, queryset, name, value):
         return queryset.met_on_or_after(value)
 

@@ -2,7 +2,6 @@
 
 import datetime
 
-from django.contrib.postgres.expressions import ArraySubquery
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchQuery, SearchVector, SearchVectorField
@@ -208,14 +207,6 @@ class ReadoutQuerySet(models.QuerySet):
         """For lists: each readout's participants with their people and countries, in one more query."""
         return self.prefetch_related(
             Prefetch("participations", queryset=Participation.objects.select_related("person__country"))
-        )
-
-    def as_hit_cards(self):
-        """What a search result shows of its readout: a few columns and the participants' names in order, one
-        array per readout, where with_participants() builds three objects per participant (3 ms a page)."""
-        names = Participation.objects.filter(readout=OuterRef("pk")).order_by("order").values("person__name")
-        return self.only("title", "slug", "meeting_date", "location", "publisher").annotate(
-            participant_names=ArraySubquery(names)
         )
 
     def newest_first(self):

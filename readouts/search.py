@@ -16,14 +16,15 @@ The list filters narrow the paragraphs through their own copies of the readout's
 (migration 0009), so that one GIN scan and a date index answer words and filters together.
 """
 
+import datetime
 import json
 import math
 import re
 from dataclasses import dataclass, field
 
-from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordSimilarity
+from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connections, router
-from django.db.models import Count, F, Q
+from django.db.models import Count, F
 from django.db.models.functions import ExtractYear
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -34,7 +35,6 @@ from readouts.models import SEARCH_CONFIG, Country, Person, Readout, Statement, 
 # and counted: above the 10,000 where exactness is promised, and about where reading every match starts to
 # cost more than the page's whole budget.
 EXACT_PLANNED = 12_000
-NAME_SIMILARITY = 0.5
 CANDIDATE_LIMIT = 500
 WALK_READOUTS = 10_000
 SAMPLE_ROWS = 5_000
@@ -146,8 +146,8 @@ def search(
 ) -> SearchResults:
     """Search the paragraphs. With list filters in use, ``readouts`` are the readouts they select and
     ``paragraphs`` those readouts' paragraphs (ReadoutFilter.qs and .paragraphs()); None for all.
-    ``hit_readouts`` is the queryset the page's readouts are fetched from: what the caller shows of them
-    (by default, the readouts with their participants)."""
+    ``hit_readouts``, when given, is the queryset the page's readouts are fetched from (what the caller shows of
+    them); by default they come with the ranking, as a search result shows them (hit_card())."""
     text, messages = clean_query_text(text)
     if not text:
         return SearchResults(messages=messages)
@@ -156,7 +156,8 @@ def search(
         return SearchResults(messages=[*messages, "The query has no searchable words: try a more specific word."])
     query = web_search_query(text)
     matches = matching_statements(query, paragraphs, speaker, kind)
-    planned, sample = estimated_count(matches), None
+    ranked = ranked_matches(matches, query)
+    planned, sample = estimated_count(ranked), None
     if planned <= EXACT_PLANNED and (has_phrase or speaker is not None or kind):
         # The planner guesses a phrase from its words' frequencies, often tens of times too low ("climate change":
         # 1,183 for 34,000), and a speaker's or a kind's paragraphs as if words did not go with them ("progress"
@@ -168,16 +169,39 @@ def search(
     if planned <= EXACT_PLANNED:
         # None when there were more after all (found after reading one more than the limit): the planner also
         # misjudges filters it has no statistics for, and words that go with a date or a country.
-        results = ranked_page(matches, query, sort, page, hit_readouts, limit=EXACT_PLANNED)
+        results = ranked_page(ranked, sort, page, hit_readouts, limit=EXACT_PLANNED)
     if results is None:
         results = approximate_results(matches, query, sort, page, readouts, sample, hit_readouts)
     results.messages = messages + results.messages
     return results
 
 
-def estimated_count(queryset) -> int:
-    """The planner's estimate of the rows a query returns: a millisecond, where counting takes hundreds."""
-    plan = json.loads(queryset.order_by().explain(format="json"))
+@dataclass
+class RankedMatches:
+    """The SQL of the matching paragraphs with their rank, and the query's own (for ts_headline): compiled once
+    for both the planner's estimate and the ranking."""
+
+    sql: str
+    params: tuple
+    query_sql: str
+    query_params: tuple
+
+
+def ranked_matches(matches, query: SearchQuery) -> RankedMatches:
+    ranked = matches.annotate(rank=SearchRank(F("search_vector"), query))
+    ranked = ranked.values("id", "readout_id", "meeting_date", "position", "rank").order_by()
+    connection = read_connection()
+    compiler = ranked.query.get_compiler(connection=connection)
+    sql, params = compiler.as_sql()
+    query_sql, query_params = query.resolve_expression(ranked.query).as_sql(compiler, connection)
+    return RankedMatches(sql, params, query_sql, query_params)
+
+
+def estimated_count(ranked: RankedMatches) -> int:
+    """The planner's estimate of the matches: a millisecond, where counting takes hundreds."""
+    with read_connection().cursor() as cursor:
+        cursor.execute(f"EXPLAIN (FORMAT json) {ranked.sql}", ranked.params)
+        plan = json_value(cursor.fetchone()[0])
     return int(plan[0]["Plan"]["Plan Rows"])
 
 
@@ -217,7 +241,8 @@ def approximate_results(matches, query, sort, page, readouts=None, sample=None, 
     when one was taken already)."""
     candidates = recent_candidates(matches, sort, readouts)
     if candidates:
-        results = ranked_page(Statement.objects.filter(pk__in=candidates), query, sort, page, hit_readouts)
+        candidate_matches = ranked_matches(Statement.objects.filter(pk__in=candidates), query)
+        results = ranked_page(candidate_matches, sort, page, hit_readouts)
     else:  # the planner expected many, the walk found none (an empty id list compiles to no SQL at all)
         results = SearchResults(page_number=max(page, 1))
     sample = sample or sampled_estimate(matches)
@@ -235,28 +260,21 @@ def approximate_results(matches, query, sort, page, readouts=None, sample=None, 
     return results
 
 
-def ranked_page(matches, query, sort, page, hit_readouts=None, limit=None) -> SearchResults | None:
-    """Rank and count every paragraph of ``matches`` and fetch one page of readouts with their best paragraphs;
+def ranked_page(ranked: RankedMatches, sort, page, hit_readouts=None, limit=None) -> SearchResults | None:
+    """Rank and count every match and fetch one page of readouts with their best paragraphs;
     None if there are more than ``limit`` (when given), found after reading one more than that.
 
     One statement computes each match's rank once (a materialised CTE) and derives from it the totals, the
-    hits per year, the page's readouts and their best few paragraphs with highlighted headlines; a second
-    fetches the page's readouts from ``hit_readouts`` (by default, with their participants).
+    hits per year, the page's readouts (what a result shows of them: hit_card()) and their best few paragraphs
+    with highlighted headlines. With ``hit_readouts`` given, a second fetches the page's readouts from it
+    instead (the API's, with their participants).
     """
-    ranked = matches.annotate(rank=SearchRank(F("search_vector"), query))
-    ranked = ranked.values("id", "readout_id", "meeting_date", "position", "rank").order_by()
-    if limit is not None:
-        ranked = ranked[: limit + 1]
-    matches_sql, params = ranked.query.sql_with_params()
     connection = read_connection()
-    query_sql, query_params = query.resolve_expression(ranked.query).as_sql(
-        ranked.query.get_compiler(connection=connection), connection
-    )
     start = (max(page, 1) - 1) * READOUTS_PER_PAGE
     with connection.cursor() as cursor:
         cursor.execute(
             f"""
-            WITH matches AS MATERIALIZED ({matches_sql}),
+            WITH matches AS MATERIALIZED ({ranked.sql} LIMIT %s),
             per_readout AS (
                 SELECT readout_id, max(rank) AS best, count(*) AS paragraphs, min(meeting_date) AS meeting_date
                 FROM matches GROUP BY readout_id
@@ -279,15 +297,30 @@ def ranked_page(matches, query, sort, page, hit_readouts=None, limit=None) -> Se
                 (SELECT coalesce(json_agg(y ORDER BY y.year), '[]') FROM (
                     SELECT extract(year FROM meeting_date)::int AS year, sum(paragraphs)::int AS n
                     FROM per_readout WHERE meeting_date IS NOT NULL GROUP BY 1) y),
-                (SELECT coalesce(json_agg(json_build_array(readout_id, paragraphs) ORDER BY place), '[]') FROM page),
+                (SELECT coalesce(json_agg(json_build_array(
+                        page.readout_id, page.paragraphs, r.title, r.slug, r.meeting_date, r.location, r.publisher,
+                        ARRAY(SELECT person.name FROM readouts_participation participation
+                              JOIN readouts_person person ON person.id = participation.person_id
+                              WHERE participation.readout_id = r.id ORDER BY participation."order")
+                    ) ORDER BY page.place), '[]')
+                 FROM page JOIN readouts_readout r ON r.id = page.readout_id),
                 (SELECT coalesce(json_agg(json_build_array(
                         s.readout_id, s.id, s.position, s.kind, s.text, s.speaker_id, speaker.name, speaker.slug,
-                        ts_headline(%s::regconfig, s.text, {query_sql}, %s)
+                        ts_headline(%s::regconfig, s.text, {ranked.query_sql}, %s)
                     ) ORDER BY s.readout_id, best.place), '[]')
                  FROM best JOIN readouts_statement s ON s.id = best.id
                  LEFT JOIN readouts_person speaker ON speaker.id = s.speaker_id)
             """,
-            [*params, READOUTS_PER_PAGE, start, PARAGRAPHS_PER_READOUT, SEARCH_CONFIG, *query_params, HEADLINE],
+            [
+                *ranked.params,
+                None if limit is None else limit + 1,  # LIMIT NULL: no limit
+                READOUTS_PER_PAGE,
+                start,
+                PARAGRAPHS_PER_READOUT,
+                SEARCH_CONFIG,
+                *ranked.query_params,
+                HEADLINE,
+            ],
         )
         readout_count, paragraph_count, years, page_rows, best_rows = cursor.fetchone()
     if limit is not None and paragraph_count > limit:
@@ -301,25 +334,41 @@ def ranked_page(matches, query, sort, page, hit_readouts=None, limit=None) -> Se
     )
     page_rows = json_value(page_rows)
     if hit_readouts is None:
-        # The raw text is the largest column and the page never shows it.
-        hit_readouts = Readout.objects.defer("raw_text").with_participants()
-    readouts = hit_readouts.in_bulk([readout_id for readout_id, _ in page_rows])
+        readouts = {row[0]: hit_card(row, connection.alias) for row in page_rows}
+    else:
+        readouts = hit_readouts.in_bulk([row[0] for row in page_rows])
     best = paragraph_hits(json_value(best_rows), readouts, connection.alias)
-    results.hits = [ReadoutHit(readouts[rid], best.get(rid, []), count) for rid, count in page_rows]
+    results.hits = [ReadoutHit(readouts[row[0]], best.get(row[0], []), row[1]) for row in page_rows]
     return results
+
+
+def hit_card(row, db) -> Readout:
+    """A readout of the page's rows of ranked_page(), as a search result shows it: a few columns, and its
+    participants' names in order as ``participant_names``."""
+    readout_id, _paragraphs, title, slug, meeting_date, location, publisher, participant_names = row
+    readout = loaded(
+        Readout, db, id=readout_id, title=title, slug=slug, location=location, publisher=publisher,
+        meeting_date=meeting_date and datetime.date.fromisoformat(meeting_date),
+    )  # fmt: skip
+    readout.participant_names = participant_names
+    return readout
 
 
 def paragraph_hits(rows, readouts, db) -> dict[int, list[ParagraphHit]]:
     """The best paragraphs' rows of ranked_page() as statements (with their speakers and readouts, so that
-    showing them and linking to them need no query), grouped by readout."""
+    showing them and linking to them need no query), grouped by readout. A speaker is one object however
+    often they speak."""
     grouped: dict[int, list[ParagraphHit]] = {}
+    speakers: dict[int, Person] = {}
     for readout_id, statement_id, position, kind, text, speaker_id, speaker_name, speaker_slug, headline in rows:
         statement = loaded(
             Statement, db, id=statement_id, readout_id=readout_id, position=position, kind=kind, text=text,
             speaker_id=speaker_id,
         )  # fmt: skip
         if speaker_id is not None:
-            statement.speaker = loaded(Person, db, id=speaker_id, name=speaker_name, slug=speaker_slug)
+            if speaker_id not in speakers:
+                speakers[speaker_id] = loaded(Person, db, id=speaker_id, name=speaker_name, slug=speaker_slug)
+            statement.speaker = speakers[speaker_id]
         statement.readout = readouts[readout_id]
         grouped.setdefault(readout_id, []).append(ParagraphHit(statement, highlighted(headline)))
     return grouped
@@ -414,21 +463,67 @@ def replaced(word: str, replacements: dict[str, str]) -> str:
     return replacement.capitalize() if word[:1].isupper() else replacement
 
 
-def matching_people(text: str, limit: int = 5):
-    """People the query names, by alias or by a name close to it ("Tokaev" finds Tokayev), most met first."""
-    spellings = sorted({text, text.title()})
-    return (
-        Person.objects.annotate(similarity=TrigramWordSimilarity(text, "name"))
-        .filter(Q(similarity__gte=NAME_SIMILARITY) | Q(aliases__overlap=spellings))
-        .with_meeting_counts()
-        .select_related("country")
-        .order_by("-similarity", "-meetings", "name")[:limit]
-    )
+@dataclass
+class Named:
+    people: list[Person]
+    countries: list[Country]
 
 
-def matching_countries(text: str, limit: int = 3):
-    """Countries the query names: by name, code, demonym ("Kazakh") or alias, in any case."""
-    spellings = sorted({text, text.title(), text.upper()})
-    return Country.objects.filter(
-        Q(name__unaccent__iexact=text) | Q(demonyms__overlap=spellings) | Q(aliases__overlap=spellings)
-    )[:limit]
+def named_in(text: str, people: int = 5, countries: int = 3) -> Named:
+    """The people and the countries a query names, shown above its results, in one statement.
+
+    People: by alias, or by a name close to the query ("Tokaev" finds Tokayev: pg_trgm's word similarity, at
+    least the session's pg_trgm.word_similarity_threshold, archive/db.py), most similar and most met first,
+    each with its country and its number of meetings (``meetings``, as PersonQuerySet.with_meeting_counts counts
+    them). Countries: by name (accents and case aside), demonym ("Kazakh") or alias.
+
+    Written in SQL: the two querysets cost 4 ms of Python to build, compile and load, a tenth of a search page,
+    for a few rows.
+    """
+    connection = read_connection()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            """
+            SELECT
+                (SELECT coalesce(json_agg(json_build_array(
+                        p.id, p.name, p.slug, p.meetings, c.id, c.code, c.name, c.kind) ORDER BY p.place), '[]')
+                 FROM (
+                    SELECT person.id, person.name, person.slug, person.country_id, meetings,
+                           row_number() OVER (ORDER BY similarity DESC, meetings DESC, person.name) AS place
+                    FROM readouts_person person
+                    CROSS JOIN LATERAL word_similarity(%(text)s, person.name) AS similarity
+                    CROSS JOIN LATERAL (
+                        SELECT count(*) AS meetings FROM readouts_participation WHERE person_id = person.id
+                    ) AS counted
+                    WHERE %(text)s <%% person.name OR person.aliases && %(name_spellings)s::varchar[]
+                    ORDER BY place LIMIT %(people)s
+                 ) p LEFT JOIN readouts_country c ON c.id = p.country_id),
+                (SELECT coalesce(json_agg(json_build_array(c.id, c.code, c.name, c.kind) ORDER BY c.name), '[]')
+                 FROM (
+                    SELECT id, code, name, kind FROM readouts_country
+                    WHERE upper(unaccent(name)) = upper(unaccent(%(text)s))
+                       OR demonyms && %(spellings)s::varchar[] OR aliases && %(spellings)s::varchar[]
+                    ORDER BY name LIMIT %(countries)s
+                 ) c)
+            """,
+            {
+                "text": text,
+                "name_spellings": sorted({text, text.title()}),
+                "spellings": sorted({text, text.title(), text.upper()}),
+                "people": people,
+                "countries": countries,
+            },
+        )
+        people_rows, country_rows = (json_value(value) for value in cursor.fetchone())
+    db = connection.alias
+    found = []
+    for person_id, name, slug, meetings, country_id, code, country_name, kind in people_rows:
+        person = loaded(Person, db, id=person_id, name=name, slug=slug, country_id=country_id)
+        person.country = country_id and loaded(Country, db, id=country_id, code=code, name=country_name, kind=kind)
+        person.meetings = meetings
+        found.append(person)
+    named_countries = [
+        loaded(Country, db, id=country_id, code=code, name=name, kind=kind)
+        for country_id, code, name, kind in country_rows
+    ]
+    return Named(found, named_countries)

@@ -177,15 +177,16 @@ SUGGEST_BELOW = 5
 
 def search_page(request):
     """Paragraph-level full-text search; the list filters narrow the readouts searched."""
-    searched = run_search(request.GET, hit_readouts=Readout.objects.as_hit_cards())
+    searched = run_search(request.GET)
     context = {"form": searched.form, "filter": searched.filterset, "results": searched.results}
     if searched.results is not None:
         results, text = searched.results, searched.form.cleaned_data["q"]
+        named = search.named_in(text)
         context.update(
             results=results,
             chart=year_bars(results.years, request.GET),
-            people=search.matching_people(text),
-            countries=search.matching_countries(text),
+            people=named.people,
+            countries=named.countries,
             suggestion=search.suggestion(text) if results.paragraph_count < SUGGEST_BELOW else None,
         )
     return render(request, "readouts/search.html", context)

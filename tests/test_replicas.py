@@ -29,7 +29,7 @@ def test_replica_urls_become_mirrored_databases_with_the_primarys_session_option
     )
     assert list(databases) == ["replica1", "replica2"]
     assert (databases["replica2"]["HOST"], databases["replica2"]["PORT"]) == ("r2.example", 6543)
-    assert databases["replica1"]["OPTIONS"] == {"options": "-c jit=off", "connect_timeout": 2}
+    assert databases["replica1"]["OPTIONS"] == {"options": db.SESSION_OPTIONS, "connect_timeout": 2}
     assert databases["replica1"]["TEST"] == {"MIRROR": "default"}
     assert databases["replica1"]["CONN_HEALTH_CHECKS"] is True
 

@@ -173,7 +173,7 @@ def test_the_approximate_path_keeps_the_best_matches_and_says_so(archive, monkey
 def test_when_the_planner_expects_few_matches_and_there_are_more_the_results_are_approximate(archive, monkeypatch):
     """The exact path reads one match more than its limit and gives way to the approximate one: the planner's
     estimate is a guess, the limit on the work is not."""
-    monkeypatch.setattr(search, "estimated_count", lambda matches: 1)
+    monkeypatch.setattr(search, "estimated_count", lambda ranked: 1)
     monkeypatch.setattr(search, "EXACT_PLANNED", 3)
     monkeypatch.setattr(search, "CANDIDATE_LIMIT", 3)
     monkeypatch.setattr(search, "SAMPLE_ROWS", 10**9)  # the sample is the whole (tiny) table: exact totals
@@ -187,7 +187,7 @@ def test_when_the_planner_expects_few_matches_and_there_are_more_the_results_are
 
 def test_a_sample_overrules_the_planner_for_a_speaker_or_a_kind(archive, monkeypatch):
     """When the sample finds well over the limit, the exact path is not even tried."""
-    monkeypatch.setattr(search, "estimated_count", lambda matches: 1)
+    monkeypatch.setattr(search, "estimated_count", lambda ranked: 1)
     monkeypatch.setattr(search, "EXACT_PLANNED", 1)
     monkeypatch.setattr(search, "SAMPLE_ROWS", 10**9)
     limits, ranked_page = [], search.ranked_page
@@ -205,10 +205,23 @@ def test_a_sample_overrules_the_planner_for_a_speaker_or_a_kind(archive, monkeyp
     assert limits == [1, None]
 
 
-def test_people_and_countries_named_by_the_query(archive):
-    assert [p.name for p in search.matching_people("Tokaev")] == ["Kassym-Jomart Tokayev"]
-    assert [p.name for p in search.matching_people("wang yi")] == ["Wang Yi"]
-    assert [c.code for c in search.matching_countries("kazakh")] == ["KZ"]
+def test_people_and_countries_named_by_the_query(archive, django_assert_num_queries):
+    assert [p.name for p in search.named_in("Tokaev").people] == ["Kassym-Jomart Tokayev"]  # an alias
+    assert [p.name for p in search.named_in("Bliken").people] == ["Antony Blinken"]  # word similarity 0.5
+    assert search.named_in("Blanken").people == []  # 0.45
+    assert [c.code for c in search.named_in("kazakh").countries] == ["KZ"]
+    assert [c.code for c in search.named_in("CHINA").countries] == ["CN"]
+    with django_assert_num_queries(1):  # what the page shows of them comes with them
+        named = search.named_in("wang yi")
+        wang = named.people[0]
+        assert (wang.name, wang.meetings, wang.country.name, wang.get_absolute_url()) == (
+            "Wang Yi",
+            2,
+            archive["wang"].country.name,
+            archive["wang"].get_absolute_url(),
+        )
+    assert named.people == [archive["wang"]] and named.countries == []
+    assert search.named_in("nobody at all") == search.Named(people=[], countries=[])
 
 
 def test_misspelt_words_get_a_suggestion_from_the_archive_vocabulary(archive):

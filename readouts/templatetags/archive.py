@@ -178,7 +178,7 @@ def search_hit(hit):
     readout = hit.readout
     url = escape(readout.get_absolute_url())
     meta = "".join(f" · {escape(part)}" for part in (readout.location, readout.publisher) if part)
-    participants = ", ".join(escape(name) for name in readout.participant_names)  # ReadoutQuerySet.as_hit_cards()
+    participants = ", ".join(escape(name) for name in readout.participant_names)  # search.hit_card()
     paragraphs = "\n".join(hit_paragraph(paragraph, url) for paragraph in hit.paragraphs)
     more = ""
     if hit.paragraph_count > len(hit.paragraphs):
