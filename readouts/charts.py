@@ -6,7 +6,6 @@ variable lookups and localized number formats, ~1.5 ms of the page's rendering.
 
 from dataclasses import dataclass
 
-from django.utils.formats import number_format
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
@@ -65,8 +64,9 @@ def bars_svg(bars: list[Bar]):
     last = len(bars) - 1
     links = []
     for index, bar in enumerate(bars):
-        # The count as the page shows numbers (floatformat:"0g"): 1,234.
-        shown = number_format(bar.count, 0, force_grouping=True)
+        # The count as the page shows numbers (floatformat:"0g" in English, the site's language): 1,234. Django's
+        # number_format() looks the separators up for the active language on each call, a third of the chart's cost.
+        shown = f"{bar.count:,}"
         plural = "" if bar.count == 1 else "s"
         label = f'<text x="{bar.x}" y="{LABEL_Y}">{bar.year}</text>' if index in (0, last) else ""
         links.append(

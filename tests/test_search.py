@@ -1,10 +1,11 @@
 import datetime
 
 import pytest
+from django.db.models.signals import post_init, pre_init
 
 from readouts import search
 from readouts.filters import ReadoutFilter
-from readouts.models import Readout, SearchTerm, Statement
+from readouts.models import Country, Person, Readout, SearchTerm, Statement
 from tests.factories import make_person, make_readout
 
 pytestmark = pytest.mark.django_db
@@ -231,3 +232,19 @@ def test_misspelt_words_get_a_suggestion_from_the_archive_vocabulary(archive):
     assert search.suggestion("fentanyl") is None  # used once is used
     assert search.suggestion("cooperation") is None
     assert search.suggestion("!!") is None
+
+
+def test_results_are_model_instances_whose_other_columns_load_when_used(archive, django_assert_num_queries):
+    """search.loaded() makes the results' objects without Model.__init__, so nothing may listen for the signals
+    that __init__ sends; a column the search did not fetch is deferred, and read when used."""
+    for model in (Readout, Statement, Person, Country):
+        assert not pre_init.has_listeners(model) and not post_init.has_listeners(model)
+    hit = search.search("fentanyl").hits[0]
+    statement = hit.paragraphs[0].statement
+    assert statement == Statement.objects.get(text__contains="fentanyl") and statement.speaker == archive["blinken"]
+    assert hit.readout == archive["beijing"] and hit.readout.get_deferred_fields() >= {"raw_text"}
+    with django_assert_num_queries(1):
+        assert statement.meeting_date == archive["beijing"].meeting_date
+    statement.text = "Edited."
+    statement.save(update_fields=["text"])  # saved as any loaded instance
+    assert Statement.objects.get(pk=statement.pk).text == "Edited."
