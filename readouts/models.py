@@ -1,6 +1,7 @@
 """The archive's data: countries, people, readouts, who took part, and what was said."""
 
 import datetime
+import functools
 
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
@@ -8,7 +9,7 @@ from django.contrib.postgres.search import SearchQuery, SearchVector, SearchVect
 from django.db import connection, models
 from django.db.models import Count, Exists, F, IntegerField, Max, Min, OuterRef, Prefetch, Q, Subquery, Value
 from django.db.models.functions import MD5, Coalesce
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 from simple_history.models import HistoricalRecords
 
 # The text search configuration of every search vector and query: English stemming over accent-folded
@@ -397,10 +398,21 @@ class Readout(models.Model):
         return self.title
 
     def get_absolute_url(self):
+        # The addresses of readouts:readout_detail and readouts:readout_undated, formatted under the list's: a
+        # reverse() per readout (30 µs) was a twentieth of a search page and most of a large export's time.
+        # tests/test_models.py checks them against reverse(), under a script prefix too.
+        root = readout_list_url(get_script_prefix())
         if self.meeting_date is None:
-            return reverse("readouts:readout_undated", args=[self.slug])
+            return f"{root}undated/{self.slug}/"
         day = self.meeting_date
-        return reverse("readouts:readout_detail", args=[day.year, f"{day.month:02}", f"{day.day:02}", self.slug])
+        return f"{root}{day.year:04}/{day.month:02}/{day.day:02}/{self.slug}/"
+
+
+@functools.lru_cache(maxsize=8)
+def readout_list_url(script_prefix: str) -> str:
+    """The readout list's address, "/readouts/" under the site's script prefix, which reverse() puts first (hence
+    the cache's key)."""
+    return reverse("readouts:readout_list")
 
 
 class ParticipationQuerySet(models.QuerySet):

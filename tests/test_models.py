@@ -3,6 +3,7 @@ import hashlib
 
 import pytest
 from django.db import IntegrityError, transaction
+from django.urls import reverse, set_script_prefix
 
 from readouts.models import Country, Readout, Statement
 from tests.factories import make_person, make_readout
@@ -118,3 +119,17 @@ def test_readout_urls_are_readable_and_permanent():
     undated = make_readout(slug="starmer-meets-costa", meeting_date=None)
     assert dated.get_absolute_url() == "/readouts/2022/06/07/tokayev-meets-wang-yi/"
     assert undated.get_absolute_url() == "/readouts/undated/starmer-meets-costa/"
+
+
+@pytest.mark.parametrize("prefix", ["/", "/archive/"])
+def test_readout_urls_are_those_the_url_patterns_give(prefix):
+    """Readout.get_absolute_url formats the addresses itself, for speed; they are reverse()'s, under any prefix."""
+    early = make_readout(slug="a-b", meeting_date=datetime.date(987, 1, 2))
+    undated = make_readout(slug="c-d", meeting_date=None)
+    set_script_prefix(prefix)
+    try:
+        assert early.get_absolute_url() == reverse("readouts:readout_detail", args=[987, 1, 2, "a-b"])
+        assert undated.get_absolute_url() == reverse("readouts:readout_undated", args=["c-d"])
+        assert early.get_absolute_url().startswith(prefix)
+    finally:
+        set_script_prefix("/")
