@@ -27,6 +27,7 @@ from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connections, router
 from django.db.models import Count, F
 from django.db.models.base import ModelState
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import ExtractYear
 from django.utils.safestring import mark_safe
 
@@ -207,9 +208,9 @@ def estimated_count(ranked: RankedMatches) -> int:
     return int(plan[0]["Plan"]["Plan Rows"])
 
 
-def recent_candidates(matches, sort, readouts=None) -> list[int]:
+def recent_candidates(matches, sort, readouts=None):
     """The ``CANDIDATE_LIMIT`` most recent of the matching paragraphs (the oldest, when sorted so), among
-    ``readouts`` (None: all).
+    ``readouts`` (None: all), as a queryset: ranked_page() finds them within its own statement.
 
     Walks the readouts in date order along their index and probes each one's paragraphs, stopping at the
     limit: for a word in 2% of paragraphs or more that reads a few thousand rows, where ranking every match
@@ -225,38 +226,34 @@ def recent_candidates(matches, sort, readouts=None) -> list[int]:
     paragraphs = matches.order_by().values("id", "position")
     paragraphs_sql, paragraphs_params = paragraphs.query.sql_with_params()
     direction = "ASC" if sort == OLDEST else "DESC"
-    with read_connection().cursor() as cursor:
-        cursor.execute(
-            f"""
-            SELECT m.id FROM ({walked_sql}) r
-            CROSS JOIN LATERAL ({paragraphs_sql} AND "readouts_statement"."readout_id" = r.id OFFSET 0) m
-            ORDER BY r.meeting_date {direction} NULLS LAST, r.id {direction}, m.position
-            LIMIT %s
-            """,
-            [*walked_params, *paragraphs_params, CANDIDATE_LIMIT],
-        )
-        return [row[0] for row in cursor.fetchall()]
+    walk = RawSQL(
+        f"""
+        SELECT m.id FROM ({walked_sql}) r
+        CROSS JOIN LATERAL ({paragraphs_sql} AND "readouts_statement"."readout_id" = r.id OFFSET 0) m
+        ORDER BY r.meeting_date {direction} NULLS LAST, r.id {direction}, m.position
+        LIMIT %s
+        """,
+        [*walked_params, *paragraphs_params, CANDIDATE_LIMIT],
+    )
+    return Statement.objects.filter(id__in=walk)
 
 
 def approximate_results(matches, query, sort, page, readouts=None, sample=None, hit_readouts=None) -> SearchResults:
     """Relevance among the most recent matches (the oldest, when sorted so); totals from a sample (``sample``,
     when one was taken already)."""
     candidates = recent_candidates(matches, sort, readouts)
-    if candidates:
-        candidate_matches = ranked_matches(Statement.objects.filter(pk__in=candidates), query)
-        results = ranked_page(candidate_matches, sort, page, hit_readouts)
-    else:  # the planner expected many, the walk found none (an empty id list compiles to no SQL at all)
-        results = SearchResults(page_number=max(page, 1))
+    results = ranked_page(ranked_matches(candidates, query), sort, page, hit_readouts)
+    ranked = results.paragraph_count  # every candidate matches
     sample = sample or sampled_estimate(matches)
     sampled = sample.total
-    if sampled > results.paragraph_count:
+    if sampled > ranked:
         # Scale the readouts counted among the candidates up to the sampled paragraph total.
-        results.readout_count = round(results.readout_count * sampled / max(results.paragraph_count, 1))
+        results.readout_count = round(results.readout_count * sampled / max(ranked, 1))
         results.paragraph_count = sampled
         results.years = sample.years
         results.approximate = True
         results.messages.append(
-            f"About {sampled:,} paragraphs match: these results come from the {len(candidates):,} "
+            f"About {sampled:,} paragraphs match: these results come from the {ranked:,} "
             f"{'oldest' if sort == OLDEST else 'most recent'} of them. Add words or filters to narrow the search."
         )
     return results
