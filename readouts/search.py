@@ -23,12 +23,10 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.contrib.postgres.search import SearchQuery
 from django.db import connections, router
-from django.db.models import Count, F
+from django.db.models import F
 from django.db.models.base import ModelState
-from django.db.models.expressions import RawSQL
-from django.db.models.functions import ExtractYear
 from django.utils.safestring import mark_safe
 
 from readouts.models import SEARCH_CONFIG, Country, Person, Readout, Statement, web_search_query
@@ -158,9 +156,8 @@ def search(
     if not has_terms:
         return SearchResults(messages=[*messages, "The query has no searchable words: try a more specific word."])
     query = web_search_query(text)
-    matches = matching_statements(query, paragraphs, speaker, kind)
-    ranked = ranked_matches(matches, query)
-    planned, sample = estimated_count(ranked), None
+    matches = compiled_matches(matching_statements(query, paragraphs, speaker, kind), query)
+    planned, sample = estimated_count(matches), None
     if planned <= EXACT_PLANNED and (has_phrase or speaker is not None or kind):
         # The planner guesses a phrase from its words' frequencies, often tens of times too low ("climate change":
         # 1,183 for 34,000), and a speaker's or a kind's paragraphs as if words did not go with them ("progress"
@@ -172,17 +169,22 @@ def search(
     if planned <= EXACT_PLANNED:
         # None when there were more after all (found after reading one more than the limit): the planner also
         # misjudges filters it has no statistics for, and words that go with a date or a country.
-        results = ranked_page(ranked, sort, page, hit_readouts, limit=EXACT_PLANNED)
+        results = ranked_page(matches, sort, page, hit_readouts, limit=EXACT_PLANNED)
     if results is None:
-        results = approximate_results(matches, query, sort, page, readouts, sample, hit_readouts)
+        results = approximate_results(matches, sort, page, readouts, sample, hit_readouts)
     results.messages = messages + results.messages
     return results
 
 
+# What ranking, grouping and the walk read of a matching paragraph.
+MATCH_COLUMNS = ("id", "readout_id", "meeting_date", "position", "search_vector")
+
+
 @dataclass
-class RankedMatches:
-    """The SQL of the matching paragraphs with their rank, and the query's own (for ts_headline): compiled once
-    for both the planner's estimate and the ranking."""
+class Matches:
+    """The SQL of the matching paragraphs (their MATCH_COLUMNS, in no order, ending with its WHERE clause) and
+    of the query (for ts_rank and ts_headline): compiled once, for the planner's estimate, the sample, the walk
+    for the newest matches and the ranking, which build on it."""
 
     sql: str
     params: tuple
@@ -190,27 +192,26 @@ class RankedMatches:
     query_params: tuple
 
 
-def ranked_matches(matches, query: SearchQuery) -> RankedMatches:
-    ranked = matches.annotate(rank=SearchRank(F("search_vector"), query))
-    ranked = ranked.values("id", "readout_id", "meeting_date", "position", "rank").order_by()
+def compiled_matches(matches, query: SearchQuery) -> Matches:
+    values = matches.values(*MATCH_COLUMNS).order_by()
     connection = read_connection()
-    compiler = ranked.query.get_compiler(connection=connection)
+    compiler = values.query.get_compiler(connection=connection)
     sql, params = compiler.as_sql()
-    query_sql, query_params = query.resolve_expression(ranked.query).as_sql(compiler, connection)
-    return RankedMatches(sql, params, query_sql, query_params)
+    query_sql, query_params = query.resolve_expression(values.query).as_sql(compiler, connection)
+    return Matches(sql, tuple(params), query_sql, tuple(query_params))
 
 
-def estimated_count(ranked: RankedMatches) -> int:
+def estimated_count(matches: Matches) -> int:
     """The planner's estimate of the matches: a millisecond, where counting takes hundreds."""
     with read_connection().cursor() as cursor:
-        cursor.execute(f"EXPLAIN (FORMAT json) {ranked.sql}", ranked.params)
+        cursor.execute(f"EXPLAIN (FORMAT json) {matches.sql}", matches.params)
         plan = json_value(cursor.fetchone()[0])
     return int(plan[0]["Plan"]["Plan Rows"])
 
 
-def recent_candidates(matches, sort, readouts=None):
+def recent_candidates(matches: Matches, sort, readouts=None) -> Matches:
     """The ``CANDIDATE_LIMIT`` most recent of the matching paragraphs (the oldest, when sorted so), among
-    ``readouts`` (None: all), as a queryset: ranked_page() finds them within its own statement.
+    ``readouts`` (None: all): ranked_page() finds them within its own statement.
 
     Walks the readouts in date order along their index and probes each one's paragraphs, stopping at the
     limit: for a word in 2% of paragraphs or more that reads a few thousand rows, where ranking every match
@@ -223,26 +224,23 @@ def recent_candidates(matches, sort, readouts=None):
     else:
         ordered = ordered.order_by(F("meeting_date").desc(nulls_last=True), "-id")
     walked_sql, walked_params = ordered.values("id", "meeting_date")[:WALK_READOUTS].query.sql_with_params()
-    paragraphs = matches.order_by().values("id", "position")
-    paragraphs_sql, paragraphs_params = paragraphs.query.sql_with_params()
     direction = "ASC" if sort == OLDEST else "DESC"
-    walk = RawSQL(
-        f"""
-        SELECT m.id FROM ({walked_sql}) r
-        CROSS JOIN LATERAL ({paragraphs_sql} AND "readouts_statement"."readout_id" = r.id OFFSET 0) m
-        ORDER BY r.meeting_date {direction} NULLS LAST, r.id {direction}, m.position
-        LIMIT %s
-        """,
-        [*walked_params, *paragraphs_params, CANDIDATE_LIMIT],
-    )
-    return Statement.objects.filter(id__in=walk)
+    columns = ", ".join(f"candidate.{column}" for column in MATCH_COLUMNS)
+    sql = f"""
+        SELECT {columns} FROM readouts_statement candidate WHERE candidate.id IN (
+            SELECT m.id FROM ({walked_sql}) r
+            CROSS JOIN LATERAL ({matches.sql} AND "readouts_statement"."readout_id" = r.id OFFSET 0) m
+            ORDER BY r.meeting_date {direction} NULLS LAST, r.id {direction}, m.position
+            LIMIT %s
+        )"""
+    params = (*walked_params, *matches.params, CANDIDATE_LIMIT)
+    return Matches(sql, params, matches.query_sql, matches.query_params)
 
 
-def approximate_results(matches, query, sort, page, readouts=None, sample=None, hit_readouts=None) -> SearchResults:
+def approximate_results(matches, sort, page, readouts=None, sample=None, hit_readouts=None) -> SearchResults:
     """Relevance among the most recent matches (the oldest, when sorted so); totals from a sample (``sample``,
     when one was taken already)."""
-    candidates = recent_candidates(matches, sort, readouts)
-    results = ranked_page(ranked_matches(candidates, query), sort, page, hit_readouts)
+    results = ranked_page(recent_candidates(matches, sort, readouts), sort, page, hit_readouts)
     ranked = results.paragraph_count  # every candidate matches
     sample = sample or sampled_estimate(matches)
     sampled = sample.total
@@ -259,7 +257,7 @@ def approximate_results(matches, query, sort, page, readouts=None, sample=None, 
     return results
 
 
-def ranked_page(ranked: RankedMatches, sort, page, hit_readouts=None, limit=None) -> SearchResults | None:
+def ranked_page(matches: Matches, sort, page, hit_readouts=None, limit=None) -> SearchResults | None:
     """Rank and count every match and fetch one page of readouts with their best paragraphs;
     None if there are more than ``limit`` (when given), found after reading one more than that.
 
@@ -274,7 +272,11 @@ def ranked_page(ranked: RankedMatches, sort, page, hit_readouts=None, limit=None
     with connection.cursor() as cursor:
         cursor.execute(
             f"""
-            WITH matches AS MATERIALIZED ({ranked.sql} LIMIT %s),
+            WITH matches AS MATERIALIZED (
+                SELECT m.id, m.readout_id, m.meeting_date, m.position,
+                       ts_rank(m.search_vector, {matches.query_sql}) AS rank
+                FROM ({matches.sql}) m LIMIT %s
+            ),
             per_readout AS (
                 SELECT readout_id, max(rank) AS best, count(*) AS paragraphs, min(meeting_date) AS meeting_date
                 FROM matches GROUP BY readout_id
@@ -305,19 +307,20 @@ def ranked_page(ranked: RankedMatches, sort, page, hit_readouts=None, limit=None
                  FROM page JOIN readouts_readout r ON r.id = page.readout_id),
                 (SELECT coalesce(json_agg(json_build_array(
                         s.readout_id, s.id, s.position, s.kind, s.text, s.speaker_id, speaker.name, speaker.slug,
-                        ts_headline(%s::regconfig, s.text, {ranked.query_sql}, %s)
+                        ts_headline(%s::regconfig, s.text, {matches.query_sql}, %s)
                     ) ORDER BY s.readout_id, best.place), '[]')
                  FROM best JOIN readouts_statement s ON s.id = best.id
                  LEFT JOIN readouts_person speaker ON speaker.id = s.speaker_id)
             """,
             [
-                *ranked.params,
+                *matches.query_params,
+                *matches.params,
                 None if limit is None else limit + 1,  # LIMIT NULL: no limit
                 READOUTS_PER_PAGE,
                 start,
                 PARAGRAPHS_PER_READOUT,
                 SEARCH_CONFIG,
-                *ranked.query_params,
+                *matches.query_params,
                 HEADLINE,
             ],
         )
@@ -402,34 +405,29 @@ class Sample:
     years: list[tuple[int, int]]
 
 
-def sampled_estimate(matches) -> Sample:
-    """Matching paragraphs in all, and per meeting year, estimated from a block sample of the table.
+def sampled_estimate(matches: Matches) -> Sample:
+    """Matching paragraphs in all, and per meeting year, estimated from a block sample of about SAMPLE_ROWS
+    paragraphs: the sample clause goes into the matches' first FROM (the table's, not a column's).
 
-    TABLESAMPLE has no ORM spelling, so the sample clause is put into the compiled query's first FROM.
-    """
+    The share sampled is written into the statement, not computed in it: the planner chooses the plan by it
+    (a subquery there left the planner guessing, and a plan three times as slow with a language filter)."""
     with read_connection().cursor() as cursor:
         cursor.execute("SELECT reltuples FROM pg_class WHERE oid = 'readouts_statement'::regclass")
-        table_rows = max(cursor.fetchone()[0], 1)
-        percent = min(100.0, 100.0 * SAMPLE_ROWS / table_rows)
-        per_year = (
-            matches.order_by()
-            .values_list(ExtractYear("meeting_date"))
-            .annotate(n=Count("id"))
-            .order_by(ExtractYear("meeting_date"))
-        )
-        sql, params = per_year.query.sql_with_params()
-        # The table's FROM, not a column's ("EXTRACT(YEAR FROM "readouts_statement"."meeting_date")").
+        percent = min(100.0, 100.0 * SAMPLE_ROWS / max(cursor.fetchone()[0], 1))
         sampled = re.sub(
             r'FROM "readouts_statement"(?!\.)',
             f'FROM "readouts_statement" TABLESAMPLE SYSTEM ({percent:.6f}) REPEATABLE (1)',
-            sql,
+            matches.sql,
             count=1,
         )
-        cursor.execute(sampled, params)
+        cursor.execute(
+            f"SELECT date_part('year', m.meeting_date)::int, count(*) FROM ({sampled}) m GROUP BY 1 ORDER BY 1",
+            matches.params,
+        )
         rows = cursor.fetchall()
     scale = 100.0 / percent
     years = [(year, round(n * scale)) for year, n in rows if year is not None]
-    total = round(sum(n for _, n in rows) * scale)
+    total = round(sum(n for _year, n in rows) * scale)
     return Sample(total, years)
 
 

@@ -174,7 +174,7 @@ def test_the_approximate_path_keeps_the_best_matches_and_says_so(archive, monkey
 def test_when_the_planner_expects_few_matches_and_there_are_more_the_results_are_approximate(archive, monkeypatch):
     """The exact path reads one match more than its limit and gives way to the approximate one: the planner's
     estimate is a guess, the limit on the work is not."""
-    monkeypatch.setattr(search, "estimated_count", lambda ranked: 1)
+    monkeypatch.setattr(search, "estimated_count", lambda matches: 1)
     monkeypatch.setattr(search, "EXACT_PLANNED", 3)
     monkeypatch.setattr(search, "CANDIDATE_LIMIT", 3)
     monkeypatch.setattr(search, "SAMPLE_ROWS", 10**9)  # the sample is the whole (tiny) table: exact totals
@@ -188,7 +188,7 @@ def test_when_the_planner_expects_few_matches_and_there_are_more_the_results_are
 
 def test_a_sample_overrules_the_planner_for_a_speaker_or_a_kind(archive, monkeypatch):
     """When the sample finds well over the limit, the exact path is not even tried."""
-    monkeypatch.setattr(search, "estimated_count", lambda ranked: 1)
+    monkeypatch.setattr(search, "estimated_count", lambda matches: 1)
     monkeypatch.setattr(search, "EXACT_PLANNED", 1)
     monkeypatch.setattr(search, "SAMPLE_ROWS", 10**9)
     limits, ranked_page = [], search.ranked_page
