@@ -300,8 +300,9 @@ def ranked_page(matches: Matches, sort, page, hit_readouts=None, limit=None) -> 
                     FROM per_readout WHERE meeting_date IS NOT NULL GROUP BY 1) y),
                 (SELECT coalesce(json_agg(json_build_array(
                         page.readout_id, page.paragraphs, r.title, r.slug, r.meeting_date, r.location, r.publisher,
-                        ARRAY(SELECT person.name FROM readouts_participation participation
-                              JOIN readouts_person person ON person.id = participation.person_id
+                        -- A name per participant by its key: joined, the people were hashed whole per readout.
+                        ARRAY(SELECT (SELECT name FROM readouts_person WHERE id = participation.person_id)
+                              FROM readouts_participation participation
                               WHERE participation.readout_id = r.id ORDER BY participation."order")
                     ) ORDER BY {order.format("page.")}), '[]')
                  FROM page JOIN readouts_readout r ON r.id = page.readout_id),
