@@ -647,12 +647,14 @@ def generate_readouts(count: int, seed: int = 0, start: int = 1) -> Iterator[Dem
 # Writing to the database.
 
 # The columns the writer fills; any other stored column gets its model default (generated ones are left alone).
-# The participants' countries, which triggers keep on each readout and paragraph, are written here directly
-# (migration 0009 trusts values supplied on insert): a trigger per row would slow the COPY of a million paragraphs.
+# The participants' countries and the paragraphs' copies of their readout's date, countries and publisher, which
+# triggers keep, are written here directly (migrations 0009 and 0012 trust values supplied on insert): a trigger
+# per row would slow the COPY of a million paragraphs.
 READOUT_FIELDS = ("id", "title", "slug", "meeting_date", "published_date", "location", "publisher", "source_url",
                   "language", "raw_text", "created_at", "updated_at", "country_ids")  # fmt: skip
 PARTICIPATION_FIELDS = ("readout_id", "person_id", "title", "order")
-STATEMENT_FIELDS = ("readout_id", "position", "text", "speaker_id", "kind", "meeting_date", "country_ids")
+STATEMENT_FIELDS = ("readout_id", "position", "text", "speaker_id", "kind", "meeting_date", "country_ids",
+                    "publisher")  # fmt: skip
 
 
 def copy_statement(model, attnames: tuple[str, ...]) -> tuple[str, tuple]:
@@ -800,7 +802,7 @@ def copy_batch(
                     speaker_id = person_ids[paragraph.speaker.slug] if paragraph.speaker else None
                     copy.write_row(
                         (readout_id, position, paragraph.text, speaker_id, paragraph.kind, readout.meeting_date,
-                         country_ids, *rest)
+                         country_ids, readout.publisher, *rest)
                     )  # fmt: skip
                     statements += 1
     return participations, statements

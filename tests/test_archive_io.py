@@ -97,11 +97,12 @@ def test_the_format_covers_every_field_of_the_models():
         return {f.name for f in model._meta.concrete_fields if f.name not in leave_out and not f.generated}
 
     assert stored(Person) == {"id", "name", "slug", "country", "aliases"} == set(archive_io.PERSON_FIELDS)
-    # Left out: the countries and dates that the database copies from the participants and readouts.
+    # Left out: the countries, dates and publishers that the database copies from the participants and readouts.
     readout_fields = stored(Readout, {"country_ids"}) | {"content_hash", "participants", "statements"}
     assert readout_fields == set(archive_io.READOUT_FIELDS)
     assert stored(Participation, {"id", "readout"}) == set(archive_io.PARTICIPANT_FIELDS)
-    assert stored(Statement, {"id", "readout", "meeting_date", "country_ids"}) == set(archive_io.STATEMENT_FIELDS)
+    copies = {"meeting_date", "country_ids", "publisher"}
+    assert stored(Statement, {"id", "readout", *copies}) == set(archive_io.STATEMENT_FIELDS)
     assert all(
         not isinstance(f, models.ManyToManyField) for model in (Person, Readout) for f in model._meta.get_fields()
     )

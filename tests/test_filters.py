@@ -72,6 +72,13 @@ def test_location_and_publisher_match_contained_text_in_any_case(archive):
     assert filtered(publisher="100%") == []
 
 
+@pytest.mark.parametrize("text", ["ministry of foreign", "AKORDA", "мид", "a", "", "100%", "_", "nobody"])
+def test_the_publishers_containing_a_text_are_those_of_the_readouts_it_selects(archive, text):
+    """publishers_containing skips along the publisher index instead of testing readouts: the same names."""
+    selected = set(Readout.objects.published_by(text).values_list("publisher", flat=True))
+    assert sorted(Readout.objects.publishers_containing(text)) == sorted(selected)
+
+
 def test_language(archive):
     assert filtered(language="RU") == ["lavrov-i-van-i"]
     assert len(filtered(language="en")) == 5

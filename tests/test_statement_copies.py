@@ -1,5 +1,6 @@
-"""Each readout's list of its participants' countries, and each paragraph's copy of it and of the meeting date
-(migration 0009's triggers), stay equal to the truth whatever is changed, and by whichever path."""
+"""Each readout's list of its participants' countries, and each paragraph's copy of it, of the meeting date and
+of the publisher (the triggers of migrations 0009 and 0012), stay equal to the truth whatever is changed, and by
+whichever path."""
 
 import datetime
 
@@ -31,6 +32,7 @@ def stale_paragraphs() -> int:
             SELECT count(*) FROM readouts_statement statement
             JOIN readouts_readout readout ON readout.id = statement.readout_id
             WHERE statement.meeting_date IS DISTINCT FROM readout.meeting_date
+               OR statement.publisher <> readout.publisher
                OR statement.country_ids <> readouts_participant_countries(readout.id)
                OR readout.country_ids <> readouts_participant_countries(readout.id)
             """
@@ -46,6 +48,7 @@ def meeting():
         participants=[(tokayev, "President"), (wang, "Foreign Minister")],
         paragraphs=[("They met.", None, "narrative"), ("Wang said hello.", wang, "statement")],
         meeting_date=datetime.date(2022, 6, 7),
+        publisher="Xinhua",
     )
 
 
@@ -76,6 +79,17 @@ def test_changing_the_meeting_date_moves_the_paragraphs(meeting):
     assert {date for date, _ in copies(meeting)} == {datetime.date(2019, 1, 2)}
     Readout.objects.filter(pk=meeting.pk).update(meeting_date=None)
     assert {date for date, _ in copies(meeting)} == {None}
+
+
+def test_changing_the_publisher_changes_the_paragraphs_copy(meeting):
+    assert set(Statement.objects.filter(readout=meeting).values_list("publisher", flat=True)) == {"Xinhua"}
+    meeting.publisher = "Ministry of Foreign Affairs of Kazakhstan"
+    meeting.save()
+    assert set(Statement.objects.filter(readout=meeting).values_list("publisher", flat=True)) == {meeting.publisher}
+    Readout.objects.filter(pk=meeting.pk).update(publisher="")
+    assert stale_paragraphs() == 0
+    statement = Statement.objects.create(readout=meeting, position=9, text="Later.", kind="narrative")
+    assert statement.publisher == ""
 
 
 def test_adding_and_removing_participants_changes_the_countries(meeting):

@@ -30,8 +30,9 @@ FILTERS = {
     "+country": {"country": "CN"},
 }
 PHRASES = ['"Belt and Road"', '"climate change"', '"two sides"']
-# The other filters, with the medium words only: they go through the readouts (publisher, language) or are
-# paragraph columns that words go with (kind, speaker), where the planner's estimates are weakest.
+# The other filters, with the medium words only: a publisher of a fifth of the readouts (the paragraphs' copy of
+# it, migration 0012), a language through the readouts, and paragraph columns that words go with (kind, speaker),
+# where the planner's estimates are weakest.
 OTHER_FILTERS = {
     "+publisher": {"publisher": "ministry"},
     "+language": {"language": "en"},
