@@ -4,11 +4,11 @@ import datetime
 import functools
 
 from django.contrib.postgres.fields import ArrayField
-from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.contrib.postgres.search import SearchQuery, SearchVector, SearchVectorField
 from django.db import connection, connections, models
 from django.db.models import Count, Exists, F, IntegerField, Max, Min, OuterRef, Prefetch, Q, Subquery, Value
-from django.db.models.functions import MD5, Coalesce
+from django.db.models.functions import MD5, Coalesce, Upper
 from django.urls import get_script_prefix, reverse
 from simple_history.models import HistoricalRecords
 
@@ -409,6 +409,10 @@ class Readout(models.Model):
             # participation indexes), to order it or give its years without reading the wide rows.
             models.Index(fields=["id"], include=["meeting_date"], name="readout_id_date_idx"),
             models.Index(fields=["publisher"], name="readout_publisher_idx"),
+            # The place and publisher filters (text contained, in any case: UPPER(...) LIKE UPPER('%york%')) find
+            # their readouts by trigrams instead of testing every readout.
+            GinIndex(OpClass(Upper("location"), name="gin_trgm_ops"), name="readout_location_trgm"),
+            GinIndex(OpClass(Upper("publisher"), name="gin_trgm_ops"), name="readout_publisher_trgm"),
             GinIndex(fields=["country_ids"], name="readout_countries_gin"),
             # The archive's latest change, for the lists' and feeds' Last-Modified and ETag (readouts/api.py).
             models.Index(fields=["updated_at"], name="readout_updated_at_idx"),
