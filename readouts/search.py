@@ -12,8 +12,14 @@ matches, found by walking the readouts newest first and probing each one's parag
 even for a word in 40% of paragraphs), and the totals and hits per year are estimated from a block sample of
 the table; the page says so ("About 812,000 paragraphs match").
 
-The list filters narrow the paragraphs through their own copies of the readout's meeting date and countries
-(migration 0009), so that one GIN scan and a date index answer words and filters together.
+The list filters narrow the paragraphs through their own copies of the readout's meeting date, countries and
+publisher (migrations 0009 and 0012), so that one GIN scan, ANDed with the date or the publisher index, answers
+words and filters together.
+
+A search runs a handful of statements: the query's shape, the planner's estimate, a block sample where the
+estimate is doubted or the path is approximate, and one ranking statement that also gives the totals, the years,
+the page's readouts as the results show them and their best paragraphs with headlines. The matches' SQL is
+compiled once (compiled_matches) and every one of these builds on it.
 """
 
 import datetime
