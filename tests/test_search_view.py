@@ -5,7 +5,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from readouts import views
+from readouts import search, views
 from readouts.models import SearchTerm, Statement
 from tests.factories import make_person, make_readout
 
@@ -140,6 +140,15 @@ def test_the_search_page_runs_a_constant_number_of_queries(client, archive, djan
 def test_any_query_gets_a_page(client, archive, query):
     response = client.get("/search/", {"q": query, "page": "2"})
     assert response.status_code == 200
+
+
+def test_a_long_query_is_cut_for_the_names_and_suggestions_as_for_the_search(client, archive, monkeypatch):
+    asked = []
+    named_in = search.named_in
+    monkeypatch.setattr(search, "named_in", lambda text: asked.append(text) or named_in(text))
+    html = client.get("/search/", {"q": "cooperation " * 1_000}).content.decode()
+    assert "Only the first 500 characters of the query were searched." in html
+    assert [len(text) for text in asked] == [len(("cooperation " * 1_000)[:500].strip())]
 
 
 @settings(max_examples=200, deadline=2000, suppress_health_check=[HealthCheck.function_scoped_fixture])
