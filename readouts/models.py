@@ -299,7 +299,8 @@ class ReadoutQuerySet(models.QuerySet):
         """The names of all the archive's publishers (whatever this queryset selects) that contain the text, in
         any case, as published_by() matches them. Found by skipping from one publisher to the next along their
         index, a lookup per publisher, where testing the readouts read an entry per readout."""
-        with connections[self.db].cursor() as cursor:
+        database = connections[self.db]
+        with database.cursor() as cursor:
             cursor.execute(
                 """
                 WITH RECURSIVE publishers(name) AS (
@@ -311,7 +312,7 @@ class ReadoutQuerySet(models.QuerySet):
                 )
                 SELECT name FROM publishers WHERE upper(name) LIKE upper(%s)
                 """,
-                [f"%{connection.ops.prep_for_like_query(text)}%"],
+                [f"%{database.ops.prep_for_like_query(text)}%"],
             )
             return [name for (name,) in cursor.fetchall()]
 

@@ -180,9 +180,9 @@ def search_page(request):
     searched = run_search(request.GET)
     context = {"form": searched.form, "filter": searched.filterset, "results": searched.results}
     if searched.results is not None:
-        # The query as it was searched (its first 500 characters, and so on): a 10,000-character query cost the
-        # names' similarity 130 ms.
-        results, (text, _changes) = searched.results, search.clean_query_text(searched.form.cleaned_data["q"])
+        # The names and the suggestion look at the query as it was searched (its first 500 characters): a
+        # 10,000-character query cost the names' similarity 130 ms.
+        results, text = searched.results, searched.results.query
         named = search.named_in(text)
         context.update(
             results=results,
