@@ -291,10 +291,14 @@ class ReadoutFilter(django_filters.FilterSet):
 
     def paragraphs(self):
         """The paragraphs of the readouts these filters select (the order left out), for search: each filter
-        calls the StatementQuerySet method of the name it calls on readouts."""
+        calls the StatementQuerySet method of the name it calls on readouts, but the two dates go together to
+        met_between(), which can answer a range of whole years from the full-text index."""
         paragraphs = Statement.objects.all()
         if self.is_bound and self.form.is_valid():
-            for name, value in self.form.cleaned_data.items():
+            values = dict(self.form.cleaned_data)
+            dates = values.pop("meeting_date_after", None), values.pop("meeting_date_before", None)
+            paragraphs = paragraphs.met_between(*dates)
+            for name, value in values.items():
                 if name != "sort":
                     paragraphs = self.filters[name].filter(paragraphs, value)
         return paragraphs

@@ -7,8 +7,21 @@ from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.contrib.postgres.search import SearchQuery, SearchVector, SearchVectorField
 from django.db import connection, connections, models
-from django.db.models import Count, Exists, F, IntegerField, Max, Min, OuterRef, Prefetch, Q, Subquery, Value
-from django.db.models.functions import MD5, Coalesce, Upper
+from django.db.models import (
+    Count,
+    Exists,
+    F,
+    Func,
+    IntegerField,
+    Max,
+    Min,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    Value,
+)
+from django.db.models.functions import MD5, Cast, Coalesce, ExtractYear, Upper
 from django.urls import get_script_prefix, reverse
 from simple_history.models import HistoricalRecords
 
@@ -490,6 +503,18 @@ class Participation(models.Model):
         return f"{self.title} {self.person}".strip()
 
 
+class MeetingYears(Func):
+    """A paragraph's meeting year as a one-element array, ARRAY[year]: the third column of the full-text GIN index,
+    which an overlap (``&&``) with a list of years searches. An array, as GIN indexes arrays without an
+    extension; btree_gin's scalar year was no better than the date index for a range."""
+
+    template = "ARRAY[%(expressions)s]"
+    output_field = ArrayField(IntegerField())
+
+    def __init__(self):
+        super().__init__(Cast(ExtractYear("meeting_date"), IntegerField()))
+
+
 class StatementQuerySet(models.QuerySet):
     # The readout filters of ReadoutQuerySet, by the same names, selecting the paragraphs of the readouts they
     # select (ReadoutFilter.paragraphs() applies them for search). Date, country and publisher test the
@@ -500,6 +525,22 @@ class StatementQuerySet(models.QuerySet):
 
     def met_on_or_before(self, day):
         return self.filter(meeting_date__lte=day)
+
+    def met_between(self, first, last):
+        """Both date filters at once (either may be None). A range of whole years (1 January to 31 December) is
+        tested on the meeting year that the full-text GIN index holds: one index scan then finds a word in those
+        years, where ANDing the date index costs more than the word itself (a word in 47,000 paragraphs, five
+        years of 190,000). Other ranges test the date."""
+        if first and last and (first.month, first.day, last.month, last.day) == (1, 1, 12, 31):
+            return self.alias(meeting_years=MeetingYears()).filter(
+                meeting_years__overlap=list(range(first.year, last.year + 1))
+            )
+        paragraphs = self
+        if first:
+            paragraphs = paragraphs.met_on_or_after(first)
+        if last:
+            paragraphs = paragraphs.met_on_or_before(last)
+        return paragraphs
 
     def involving(self, country):
         return self.filter(country_ids__contains=[country.pk])
@@ -580,8 +621,9 @@ class Statement(models.Model):
         ]
         indexes = [
             models.Index(fields=["speaker", "readout"], name="statement_speaker_idx"),
-            # One GIN scan answers words and a country together ("progress" in meetings with China).
-            GinIndex(fields=["search_vector", "country_ids"], name="statement_search_country_gin"),
+            # One GIN scan answers words with a country and whole years together ("progress" in meetings with
+            # China, 2015 to 2019); a range of dates within years ANDs the date index.
+            GinIndex(F("search_vector"), F("country_ids"), MeetingYears(), name="statement_search_gin"),
             models.Index(fields=["meeting_date"], name="statement_meeting_date_idx"),
             models.Index(fields=["publisher"], name="statement_publisher_idx"),
         ]

@@ -105,6 +105,8 @@ FILTERS = [
     {"meeting_date_after": "2023-01-01"},
     {"meeting_date_before": "2022-12-31"},
     {"meeting_date_after": "2022-06-07", "meeting_date_before": "2022-06-07"},
+    {"meeting_date_after": "2023-01-01", "meeting_date_before": "2023-12-31"},  # whole years: the GIN's years
+    {"meeting_date_after": "2021-01-01", "meeting_date_before": "2022-12-31"},
     {"country": "kz"},
     {"country": "US", "counterpart": "CN"},
     {"counterpart": "US"},
@@ -127,6 +129,31 @@ def test_every_list_filter_selects_at_paragraph_level_what_it_selects_among_read
     expected = set(filtered(params).qs.matching("Wang or cooperation"))
     found = {hit.readout for hit in search_within("Wang or cooperation", params).hits}
     assert found == expected
+
+
+def test_a_range_of_whole_years_selects_by_the_meeting_year_and_other_ranges_by_the_date():
+    """met_between() tests whole years on the full-text index's meeting years (an overlap of arrays) and other
+    ranges on the date: either way, exactly the paragraphs met within the range, days at its edges included."""
+    days = [(2014, 12, 31), (2015, 1, 1), (2017, 6, 7), (2019, 12, 31), (2020, 1, 1)]
+    for day in days:
+        make_readout(meeting_date=datetime.date(*day), paragraphs=[(f"Met on {day}.", None, NARRATIVE)])
+    make_readout(meeting_date=None, paragraphs=[("Undated.", None, NARRATIVE)])
+
+    def met(first, last):
+        paragraphs = Statement.objects.met_between(first, last)
+        return paragraphs, sorted(paragraphs.values_list("meeting_date", flat=True))
+
+    whole, found = met(datetime.date(2015, 1, 1), datetime.date(2019, 12, 31))
+    assert found == [datetime.date(*day) for day in days[1:4]]
+    assert "&&" in str(whole.query) and '"meeting_date" >=' not in str(whole.query)
+
+    partial, found = met(datetime.date(2015, 1, 2), datetime.date(2019, 12, 31))
+    assert found == [datetime.date(2017, 6, 7), datetime.date(2019, 12, 31)]
+    assert "&&" not in str(partial.query)
+
+    assert met(None, datetime.date(2015, 1, 1))[1] == [datetime.date(2014, 12, 31), datetime.date(2015, 1, 1)]
+    assert met(datetime.date(2019, 12, 31), None)[1] == [datetime.date(2019, 12, 31), datetime.date(2020, 1, 1)]
+    assert Statement.objects.met_between(None, None).count() == len(days) + 1  # the undated one too
 
 
 def test_relevance_and_date_orders(archive):
