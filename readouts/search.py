@@ -373,15 +373,14 @@ def paragraph_hits(rows, readouts, db) -> dict[int, list[ParagraphHit]]:
     grouped: dict[int, list[ParagraphHit]] = {}
     speakers: dict[int, Person] = {}
     for readout_id, statement_id, position, kind, text, speaker_id, speaker_name, speaker_slug, headline in rows:
+        if speaker_id is not None and speaker_id not in speakers:
+            speakers[speaker_id] = loaded(Person, db, id=speaker_id, name=speaker_name, slug=speaker_slug)
         statement = loaded(
             Statement, db, id=statement_id, readout_id=readout_id, position=position, kind=kind, text=text,
             speaker_id=speaker_id,
         )  # fmt: skip
-        if speaker_id is not None:
-            if speaker_id not in speakers:
-                speakers[speaker_id] = loaded(Person, db, id=speaker_id, name=speaker_name, slug=speaker_slug)
-            statement.speaker = speakers[speaker_id]
-        statement.readout = readouts[readout_id]
+        # As select_related() leaves them: in the state's cache of related objects, by the foreign keys' names.
+        statement._state.fields_cache = {"readout": readouts[readout_id], "speaker": speakers.get(speaker_id)}
         grouped.setdefault(readout_id, []).append(ParagraphHit(statement, highlighted(headline)))
     return grouped
 
