@@ -13,8 +13,9 @@ even for a word in 40% of paragraphs), and the totals and hits per year are esti
 the table; the page says so ("About 812,000 paragraphs match").
 
 The list filters narrow the paragraphs through their own copies of the readout's meeting date, countries and
-publisher (migrations 0009 and 0012), so that one GIN scan, ANDed with the date or the publisher index, answers
-words and filters together.
+publisher (migrations 0009 and 0012), so that one GIN scan answers words and filters together: the GIN index
+holds the countries and the meeting year too (0014), and the date or the publisher index is ANDed with it for
+a range within years or a publisher.
 
 A search runs a handful of statements: the query's shape, the planner's estimate, a block sample where the
 estimate is doubted or the path is approximate, and one ranking statement that also gives the totals, the years,
