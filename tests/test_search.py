@@ -132,8 +132,9 @@ def test_every_list_filter_selects_at_paragraph_level_what_it_selects_among_read
 
 
 def test_a_range_of_whole_years_selects_by_the_meeting_year_and_other_ranges_by_the_date():
-    """met_between() tests whole years on the full-text index's meeting years (an overlap of arrays) and other
-    ranges on the date: either way, exactly the paragraphs met within the range, days at its edges included."""
+    """met_between() tests a few whole years on the full-text index's meeting years (an overlap of arrays) and
+    other ranges on the date: either way, exactly the paragraphs met within the range, days at its edges
+    included."""
     days = [(2014, 12, 31), (2015, 1, 1), (2017, 6, 7), (2019, 12, 31), (2020, 1, 1)]
     for day in days:
         make_readout(meeting_date=datetime.date(*day), paragraphs=[(f"Met on {day}.", None, NARRATIVE)])
@@ -150,6 +151,10 @@ def test_a_range_of_whole_years_selects_by_the_meeting_year_and_other_ranges_by_
     partial, found = met(datetime.date(2015, 1, 2), datetime.date(2019, 12, 31))
     assert found == [datetime.date(2017, 6, 7), datetime.date(2019, 12, 31)]
     assert "&&" not in str(partial.query)
+
+    many_years, found = met(datetime.date(1, 1, 1), datetime.date(9999, 12, 31))  # too many years for the index
+    assert found == [datetime.date(*day) for day in days]
+    assert "&&" not in str(many_years.query)
 
     assert met(None, datetime.date(2015, 1, 1))[1] == [datetime.date(2014, 12, 31), datetime.date(2015, 1, 1)]
     assert met(datetime.date(2019, 12, 31), None)[1] == [datetime.date(2019, 12, 31), datetime.date(2020, 1, 1)]
