@@ -288,31 +288,25 @@ def ranked_page(matches: Matches, sort, page, hit_readouts=None, limit=None) -> 
     if matches.narrowable:
         # The matches go straight into the grouping, and the page's paragraphs are read again through their
         # readouts (a few dozen rows): keeping every match for that costs more (9,000 matches: 4 ms of 40).
-        sources = f"""
-            per_readout AS (
-                SELECT readout_id, max(rank) AS best, count(*) AS paragraphs, min(meeting_date) AS meeting_date
-                FROM ({ranked}) matches GROUP BY readout_id
-            ),
-            page AS MATERIALIZED (SELECT * FROM per_readout ORDER BY {order.format("")} LIMIT %s OFFSET %s),
-            page_matches AS (
-                SELECT m.id, m.readout_id, m.position, {rank} AS rank
-                FROM ({matches.sql} AND "readouts_statement"."readout_id" IN (SELECT readout_id FROM page)) m
-            )"""
-        sources_params = [*ranked_params, READOUTS_PER_PAGE, start, *matches.query_params, *matches.params]
+        kept, grouped = "", f"({ranked}) matches"
+        page_matches = f"""SELECT m.id, m.readout_id, m.position, {rank} AS rank
+            FROM ({matches.sql} AND "readouts_statement"."readout_id" IN (SELECT readout_id FROM page)) m"""
+        page_matches_params = [*matches.query_params, *matches.params]
     else:
-        sources = f"""
-            matches AS MATERIALIZED ({ranked}),
-            per_readout AS (
-                SELECT readout_id, max(rank) AS best, count(*) AS paragraphs, min(meeting_date) AS meeting_date
-                FROM matches GROUP BY readout_id
-            ),
-            page AS MATERIALIZED (SELECT * FROM per_readout ORDER BY {order.format("")} LIMIT %s OFFSET %s),
-            page_matches AS (SELECT * FROM matches WHERE readout_id IN (SELECT readout_id FROM page))"""
-        sources_params = [*ranked_params, READOUTS_PER_PAGE, start]
+        # Reading the candidates again would walk the readouts again: they are kept.
+        kept, grouped = f"matches AS MATERIALIZED ({ranked}),", "matches"
+        page_matches = "SELECT * FROM matches WHERE readout_id IN (SELECT readout_id FROM page)"
+        page_matches_params = []
     with connection.cursor() as cursor:
         cursor.execute(
             f"""
-            WITH {sources},
+            WITH {kept}
+            per_readout AS (
+                SELECT readout_id, max(rank) AS best, count(*) AS paragraphs, min(meeting_date) AS meeting_date
+                FROM {grouped} GROUP BY readout_id
+            ),
+            page AS MATERIALIZED (SELECT * FROM per_readout ORDER BY {order.format("")} LIMIT %s OFFSET %s),
+            page_matches AS ({page_matches}),
             best AS (
                 SELECT * FROM (
                     SELECT id, readout_id,
@@ -343,7 +337,10 @@ def ranked_page(matches: Matches, sort, page, hit_readouts=None, limit=None) -> 
             FROM (SELECT count(*) AS readouts, coalesce(sum(paragraphs), 0) AS paragraphs FROM per_readout) totals
             """,
             [
-                *sources_params,
+                *ranked_params,
+                READOUTS_PER_PAGE,
+                start,
+                *page_matches_params,
                 PARAGRAPHS_PER_READOUT,
                 SEARCH_CONFIG,
                 *matches.query_params,
