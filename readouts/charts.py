@@ -4,6 +4,7 @@ The bars' markup is made in Python: drawn by a template loop, the two dozen bars
 variable lookups and localized number formats, ~1.5 ms of the page's rendering.
 """
 
+import math
 from dataclasses import dataclass
 
 from django.utils.html import escape
@@ -75,3 +76,243 @@ def bars_svg(bars: list[Bar]):
             f'<rect x="{bar.x}" y="{bar.y}" width="{BAR_WIDTH}" height="{bar.height}"></rect>{label}</a>'
         )
     return mark_safe("\n".join(links))
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# The pictures of the person and country pages. Geometry here, markup in templates/includes/_chart_*.html; every
+# picture has its numbers beside it in a table or list.
+
+COLUMN_WIDTH = 16
+COLUMN_GAP = 4
+COLUMN_PLOT_HEIGHT = 90
+COLUMN_TOP = 14  # room above the tallest column for its count
+COLUMN_BOTTOM = 18  # room below the columns for the years
+COUNTS_SHOWN_UP_TO = 30  # years; beyond, the counts are in the table only
+EVERY_YEAR_LABELLED_UP_TO = 12  # years; beyond, every fifth year and the last
+
+
+@dataclass(frozen=True)
+class Column:
+    year: int
+    count: int
+    x: int
+    y: int
+    height: int
+    href: str
+    show_count: bool
+    show_year: bool
+
+    @property
+    def middle(self) -> int:
+        return self.x + COLUMN_WIDTH // 2
+
+
+@dataclass(frozen=True)
+class YearChart:
+    columns: list[Column]
+    width: int
+    height: int
+    baseline: int
+    total: int
+    first: int
+    last: int
+    peak: Column
+
+
+def year_columns(counts: list[tuple[int, int]], href) -> YearChart | None:
+    """A column for every year from the first to the last with a count, the empty years included, each linking
+    to ``href(year)``; None when there is no dated count."""
+    known = dict(counts)
+    if not known:
+        return None
+    first, last = min(known), max(known)
+    tallest = max(known.values()) or 1
+    years = range(first, last + 1)
+    every_year = len(years) <= EVERY_YEAR_LABELLED_UP_TO
+    columns = []
+    for index, year in enumerate(years):
+        count = known.get(year, 0)
+        height = round(COLUMN_PLOT_HEIGHT * count / tallest) if count else 0
+        columns.append(
+            Column(
+                year=year,
+                count=count,
+                x=index * (COLUMN_WIDTH + COLUMN_GAP),
+                y=COLUMN_TOP + COLUMN_PLOT_HEIGHT - max(height, 1),
+                height=max(height, 1),
+                href=href(year),
+                show_count=bool(count) and len(years) <= COUNTS_SHOWN_UP_TO,
+                show_year=every_year or year % 5 == 0 or year in (first, last),
+            )
+        )
+    baseline = COLUMN_TOP + COLUMN_PLOT_HEIGHT
+    return YearChart(
+        columns=columns,
+        width=len(columns) * (COLUMN_WIDTH + COLUMN_GAP) + COLUMN_WIDTH,
+        height=baseline + COLUMN_BOTTOM,
+        baseline=baseline,
+        total=sum(known.values()),
+        first=first,
+        last=last,
+        peak=max(columns, key=lambda column: (column.count, -column.year)),
+    )
+
+
+RANK_ROW = 22
+RANK_BAR = 14
+RANK_LABEL_WIDTH = 190
+RANK_PLOT_WIDTH = 220
+RANK_LABEL_CHARS = 28
+
+
+@dataclass(frozen=True)
+class RankedBar:
+    label: str
+    short_label: str
+    count: int
+    href: str
+    y: int
+    width: int
+
+
+@dataclass(frozen=True)
+class RankedChart:
+    bars: list[RankedBar]
+    width: int
+    height: int
+    label_width: int
+
+
+def ranked_bars(items: list[tuple[str, int, str]]) -> RankedChart | None:
+    """Horizontal bars for (label, count, href) items, in the order given (most first)."""
+    if not items:
+        return None
+    most = max(count for _, count, _ in items) or 1
+    bars = [
+        RankedBar(
+            label=label,
+            short_label=label if len(label) <= RANK_LABEL_CHARS else label[: RANK_LABEL_CHARS - 1] + "…",
+            count=count,
+            href=href,
+            y=index * RANK_ROW,
+            width=max(2, round(RANK_PLOT_WIDTH * count / most)),
+        )
+        for index, (label, count, href) in enumerate(items)
+    ]
+    return RankedChart(bars, RANK_LABEL_WIDTH + RANK_PLOT_WIDTH + 48, len(bars) * RANK_ROW, RANK_LABEL_WIDTH)
+
+
+NETWORK_SIZE = 560
+NETWORK_RING = 170
+NETWORK_MAX_NODES = 16
+
+
+@dataclass(frozen=True)
+class Node:
+    label: str
+    count: int
+    href: str
+    x: float
+    y: float
+    radius: float
+    anchor: str  # of the label: start (right of the node) or end (left)
+    label_x: float
+
+
+@dataclass(frozen=True)
+class Edge:
+    x: float
+    y: float
+    stroke: float
+
+
+@dataclass(frozen=True)
+class Network:
+    center: Node
+    nodes: list[Node]
+    edges: list[Edge]
+    size: int
+
+
+def radial_network(center: str, neighbours: list[tuple[str, int, str]]) -> Network | None:
+    """Who met whom around one person or country: the centre, and its counterparts on a ring, each node and
+    link sized by the number of meetings. Deterministic: the most met at the top, then clockwise."""
+    neighbours = neighbours[:NETWORK_MAX_NODES]
+    if not neighbours:
+        return None
+
+    middle = NETWORK_SIZE / 2
+    most = max(count for _, count, _ in neighbours) or 1
+    nodes, edges = [], []
+    for index, (label, count, href) in enumerate(neighbours):
+        angle = -math.pi / 2 + 2 * math.pi * index / len(neighbours)
+        x, y = middle + NETWORK_RING * math.cos(angle), middle + NETWORK_RING * math.sin(angle)
+        radius = 4 + 10 * math.sqrt(count / most)
+        right = math.cos(angle) >= -1e-9
+        nodes.append(
+            Node(label, count, href, round(x, 1), round(y, 1), round(radius, 1), "start" if right else "end",
+                 round(x + (radius + 4) * (1 if right else -1), 1))
+        )  # fmt: skip
+        edges.append(Edge(round(x, 1), round(y, 1), round(1 + 5 * count / most, 1)))
+    total = sum(count for _, count, _ in neighbours)
+    hub = Node(center, total, "", middle, middle, 16, "middle", middle)
+    return Network(hub, nodes, edges, NETWORK_SIZE)
+
+
+SPAN_ROW = 22
+SPAN_LABEL_WIDTH = 200
+SPAN_PLOT_WIDTH = 300
+
+
+@dataclass(frozen=True)
+class Span:
+    label: str
+    short_label: str
+    first: object  # date
+    last: object
+    meetings: int
+    x: int
+    width: int
+    y: int
+
+
+@dataclass(frozen=True)
+class SpanChart:
+    spans: list[Span]
+    width: int
+    height: int
+    label_width: int
+    first_year: int
+    last_year: int
+    ticks: list[tuple[int, int]]  # (year, x)
+
+
+def office_spans(titles: list[dict]) -> SpanChart | None:
+    """A person's titles over time: one row per title, from its first to its last meeting (dated ones only)."""
+    dated = [t for t in titles if t.get("first") and t.get("last")]
+    if not dated:
+        return None
+    first_year = min(t["first"].year for t in dated)
+    last_year = max(t["last"].year for t in dated) + 1
+    days = (last_year - first_year) * 365.25
+
+    def position(day) -> int:
+        return round(SPAN_PLOT_WIDTH * ((day.year - first_year) * 365.25 + day.timetuple().tm_yday) / days)
+
+    spans = []
+    for index, title in enumerate(dated):
+        x = position(title["first"])
+        label = title["title"]
+        short = label if len(label) <= RANK_LABEL_CHARS else label[: RANK_LABEL_CHARS - 1] + "…"
+        width = max(4, position(title["last"]) - x)
+        spans.append(Span(label, short, title["first"], title["last"], title["meetings"], x, width, index * SPAN_ROW))
+    step = 1 if last_year - first_year <= 8 else 5
+    ticks = [
+        (year, round(SPAN_PLOT_WIDTH * (year - first_year) / (last_year - first_year)))
+        for year in range(first_year, last_year + 1)
+        if year % step == 0 or year == first_year
+    ]
+    return SpanChart(
+        spans, SPAN_LABEL_WIDTH + SPAN_PLOT_WIDTH + 20, len(spans) * SPAN_ROW + 20, SPAN_LABEL_WIDTH,
+        first_year, last_year, ticks,
+    )  # fmt: skip

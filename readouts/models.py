@@ -233,6 +233,18 @@ class ReadoutQuerySet(models.QuerySet):
     def generated(self):
         return self.filter(is_generated=True)
 
+    def count_per_year(self) -> list[tuple[int, int]]:
+        """(year, readouts) for the dated readouts, earliest year first."""
+        rows = (
+            self.exclude(meeting_date=None)
+            .order_by()
+            .annotate(year=ExtractYear("meeting_date"))
+            .values("year")
+            .annotate(n=Count("id"))
+            .order_by("year")
+        )
+        return [(row["year"], row["n"]) for row in rows]
+
     def counts_by_origin(self):
         """{"all": N, "generated": M} in one query."""
         return self.aggregate(all=Count("id"), generated=Count("id", filter=Q(is_generated=True)))

@@ -2,10 +2,11 @@
 
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils.functional import cached_property
 
 from readouts import search
-from readouts.charts import year_bars
+from readouts.charts import office_spans, radial_network, ranked_bars, year_bars, year_columns
 from readouts.filters import ReadoutFilter
 from readouts.forms import run_search
 from readouts.holdings import count_holdings
@@ -145,6 +146,12 @@ def person_list(request):
     return render(request, "readouts/person_list.html", {"page": page, "page_message": page_message})
 
 
+def year_link(query: str):
+    """The readout list under ``query`` (already encoded) limited to one year, as a function of the year."""
+    root = reverse("readouts:readout_list")
+    return lambda year: f"{root}?{query}&meeting_date_after={year}-01-01&meeting_date_before={year}-12-31"
+
+
 def person_detail(request, slug):
     person = get_object_or_404(Person.objects.select_related("country"), slug=slug)
     meetings = Readout.objects.with_participant(person).newest_first_sorted().with_participants().defer("raw_text")
@@ -152,10 +159,20 @@ def person_detail(request, slug):
     statements, statements_message = paginate(
         request, Statement.objects.spoken_by(person), per_page=10, param="statements_page"
     )
+    titles = list(Participation.objects.titles_held_by(person))
+    counterparts = list(Person.objects.counterparts_of(person)[:20])
+    met = [(other.name, other.meetings, other.get_absolute_url()) for other in counterparts]
     context = {
         "person": person,
-        "titles": Participation.objects.titles_held_by(person),
-        "counterparts": Person.objects.counterparts_of(person)[:20],
+        "titles": titles,
+        "counterparts": counterparts,
+        "years": year_columns(
+            Readout.objects.with_participant(person).count_per_year(),
+            href=year_link(f"participant={person.slug}"),
+        ),
+        "offices": office_spans(titles),
+        "counterpart_bars": ranked_bars(met[:12]),
+        "network": radial_network(person.name, met),
         "page": page,
         "page_message": page_message,
         "statements": statements,
@@ -173,11 +190,19 @@ def country_detail(request, code):
     country = get_object_or_404(Country, code=code.upper())
     meetings = Readout.objects.involving(country).newest_first().with_participants().defer("raw_text")
     page, page_message = paginate(request, meetings, members=Participation.objects.meetings_of(countries=[country]))
+    counterparts = list(Country.objects.counterparts_of(country)[:40])
+    pair_list = f"{reverse('readouts:readout_list')}?country={country.code}&counterpart="
+    met = [(other["name"], other["meetings"], f"{pair_list}{other['code']}") for other in counterparts]
     context = {
         "country": country,
         "page": page,
         "page_message": page_message,
-        "counterparts": Country.objects.counterparts_of(country)[:40],
+        "counterparts": counterparts,
+        "years": year_columns(
+            Readout.objects.involving(country).count_per_year(), href=year_link(f"country={country.code}")
+        ),
+        "counterpart_bars": ranked_bars(met[:12]),
+        "network": radial_network(country.name, met),
         "people": Person.objects.filter(country=country).with_meeting_counts().order_by("-meetings", "name")[:20],
     }
     return render(request, "readouts/country_detail.html", context)

@@ -328,9 +328,9 @@ def test_the_people_list_counts_meetings(client, archive):
         ("/readouts/", 5),
         ("/readouts/?participant=wang-yi&country=CN&counterpart=KZ&sort=oldest&location=bei&language=en", 8),
         ("/people/", 2),
-        ("/people/wang-yi/", 8),
+        ("/people/wang-yi/", 9),
         ("/countries/", 1),
-        ("/countries/cn/", 6),
+        ("/countries/cn/", 7),
     ],
 )
 def test_pages_run_a_small_constant_number_of_queries(client, busy_archive, django_assert_max_num_queries, url, most):
