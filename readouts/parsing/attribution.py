@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from .gazetteer import load_gazetteer
 from .names import TITLE_WORDS, find_person_mentions, fold
 from .participants import name_tokens, same_person
+from .romanise import is_cyrillic, is_han
 from .sentences import split_sentences
 from .types import Kind, ParsedParticipant
 
@@ -319,17 +320,22 @@ class Attributor:
     # -- references ---------------------------------------------------------------------------------------------
     def _name_patterns(self) -> list[tuple[re.Pattern[str], str]]:
         patterns = []
-        counts = Counter(t for p in self.participants for t in set(name_tokens(p.name)))
+        counts = Counter(t for p in self.participants for n in _names_of(p) for t in set(name_tokens(n)))
         for participant in self.participants:
-            forms = {participant.name}
-            for token in participant.name.replace("-", " - ").split():
-                folded = fold(token)
-                if len(token) > 1 and token[0].isupper() and counts[folded] == 1 and not token.endswith("."):
-                    forms.add(token)
-            if "-" in participant.name:
-                forms |= {part for part in participant.name.split() if "-" in part}
+            forms = set()
+            for written in _names_of(participant):
+                forms.add(written)
+                for token in written.replace("-", " - ").split():
+                    folded = fold(token)
+                    if len(token) > 1 and token[0].isupper() and counts[folded] == 1 and not token.endswith("."):
+                        forms.add(token)
+                if "-" in written:
+                    forms |= {part for part in written.split() if "-" in part}
             for form in sorted(forms, key=len, reverse=True):
-                pattern = re.compile(rf"(?<![\w\-]){re.escape(form)}(?![\w\-])(?:['’]s)?")
+                if is_han(form):  # Chinese has no spaces between words: no word boundaries either
+                    pattern = re.compile(re.escape(form))
+                else:
+                    pattern = re.compile(rf"(?<![\w\-]){_inflected(form)}(?![\w\-])(?:['’]s)?")
                 patterns.append((pattern, participant.name))
         return patterns
 
@@ -651,6 +657,25 @@ _HEAD_SYNONYMS = {
     "fm": "foreign minister",
     "pm": "prime minister",
 }
+
+
+def _names_of(participant: ParsedParticipant) -> list[str]:
+    return [participant.name, *participant.aliases]
+
+
+_RUSSIAN_STEM = re.compile(r"^(.{3,}?)[аяйьео]$")
+
+
+def _inflected(form: str) -> str:
+    """A pattern for a name as written, and for a Cyrillic one in any case: "Лавров", "Лаврова", "Лавровым";
+    "Макей", "Макея", "Макеем"."""
+    if not is_cyrillic(form):
+        return re.escape(form)
+    words = []
+    for word in form.split():
+        stem = _RUSSIAN_STEM.match(word)
+        words.append(re.escape(stem.group(1) if stem else word) + r"[а-яё]{0,3}")
+    return r"\s+".join(words)
 
 
 def _quoted_spans(sentence: str) -> list[tuple[int, int]]:

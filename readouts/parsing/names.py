@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from .dates import MONTHS, WEEKDAYS
 from .gazetteer import load_gazetteer
+from .romanise import is_cyrillic, russian_name_nominative, russian_name_word
 
 # Words that make up office titles (lower case). Some also occur in organisation names, which is fine: a title
 # may name its organisation ("Director of the Office of the Foreign Affairs Commission").
@@ -28,7 +29,16 @@ TITLE_WORDS = {
     # Russian
     "президент", "премьер-министр", "министр", "председатель", "посол", "глава", "генеральный", "секретарь",
     "лидер", "канцлер", "президента", "министра", "председателя", "посла", "главы", "президентом", "министром",
-    "председателем", "послом",
+    "председателем", "послом", "канцлером", "канцлера", "главой", "коллегой", "коллега", "премьер-министром",
+    "премьер-министра", "генсек", "генсеком", "заместитель", "заместителем", "заместителя", "замминистра",
+    "госсекретарь", "госсекретарем", "госсекретарём", "госсекретаря", "спикер", "лидером", "лидера", "королём",
+    "король", "эмир", "принц", "президенту", "министру", "послу", "главе",
+    # Spanish and Portuguese
+    "presidente", "presidenta", "ministro", "ministra", "canciller", "secretario", "secretaria", "jefe", "jefa",
+    "consejero", "consejera", "embajador", "embajadora", "vicepresidente", "vicepresidenta", "mandatario",
+    "mandataria", "primer", "primeira", "primeiro", "titular", "homólogo", "homóloga", "directora",
+    "rey", "reina", "príncipe", "gobernador", "portavoz", "chanceler", "embaixador", "diretor",
+    "exteriores", "relaciones", "estado", "asuntos", "negocios", "estrangeiros", "relações",
 }  # fmt: skip
 # Title words that, on their own, can stand right before a name ("President Biden", "Director Wang").
 TITLE_HEADS = TITLE_WORDS - {
@@ -50,6 +60,16 @@ TITLE_HEADS = TITLE_WORDS - {
     "étrangères",
     "d'état",
     "генеральный",
+    "exteriores",
+    "relaciones",
+    "estado",
+    "asuntos",
+    "negocios",
+    "estrangeiros",
+    "relações",
+    "primer",
+    "primeiro",
+    "primeira",
 }
 NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 HONORIFICS = {
@@ -70,6 +90,12 @@ HONORIFICS = {
     "г-жа",
     "monsieur",
     "madame",
+    "sr",
+    "sra",
+    "don",
+    "doña",
+    "господин",
+    "госпожа",
 }
 # Capitalised words that are never part of a person's name.
 ORG_WORDS = {
@@ -86,6 +112,9 @@ ORG_WORDS = {
     "north", "south", "cold", "war", "day", "year", "anniversary", "program", "programme", "plan", "project",
     "ccp", "cpc", "web", "editor", "photo", "source", "video", "readout", "readouts", "meeting", "talks",
     "welcome", "official", "update", "updated", "http", "https", "www",
+    "gobierno", "ministerio", "cancillería", "casa", "blanca", "palacio", "consejo", "comisión", "unión",
+    "naciones", "unidas", "partido", "congreso", "nacional", "república", "estados", "unidos", "governo",
+    "ministério", "palácio", "união", "conselho",
 }  # fmt: skip
 STOP_WORDS = {
     "the", "a", "an", "in", "on", "at", "during", "for", "with", "and", "but", "as", "after", "before", "while",
@@ -94,12 +123,17 @@ STOP_WORDS = {
     "following", "according", "noting", "when", "where", "there", "here", "if", "so", "to", "from", "by", "of",
     "le", "la", "les", "un", "une", "des", "du", "de", "il", "elle", "ils", "lors", "en", "au", "aux", "selon",
     "и", "в", "на", "с", "по", "он", "она", "они", "во", "время", "также",
+    "el", "los", "las", "del", "y", "con", "por", "para", "según", "tras", "durante", "ante", "sobre", "este",
+    "esta", "ambos", "ambas", "también", "hoy", "ayer", "o", "os", "do", "da", "dos", "das", "no", "na",
+    "em", "com", "pelo", "pela", "segundo", "nos", "ele", "ela",
 }  # fmt: skip
-_NAME_PARTICLES = {"bin", "ibn", "al", "el", "de", "da", "van", "von", "der", "di", "du", "dos", "das", "la", "le"}
+_NAME_PARTICLES = {
+    "bin", "ibn", "al", "el", "de", "da", "van", "von", "der", "di", "du", "dos", "das", "la", "le", "y", "del",
+}  # fmt: skip
 _CALENDAR = set(MONTHS) | set(WEEKDAYS)
-_CONNECTORS = {"of", "the", "and", "for", "on", "de", "du", "des", "la", "le", "l'", "d'"}
-_ARTICLES = {"the", "le", "la", "les"}
-_OF_WORDS = {"of", "de", "du", "des"}
+_CONNECTORS = {"of", "the", "and", "for", "on", "de", "du", "des", "la", "le", "l'", "d'", "del", "y", "e", "do", "da"}
+_ARTICLES = {"the", "le", "la", "les", "el", "los", "las", "o", "a"}
+_OF_WORDS = {"of", "de", "du", "des", "del", "do", "da"}
 _TOKEN = re.compile(r"[^\W\d_](?:[\w'’\-]|\.(?=[^\W\d_]\.?))*\.?|\d[\w.]*|[,;:()“”\"«»—–]")
 _MAX_NAME_TOKENS = 5
 _MAX_TITLE_TOKENS = 16
@@ -156,21 +190,13 @@ def is_name_token(token: Token) -> bool:
     letters = [ch for ch in word if ch.isalpha()]
     if len(letters) >= 2 and all(ch.isupper() for ch in letters) and "-" not in word:
         return False  # acronyms: PRC, CPEC, NATO; also datelines in capitals
+    if is_cyrillic(word) and russian_name_word(word.split("-")[-1]) is False:
+        return False  # a place, a common noun or an adjective the Russian dictionary knows
     return not load_gazetteer().is_country_word(word)
 
 
 def _is_initial(token: Token) -> bool:
     return len(token.text) == 2 and token.text[0].isupper() and token.text.endswith(".")
-
-
-_RUSSIAN_INSTRUMENTAL = re.compile(r"^([А-ЯЁ][а-яё\-]{2,}?(?:-[А-ЯЁ][а-яё]+)?)(?:ом|ым|ем)$")
-
-
-def _russian_nominative(word: str) -> str:
-    """Undo the instrumental case of Russian masculine names ("с Токаевым" -> "Токаев"); other words unchanged.
-    Russian support is deliberately shallow: other cases are left as written."""
-    match = _RUSSIAN_INSTRUMENTAL.match(word)
-    return match.group(1) if match else word
 
 
 @dataclass(frozen=True)
@@ -293,7 +319,7 @@ def find_person_mentions(text: str) -> list[PersonMention]:
                     r"\s+(?:in|at|on|who|which|said|says|met|is|was|and the)\s+", appositive.group(1)
                 )[0]
         name_tokens = tokens[i:j]
-        name = " ".join(_russian_nominative(t.word) for t in name_tokens)
+        name = " ".join(russian_name_nominative([t.word for t in name_tokens]))
         title, country = _clean_title(title_text) if has_title_word else ("", None)
         if appositive_title and not title:
             title, country = _clean_title(appositive_title)

@@ -10,13 +10,19 @@ from collections import Counter
 
 from .gazetteer import load_gazetteer
 from .names import PersonMention, find_person_mentions, fold
+from .romanise import is_cyrillic, is_latin, romanise, russian_name_word
+from .sentences import split_sentences
 from .types import ParsedParticipant
+
+LEAD_WINDOW = 3_000
 
 # Verbs and nouns of meeting, in the three languages handled.
 MEETING_WORDS = re.compile(
     r"\b(?:met|meets?|meeting|received|receives?|hosted|hosts?|held (?:talks|a meeting|a summit|a phone call)"
     r"|holds? talks|talks|called on|calls? on|summit|visit|rencontr\w*|reçu|reçoit|entretenu|entretien"
-    r"|встретил\w*|встреч\w*|переговор\w*|принял\w*)\b",
+    r"|встретил\w*|встреч\w*|переговор\w*|принял\w*|разговор\w*|бесед\w*|договорил\w*|обсудил\w*"
+    r"|reuni\w*|encuentro|convers\w*|recibi\w*|sostuvieron|sostuvo|llamada|entrevist\w*|encontro|recebeu"
+    r"|telefonema|téléphon\w*|s'est entretenu\w*)\b",
     re.IGNORECASE,
 )
 # A mention right after these words is someone spoken of, not someone present.
@@ -122,16 +128,21 @@ def extract_participants(
     publisher_country: str | None = None,
 ) -> list[ParsedParticipant]:
     people: list[PersonMention] = []
+    # A Russian text often names the people only by surname in its headline: "Порошенко обсудил с Путиным ...".
+    title_names = is_cyrillic(title) and MEETING_WORDS.search(title)
     for mention in find_person_mentions(lead_sentence):
         if mention.has_title and _present(mention, lead_sentence) or _after_meeting_verb(mention, lead_sentence):
             _merge(people, mention)
     # "Readout of President Joe Biden's Meeting with President Xi Jinping": possessives are fine in such titles.
     if title and MEETING_WORDS.search(title):
         for mention in find_person_mentions(title):
-            if mention.has_title and (
-                len(name_tokens(mention.name)) >= 2 or any(same_person(p.name, mention.name) for p in people)
-            ):
+            if (
+                mention.has_title
+                and (len(name_tokens(mention.name)) >= 2 or any(same_person(p.name, mention.name) for p in people))
+            ) or (title_names and _dictionary_name(mention.name) and not mention.possessive):
                 _merge(people, mention)
+    if len(people) < 2:
+        _add_from_meeting_sentences(people, body[:FALLBACK_PARAGRAPHS])
     for paragraph in body:
         for match in _MEETING_WITH.finditer(paragraph[:2000]):
             window = paragraph[match.end() : match.end() + 120]
@@ -145,8 +156,30 @@ def extract_participants(
 _BEFORE_MEETING_VERB = re.compile(
     r"^\s+(?:(?:on|this)\s+\w+\s+|today\s+|\w+day\s+)?(?:has\s+|have\s+)?(?:met|meets|held talks|holds talks"
     r"|received|receives|hosted|hosts|held a meeting|had a meeting|a rencontré|reçoit|встретился|провёл переговоры"
-    r"|провел переговоры)\b"
+    r"|провел переговоры|принял|se reunió|recibió|conversó|sostuvo|se reuniu|recebeu|conversou)\b"
 )
+
+
+FALLBACK_PARAGRAPHS = 2
+
+
+def _add_from_meeting_sentences(people: list[PersonMention], paragraphs: list[str]) -> None:
+    """A lead that names fewer than two people (a kicker, "The presidents of Russia and Ukraine agreed ..."): the
+    titled people of the first following sentence that speaks of the meeting are its participants."""
+    for paragraph in paragraphs:
+        for sentence in split_sentences(paragraph[:LEAD_WINDOW]):
+            if not MEETING_WORDS.search(sentence):
+                continue
+            found = [m for m in find_person_mentions(sentence) if m.has_title and _present(m, sentence)]
+            if found:
+                for mention in found:
+                    _merge(people, mention)
+                return
+
+
+def _dictionary_name(name: str) -> bool:
+    """Every word of the name is one the Russian dictionary knows as a first name, surname or patronymic."""
+    return all(russian_name_word(word.split("-")[-1]) for word in name.split())
 
 
 def _after_meeting_verb(mention: PersonMention, text: str) -> bool:
@@ -155,7 +188,12 @@ def _after_meeting_verb(mention: PersonMention, text: str) -> bool:
     if len(name_tokens(mention.name)) < 2 or mention.possessive:
         return False
     before = text[max(0, mention.start - 30) : mention.start]
-    if re.search(r"(?:met|meets|meeting|received|receives|talks|hosted)(?: with)?\s+$", before):
+    if re.search(
+        r"(?:met|meets|meeting|received|receives|talks|hosted)(?: with)?\s+$"
+        r"|(?:встретил\w*|переговоры|встреч\w|беседы|разговор\w*|принял\w*) (?:с|со) (?:\w+ ){0,3}$"
+        r"|(?:reuni\w+|convers\w+|encuentro|recibió|recebeu|rencontr\w+|reçu) (?:con|com|avec)?\s*$",
+        before,
+    ):
         return True
     return bool(_BEFORE_MEETING_VERB.match(text[mention.end : mention.end + 60]))
 
@@ -194,4 +232,11 @@ def _with_countries(people: list[PersonMention], text: str, publisher_country: s
                 if country not in countries:
                     countries[index] = country
                     break
-    return [ParsedParticipant(p.name, p.title or "", c) for p, c in zip(people, countries, strict=True)]
+    return [_in_latin_letters(p.name, p.title or "", c) for p, c in zip(people, countries, strict=True)]
+
+
+def _in_latin_letters(name: str, title: str, country: str | None) -> ParsedParticipant:
+    """A participant named in another script gets a Latin name; the form the text wrote is kept as an alias."""
+    if is_latin(name):
+        return ParsedParticipant(name, title, country)
+    return ParsedParticipant(romanise(name), title, country, aliases=(name,))

@@ -32,6 +32,7 @@ from .types import Kind, ParsedParagraph, ParsedParticipant, ParsedReadout, Pars
 
 MAX_ATTRIBUTED_PARAGRAPHS = 500  # real readouts have a few dozen; beyond this, paragraphs are left narrative
 LEAD_CHARS = 3_000
+SHORT_LEAD_CHARS = 40
 LEAD_SEARCH_BLOCKS = 200  # the lead is near the top; page chrome before it is never this long
 YEAR_SCAN_CHARS = 200_000
 
@@ -71,7 +72,7 @@ def _parse(raw: str | bytes, filename: str | None) -> ParsedReadout:
     dateline = parse_dateline(lead)
     header_dateline = _header_dateline(header_zone)
     lead_body = lead[dateline.end :] if dateline else lead
-    lead_sentence = split_sentences(lead_body[:LEAD_CHARS])[0] if lead_body.strip() else lead_body
+    lead_sentence = _lead_sentence(lead_body)
 
     readable_header = [b for b in header_zone if not clean.is_caption(b) and not clean.is_boilerplate(b)]
     title = clean_title(header.title) if header.title else choose_headline(readable_header)
@@ -134,6 +135,16 @@ def _parse(raw: str | bytes, filename: str | None) -> ParsedReadout:
         warnings=warnings,
         text="\n\n".join(paragraphs),
     )
+
+
+def _lead_sentence(lead_body: str) -> str:
+    """The first sentence, with the next when the first is only a place or a kicker ("Washington.")."""
+    if not lead_body.strip():
+        return lead_body
+    sentences = split_sentences(lead_body[:LEAD_CHARS])
+    if len(sentences) > 1 and len(sentences[0]) < SHORT_LEAD_CHARS:
+        return sentences[0] + " " + sentences[1]
+    return sentences[0]
 
 
 def _is_body_paragraph(block: str) -> bool:
@@ -239,12 +250,16 @@ def _location(
 def derive_title(participants: list[ParsedParticipant], lead_sentence: str) -> str:
     """A short title when the text has no headline: "Tokayev meets Wang Yi"."""
 
-    def short(name: str) -> str:
-        return name if is_pinyin_name(name) else name.split()[-1]
+    def written(participant: ParsedParticipant) -> str:
+        return participant.aliases[0] if participant.aliases else participant.name  # in the text's own script
+
+    def short(participant: ParsedParticipant) -> str:
+        name = written(participant)
+        return name if is_pinyin_name(participant.name) else name.split()[-1]
 
     if len(participants) >= 2:
-        return f"{short(participants[0].name)} meets {short(participants[1].name)}"
+        return f"{short(participants[0])} meets {short(participants[1])}"
     if participants:
-        return f"Meeting of {participants[0].name}"
+        return f"Meeting of {written(participants[0])}"
     words = re.sub(r"\s+", " ", lead_sentence).strip().split()
     return " ".join(words[:10]) + ("…" if len(words) > 10 else "") or "Untitled readout"

@@ -79,12 +79,17 @@ def test_french_and_russian_verbs():
         ],
         [xi, medvedev],
     ) == [None, "Xi Jinping", "joint"]
-    putin = ParsedParticipant("Владимир Путин", "Президент", "Russia")
-    tokayev = ParsedParticipant("Касым-Жомарт Токаев", "президент", "Kazakhstan")
+    putin = ParsedParticipant("Vladimir Putin", "Президент", "Russia", aliases=("Владимир Путин",))
+    tokayev = ParsedParticipant("Kassym-Jomart Tokayev", "президент", "Kazakhstan", aliases=("Касым-Жомарт Токаев",))
     assert labels(
-        ["Путин провёл переговоры с Токаевым.", "Путин отметил рост торговли.", "Стороны обсудили вопросы."],
+        [
+            "Путин провёл переговоры с Токаевым.",
+            "Путин отметил рост торговли.",
+            "По словам Токаева, торговля растёт. Токаев подчеркнул важность транспорта.",
+            "Стороны обсудили вопросы.",
+        ],
         [putin, tokayev],
-    ) == [None, "Владимир Путин", "joint"]
+    ) == [None, "Vladimir Putin", "Kassym-Jomart Tokayev", "joint"]
 
 
 def test_no_participants_means_no_speakers():

@@ -67,9 +67,32 @@ def test_french_lead():
     assert names(extract_participants(lead)) == [("Xi Jinping", "China"), ("Dmitri Medvedev", "Russia")]
 
 
-def test_russian_lead_undoes_the_instrumental_case():
+def test_russian_lead_gives_latin_names_and_keeps_the_nominative_as_alias():
     lead = "Президент России Владимир Путин провёл переговоры с президентом Казахстана Касым-Жомартом Токаевым."
-    assert names(extract_participants(lead)) == [("Владимир Путин", "Russia"), ("Касым-Жомарт Токаев", "Kazakhstan")]
+    found = extract_participants(lead)
+    assert [p.country for p in found] == ["Russia", "Kazakhstan"]
+    assert [p.aliases for p in found] == [("Владимир Путин",), ("Касым-Жомарт Токаев",)]
+    assert found[0].name == "Vladimir Putin"
+
+
+def test_russian_case_forms_of_names_are_read_as_nominatives():
+    lead = "Глава МИД Сергей Лавров провёл переговоры со своим коллегой Владимиром Макеем и с Ангелой Меркель."
+    assert [p.aliases[0] for p in extract_participants(lead)][:2] == ["Сергей Лавров", "Владимир Макей"]
+
+
+def test_russian_headline_names_people_by_surname():
+    found = extract_participants(
+        "Президенты двух стран договорились о прекращении огня.", title="Порошенко обсудил с Путиным перемирие"
+    )
+    assert [p.aliases for p in found] == [("Порошенко",), ("Путин",)]
+
+
+def test_spanish_lead_after_a_one_word_kicker():
+    lead = (
+        "El presidente Barack Obama conversó por teléfono con el secretario general de la ONU, Ban Ki-moon, "
+        "sobre la situación."
+    )
+    assert [p.name for p in extract_participants(lead)] == ["Barack Obama", "Ban Ki-moon"]
 
 
 def test_mentions_stop_at_weekdays_and_other_names():
