@@ -38,7 +38,9 @@ TITLE_WORDS = {
     "consejero", "consejera", "embajador", "embajadora", "vicepresidente", "vicepresidenta", "mandatario",
     "mandataria", "primer", "primeira", "primeiro", "titular", "homólogo", "homóloga", "directora",
     "rey", "reina", "príncipe", "gobernador", "portavoz", "chanceler", "embaixador", "diretor",
-    "exteriores", "relaciones", "estado", "asuntos", "negocios", "estrangeiros", "relações",
+    "exteriores", "relaciones", "estado", "asuntos", "negocios", "estrangeiros", "relações", "cancilleres",
+    "colega", "colegas", "presidentes", "jefes", "ministros", "líder", "líderes", "collègue", "homologues",
+    "dirigeants", "présidents", "ministres",
 }  # fmt: skip
 # Title words that, on their own, can stand right before a name ("President Biden", "Director Wang").
 TITLE_HEADS = TITLE_WORDS - {
@@ -252,6 +254,14 @@ def _walk_back_title(tokens: list[Token], i: int) -> int:
             break  # "the" opens a new noun phrase unless it follows "of": "and the President of the Council"
         elif is_name_token(token):
             break  # another person's name: "President Hu Jintao and President Vladimir Putin"
+        elif (
+            k >= 2
+            and token.word.isalpha()
+            and token.word.islower()
+            and tokens[k - 2].word.lower() in TITLE_WORDS
+            and lower not in STOP_WORDS
+        ):
+            k -= 1  # an adjective after its title: "le président français", "su colega brasileño"
         elif lower in _CONNECTORS or (token.word[:1].isupper() and token.word[:1].isalpha()):
             k -= 1  # "of the", org names inside a title; only kept when a title word precedes them
         else:

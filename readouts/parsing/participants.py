@@ -166,14 +166,13 @@ FALLBACK_PARAGRAPHS = 2
 def _add_from_meeting_sentences(people: list[PersonMention], paragraphs: list[str]) -> None:
     """A lead that names fewer than two people (a kicker, "The presidents of Russia and Ukraine agreed ..."): the
     titled people of the first following sentence that speaks of the meeting are its participants."""
-    for paragraph in paragraphs:
-        for sentence in split_sentences(paragraph[:LEAD_WINDOW]):
-            if not MEETING_WORDS.search(sentence):
-                continue
-            found = [m for m in find_person_mentions(sentence) if m.has_title and _present(m, sentence)]
-            if found:
-                for mention in found:
-                    _merge(people, mention)
+    sentences = [s for paragraph in paragraphs for s in split_sentences(paragraph[:LEAD_WINDOW])]
+    for sentence in [s for s in sentences if MEETING_WORDS.search(s)] + sentences:
+        found = [m for m in find_person_mentions(sentence) if m.has_title and _present(m, sentence)]
+        if found:
+            for mention in found:
+                _merge(people, mention)
+            if len(people) >= 2:
                 return
 
 
