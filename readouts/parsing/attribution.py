@@ -78,7 +78,11 @@ _EVENT_WORDS = {
     # French and Russian verbs of meeting and travel
     "rencontré", "rencontre", "reçu", "reçoit", "effectue", "effectué", "arrivé", "arrivée", "visité", "entretenu",
     "встретился", "встретилась", "встретились", "прибыл", "прибыла", "провел", "провёл", "провели", "принял",
-    "приняла", "посетил", "посетила",
+    "приняла", "посетил", "посетила", "проводит", "встречается", "покинул", "покинула",
+    # Spanish and Portuguese
+    "reunió", "reunieron", "recibió", "llegó", "visitó", "viajó", "conversó", "conversaron", "sostuvo",
+    "sostuvieron", "mantuvieron", "encontró", "participó", "asistió", "realizó", "realizará", "realizarán",
+    "recebeu", "reuniu", "visitou", "telefonou", "conversou", "chegou",
 }  # fmt: skip
 _AUXILIARIES = {
     "is",
@@ -207,6 +211,53 @@ _ADVERBS = {
     "также",
     "тоже",
     "затем",
+    "se",
+    "le",
+    "les",
+    "también",
+    "además",
+    "hoy",
+    "ayer",
+    "este",
+    "esta",
+    "ya",
+    "no",
+    "luego",
+    "igualmente",
+    "asimismo",
+    "nuevamente",
+    "sábado",
+    "domingo",
+    "lunes",
+    "martes",
+    "miércoles",
+    "jueves",
+    "viernes",
+    "também",
+    "ainda",
+    "já",
+    "não",
+    "ne",
+    "n'a",
+    "l'a",
+    "lui",
+    "leur",
+    "ему",
+    "им",
+    "ей",
+    "вновь",
+    "снова",
+    "ранее",
+    "уже",
+    "не",
+    "в",
+    "среду",
+    "понедельник",
+    "вторник",
+    "четверг",
+    "пятницу",
+    "субботу",
+    "воскресенье",
 }
 _STOP_VERB_SEARCH = {
     "and",
@@ -228,6 +279,18 @@ _STOP_VERB_SEARCH = {
     "de",
     "и",
     "что",
+    "y",
+    "quien",
+    "quienes",
+    "con",
+    "para",
+    "del",
+    "e",
+    "com",
+    "с",
+    "со",
+    "который",
+    "которая",
 }
 _PARTICIPLES = re.compile(
     r"^(?:urging|vowing|noting|saying|stressing|calling|expressing|adding|emphasi[sz]ing|hoping|pledging|describing"
@@ -267,7 +330,13 @@ _REPORTING = {
 _INVERTED = re.compile(
     r"\b(?:said|says|added|noted|stressed|asked|continued|told|stated|declared|a déclaré|a dit"
     r"|a indiqué|a souligné|a ajouté|заявил|заявила|сказал|сказала|отметил|отметила|подчеркнул"
-    r"|подчеркнула)\s+"
+    r"|подчеркнула|dijo|afirmó|señaló|agregó|añadió|indicó|declaró|subrayó|destacó|aseguró|explicó|expresó"
+    r"|precisó|sostuvo|insistió|advirtió|disse|afirmou|declarou|destacou|ressaltou|disse ainda)"
+    r"(?:\s+(?:por su parte|a su vez|pour sa part|de son côté|со своей стороны|por sua vez),?)?\s+"
+)
+# "According to X", "selon X", "por su parte X" put X's words in the sentence: X speaks.
+_ACCORDING = re.compile(
+    r"(?:\b(?:[Aa]ccording to|[Ss]elon|[Ss]egún|[Ss]egundo|[Пп]о словам|[Пп]о мнению)|(?<![\w])[Дд]ля)\s+"
 )
 _JOINT = re.compile(
     r"\b(?:[Bb]oth (?:the )?(?:sides|leaders|parties|countries|ministers|presidents|delegations|men)"
@@ -275,18 +344,29 @@ _JOINT = re.compile(
     r"|delegations|men|officials|statesmen|countries' leaders|heads of government)"
     r"|[Tt]he two|[Tt]he (?:sides|leaders|parties|ministers|delegations)|They|they"
     r"|[Ll]es deux (?:parties|dirigeants|chefs d'[EÉ]tat|présidents|ministres|côtés|hommes)|[Ll]es (?:deux )?parties"
-    r"|[Ii]ls|[Оо]бе стороны|[Сс]тороны|[Лл]идеры|[Оо]ни)\b"
+    r"|[Ll]es (?:interlocuteurs|dirigeants|présidents|ministres|chefs d'[EÉ]tat)"
+    r"|[Ii]ls|[Оо]бе стороны|[Сс]тороны|[Лл]идеры|[Оо]ни|[Пп]резиденты|[Гг]лавы (?:государств|МИД)|[Мм]инистры"
+    r"|[Сс]обеседники"
+    r"|(?:[Aa]mbas|[Ll]as dos) partes|[Aa]mbos(?: (?:líderes|mandatarios|presidentes|cancilleres|ministros"
+    r"|funcionarios|jefes de Estado|gobiernos))?"
+    r"|[Ll]os (?:dos |tres )?(?:líderes|mandatarios|presidentes|cancilleres|ministros|jefes de Estado|gobiernos)"
+    r"|[Ee]llos|[Aa]mbos os|[Oo]s dois(?: (?:presidentes|líderes|chanceleres))?|[Aa]s (?:duas )?partes)(?![\w])"
 )
-_PRONOUN = re.compile(r"\b(?:He|he|She|she|Il|Elle|Он|он|Она|она)\b(?! s'agit| y a| est (?:prévu|question|temps))")
+_PRONOUN = re.compile(
+    r"(?<![\w])(?:He|he|She|she|Il|Elle|Он|он|Она|она|Él|Ella|Ele|Ela)(?![\w])"
+    r"(?! s'agit| y a| est (?:prévu|question|temps))"
+)
 _TITLE_HEADS = (
     r"vice[- ]president|vice[- ]premier|vice prime minister|prime minister|first president|president"
     r"|foreign minister|minister|secretary[- ]general|secretary|leader|premier|head of state"
     r"|head of government|chairman|chairwoman|chair|ambassador|advisor|adviser|councilor|councillor"
     r"|chancellor|king|queen|emir|pm|fm|président|ministre|chef de l'[EÉ]tat|dirigeant|президент"
-    r"|министр|председатель|посол|глава государства|лидер"
+    r"|министр|председатель|посол|глава государства|лидер|presidente|presidenta|primer ministro|ministro"
+    r"|ministra|canciller|secretario de estado|secretario|consejero de estado|consejero|jefe de la diplomacia"
+    r"|mandatario|líder|chanceler|primeiro-ministro|премьер-министр|канцлер|глава МИД|министр иностранных дел"
 )
 _TITLE_REF = re.compile(
-    rf"\b(?:(?:the|le|la)\s+)?((?:(?!(?:and|or|with|to|of|the|a|an|by|for|et|le|la|les|de)\b)[\w’'\-.]+\s+){{0,3}}?)"
+    rf"(?<![\w])(?:(?:the|le|la|el|o|a)\s+)?((?:(?!(?:and|or|with|to|of|the|a|an|by|for|et|le|la|les|de|el|y|con)\b)[\w’'\-.]+\s+){{0,3}}?)"
     rf"({_TITLE_HEADS})\b"
     r"((?:\s+(?:of|de|du)\s+(?:the\s+|la\s+|l')?(?-i:[A-Z][\w’'\-.]+)(?:\s(?-i:[A-Z][\w’'\-.]+)){0,4})?)",
     re.IGNORECASE,
@@ -484,8 +564,10 @@ class Attributor:
             return "statement"
         if len(word) > 4 and word.endswith("ed") and word.isalpha():
             return "statement"
-        if word.endswith(("л", "ла", "ли", "лся", "лась")) and len(word) > 4 and not word.isascii():
+        if word.endswith(("л", "ла", "ли", "лся", "лась", "лись")) and len(word) > 4 and not word.isascii():
             return "statement"
+        if len(word) > 4 and word.isalpha() and word.endswith(_ROMANCE_PAST):
+            return "statement"  # Spanish and Portuguese preterites: "señaló", "agradeció", "acordaron", "afirmou"
         return None
 
     def sentence_events(self, sentence: str, last_speaker: str | None) -> tuple[list[_Event], str | None]:
@@ -513,6 +595,10 @@ class Attributor:
             events.append(_Event(ref.start, kind, ref.speaker, joint=ref.joint))
             if subject_speaker is None and not subject_joint and ref.start < 200:
                 subject_speaker, subject_joint = ref.speaker, ref.joint
+        for match in _ACCORDING.finditer(sentence):
+            ref = next((r for r in refs if r.start == match.end() and r.speaker and not r.pronoun), None)
+            if ref:
+                events.append(_Event(match.start(), "statement", ref.speaker))
         for match in _INVERTED.finditer(sentence):
             ref = next((r for r in refs if r.start == match.end()), None)
             if ref and (ref.speaker or ref.joint):
@@ -645,8 +731,36 @@ _STATEMENT_FORMS |= {
     "échangé",
     "convenu",
     "réaffirmé",
+    "dit",
+    "plaidé",
+    "insisté",
+    "examiné",
+    "dio",
+    "dieron",
+    "pidió",
+    "propuso",
+    "ofreció",
+    "prometió",
+    "advirtió",
+    "insistió",
+    "coincidieron",
+    "convinieron",
+    "discutieron",
+    "abordaron",
+    "analizaron",
+    "comprometieron",
+    "acordaron",
+    "plantearon",
+    "disse",
+    "falaram",
+    "querem",
+    "quer",
+    "concordaram",
+    "discutiram",
 }
 
+
+_ROMANCE_PAST = ("ó", "aron", "ieron", "ou", "aram", "eram")
 
 # Titles used as descriptions of an office: "the Head of State" is the President (or King, Emir ...).
 _HEAD_SYNONYMS = {
