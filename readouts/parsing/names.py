@@ -113,7 +113,7 @@ ORG_WORDS = {
     "international", "asia", "africa", "europe", "america", "pacific", "indo-pacific", "middle", "east", "west",
     "north", "south", "cold", "war", "day", "year", "anniversary", "program", "programme", "plan", "project",
     "ccp", "cpc", "web", "editor", "photo", "source", "video", "readout", "readouts", "meeting", "talks",
-    "welcome", "official", "update", "updated", "http", "https", "www",
+    "welcome", "official", "update", "updated", "http", "https", "www", "policy", "affairs",
     "gobierno", "ministerio", "cancillería", "casa", "blanca", "palacio", "consejo", "comisión", "unión",
     "naciones", "unidas", "partido", "congreso", "nacional", "república", "estados", "unidos", "governo",
     "ministério", "palácio", "união", "conselho",
@@ -192,6 +192,10 @@ def is_name_token(token: Token) -> bool:
     letters = [ch for ch in word if ch.isalpha()]
     if len(letters) >= 2 and all(ch.isupper() for ch in letters) and "-" not in word:
         return False  # acronyms: PRC, CPEC, NATO; also datelines in capitals
+    if "-" in word and all(
+        part.lower() in TITLE_WORDS or load_gazetteer().is_country_word(part) for part in word.split("-") if part
+    ):
+        return False  # "Kazakhstan-Elbasy", "Vice-President": a title, not a name
     if is_cyrillic(word) and russian_name_word(word.split("-")[-1]) is False:
         return False  # a place, a common noun or an adjective the Russian dictionary knows
     return not load_gazetteer().is_country_word(word)

@@ -89,6 +89,8 @@ def same_person(a: str, b: str) -> bool:
         return single[0] in (other[0], other[-1]) and len(single[0]) > 1
     if ta[-1] == tb[-1] and ta[0][:2] == tb[0][:2]:
         return True
+    if len(ta) == len(tb) == 2 and ta == tb[::-1]:
+        return True  # family name first or last: "Mitarai Fujio" ~ "Fujio Mitarai"
     # Family name first (Chinese, Vietnamese): "Wang Yi" is not "Wang Yang", but "Pham Binh Minh" ~ "Pham Minh".
     return ta[0] == tb[0] and ta[-1] == tb[-1]
 

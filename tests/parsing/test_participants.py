@@ -110,6 +110,8 @@ def test_mentions_stop_at_weekdays_and_other_names():
         ("Antony J. Blinken", "Antony Blinken", True),
         ("Joseph R. Biden", "Joe Biden", True),
         ("Trump", "Donald Trump", True),
+        ("Mitarai Fujio", "Fujio Mitarai", True),
+        ("Wang Yi", "Yi Wang", True),
         ("António Costa", "Antonio Costa", True),
         ("Wang Yi", "Wang Yang", False),
         ("Wang Yi", "Wang Qishan", False),
