@@ -661,6 +661,41 @@ class Attributor:
                 break
         return "narrative" if self._verb_after(clause, last.end) is not None else None
 
+    # -- Chinese ------------------------------------------------------------------------------------------------
+    def han_sentence_label(self, sentence: str, last_speaker: str | None) -> tuple[str | None, str | None]:
+        """Label of a Chinese sentence (as ``_sentence_label``) and the speaker it leaves: the first participant,
+        pronoun or "双方" followed in its clause by a verb of speaking ("王毅表示", "他说") speaks; one followed
+        by a verb of meeting is narrative, unless the clause goes on "...时说" ("X会见Y时说": X speaks)."""
+        sentence = sentence[:SENTENCE_CHARS]
+        quoted = _quoted_spans(sentence)
+        refs: list[_Ref] = []
+        for pattern, name in self.name_patterns:
+            refs += [_Ref(m.start(), m.end(), name) for m in pattern.finditer(sentence)]
+        refs += [_Ref(m.start(), m.end(), None, joint=True) for m in _HAN_JOINT.finditer(sentence)]
+        refs += [_Ref(m.start(), m.end(), last_speaker, pronoun=True) for m in _HAN_PRONOUN.finditer(sentence)]
+        refs = sorted(
+            (r for r in refs if not any(a <= r.start < b for a, b in quoted)), key=lambda r: (r.start, -r.end)
+        )
+        narrative = False
+        for ref in refs:
+            if ref.pronoun and ref.speaker is None:
+                continue
+            before = _HAN_CLAUSE_END.split(sentence[max(0, ref.start - 30) : ref.start])[-1]
+            if _HAN_MEETING.search(before) or before.endswith(("同", "与", "與", "和")):
+                continue  # the one met, not the one who speaks: "会见法基", "同法基通电话"
+            clause = _HAN_CLAUSE_END.split(sentence[ref.end : ref.end + 60])[0]
+            speaking, meeting = _HAN_SPEAKING.search(clause), _HAN_MEETING.search(clause)
+            if meeting and (not speaking or meeting.start() < speaking.start()):
+                if _HAN_WHEN_SAYING.search(sentence[ref.end : ref.end + 120]) and not ref.joint:
+                    return ref.speaker, ref.speaker
+                narrative = True
+                continue
+            if speaking and speaking.start() <= _HAN_VERB_REACH:
+                if ref.joint:
+                    return "\0joint", last_speaker
+                return ref.speaker, ref.speaker
+        return ("" if narrative else None), last_speaker
+
     # -- paragraphs ---------------------------------------------------------------------------------------------
     def attribute(
         self, paragraphs: list[str], skip_prefix: dict[int, int] | None = None
@@ -672,9 +707,14 @@ class Attributor:
             text = paragraph[(skip_prefix or {}).get(index, 0) :]
             labels: list[str | None] = []  # speaker name, "\0joint", or None for narrative/blocking
             explicit_narrative = False
-            for sentence in split_sentences(text[: SENTENCE_CHARS * 4])[:PARAGRAPH_SENTENCES]:
-                events, last_speaker = self.sentence_events(sentence, last_speaker)
-                label = _sentence_label(events)
+            han = is_han(text[:200])
+            sentences = _han_sentences(text) if han else split_sentences(text[: SENTENCE_CHARS * 4])
+            for sentence in sentences[:PARAGRAPH_SENTENCES]:
+                if han:
+                    label, last_speaker = self.han_sentence_label(sentence, last_speaker)
+                else:
+                    events, last_speaker = self.sentence_events(sentence, last_speaker)
+                    label = _sentence_label(events)
                 if label == "":
                     explicit_narrative = True
                 elif label is not None:
@@ -773,6 +813,27 @@ _HEAD_SYNONYMS = {
 }
 
 
+_HAN_SENTENCE = re.compile(r"[^。！？!?]+[。！？!?」”]*")
+_HAN_JOINT = re.compile(
+    r"双方|雙方|两国领导人|兩國領導人|两国元首|兩國元首|两人|兩人|二人|两位|兩位|两国外长|兩國外長"
+)
+_HAN_PRONOUN = re.compile(r"(?<!其)[他她](?![们們人])")
+_HAN_CLAUSE_END = re.compile(r"[，。；：！？,;:「“]")
+_HAN_SPEAKING = re.compile(
+    r"表示|说|說|指出|强调|強調|称|稱|认为|認為|希望|介绍|介紹|欢迎|歡迎|感谢|感謝|祝贺|祝賀|提出|愿|願|同意"
+    r"|赞赏|讚賞|重申|回顾|回顧|主张|主張|期待|高度评价|高度評價|谈到|談到|表达|表達|呼吁|呼籲|建议|建議|承诺"
+    r"|承諾|相信|支持|反对|反對|赞扬|讚揚|感谢|致力|同意|一致认为|一致認為|商定|确认|確認|肯定|注意到|坚持|堅持"
+)
+_HAN_MEETING = re.compile(r"会见|會見|会晤|會晤|通电话|通電話|举行|舉行|抵达|抵達|出席|访问|訪問|接见|接見|会谈|會談")
+_HAN_WHEN_SAYING = re.compile(r"[时時](?:说|說|表示|指出|强调|強調)")
+_HAN_VERB_REACH = 12  # characters between a name and its verb: time and place ("周一在北京") fit, a clause does not
+
+
+def _han_sentences(text: str) -> list[str]:
+    """Chinese sentences end with 。！？ (a closing quotation mark stays with its sentence)."""
+    return [m.group() for m in _HAN_SENTENCE.finditer(text[: SENTENCE_CHARS * 4]) if m.group().strip()]
+
+
 def _names_of(participant: ParsedParticipant) -> list[str]:
     return [participant.name, *participant.aliases]
 
@@ -797,9 +858,9 @@ def _quoted_spans(sentence: str) -> list[tuple[int, int]]:
     spans = []
     opened = None
     for index, ch in enumerate(sentence):
-        if ch in "“«":
+        if ch in "“«「『":
             opened = index
-        elif ch in "”»":
+        elif ch in "”»」』":
             spans.append((0 if opened is None else opened, index))
             opened = None
         elif ch == '"':
@@ -808,7 +869,7 @@ def _quoted_spans(sentence: str) -> list[tuple[int, int]]:
             else:
                 spans.append((opened, index))
                 opened = None
-    if opened is not None and sentence[opened] in "“«":
+    if opened is not None and sentence[opened] in "“«「『":
         spans.append((opened, len(sentence)))
     return spans
 

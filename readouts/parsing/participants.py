@@ -8,9 +8,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from .chinese import HanMention, find_han_mentions, looks_chinese, mentions_meeting
 from .gazetteer import load_gazetteer
 from .names import PersonMention, find_person_mentions, fold
-from .romanise import is_cyrillic, is_latin, romanise, russian_name_word
+from .romanise import is_cyrillic, is_han, is_latin, romanise, russian_name_word
 from .sentences import split_sentences
 from .types import ParsedParticipant
 
@@ -129,6 +130,8 @@ def extract_participants(
     full_text: str = "",
     publisher_country: str | None = None,
 ) -> list[ParsedParticipant]:
+    if is_han(lead_sentence) or (is_han(title) and not lead_sentence.isascii() and not is_cyrillic(lead_sentence)):
+        return _han_participants(lead_sentence, title, body)
     people: list[PersonMention] = []
     # A Russian text often names the people only by surname in its headline: "Порошенко обсудил с Путиным ...".
     title_names = is_cyrillic(title) and MEETING_WORDS.search(title)
@@ -176,6 +179,37 @@ def _add_from_meeting_sentences(people: list[PersonMention], paragraphs: list[st
                 _merge(people, mention)
             if len(people) >= 2:
                 return
+
+
+def _han_participants(lead_sentence: str, title: str, body: list[str]) -> list[ParsedParticipant]:
+    """Chinese text: the people named in the headline, and the titled people of the first sentences that speak of
+    the meeting ("国务委员兼外长王毅同英国外交大臣拉布通电话")."""
+    found: dict[str, HanMention] = {}
+
+    def add(mention: HanMention) -> None:
+        known = found.get(mention.name)
+        if known is None or (not known.title and mention.title):
+            found[mention.name] = mention
+
+    for mention in find_han_mentions(title):
+        add(mention)
+    sentences = [lead_sentence] + [s for p in body[:FALLBACK_PARAGRAPHS] for s in split_sentences(p[:LEAD_WINDOW])]
+    for index, sentence in enumerate(sentences):
+        if index and len(found) >= 2:
+            break
+        if mentions_meeting(sentence):
+            for mention in find_han_mentions(sentence):
+                if mention.title or index == 0:
+                    add(mention)
+    return [
+        ParsedParticipant(
+            romanise(m.name, chinese_person=looks_chinese(m.name)),
+            m.title,
+            "China" if m.chinese_office else None,
+            aliases=(m.name,),
+        )
+        for m in found.values()
+    ]
 
 
 def _dictionary_name(name: str) -> bool:

@@ -106,9 +106,13 @@ def _cyrillic_scheme():
     return iuliia.WIKIPEDIA
 
 
-def _pinyin(name: str) -> str:
+def _pinyin(name: str, chinese_person: bool) -> str:
     from pypinyin import lazy_pinyin
 
+    if not chinese_person:
+        # A foreign name in characters chosen for their sound ("法基"): its syllables in one word per part.
+        parts = [part for part in re.split(r"[\s·・]", name) if part]
+        return " ".join("".join(lazy_pinyin(part)).capitalize() for part in parts)
     name = re.sub(r"[\s·・]", "", name)
     cut = 2 if name[:2] in _COMPOUND_SURNAMES else 1
     family = "".join(lazy_pinyin(name[:cut]))
@@ -116,10 +120,12 @@ def _pinyin(name: str) -> str:
     return " ".join(part[:1].upper() + part[1:] for part in (family, given) if part)
 
 
-def romanise(name: str) -> str:
-    """The name in Latin letters (unchanged when it is in Latin letters already)."""
+def romanise(name: str, *, chinese_person: bool = True) -> str:
+    """The name in Latin letters (unchanged when it is in Latin letters already). A Chinese person's name is
+    family name then given name ("Yang Jiechi"); a foreign name in characters (``chinese_person=False``) is its
+    sounds as one word ("Faji")."""
     if is_han(name):
-        return _pinyin(name)
+        return _pinyin(name, chinese_person)
     if is_cyrillic(name):
         return _cyrillic_scheme().translate(name)
     return name

@@ -94,3 +94,19 @@ def test_french_and_russian_verbs():
 
 def test_no_participants_means_no_speakers():
     assert labels(["Someone said something.", "He added more."], []) == [None, None]
+
+
+def test_chinese_speaking_verbs_pronouns_both_sides_and_quotations():
+    wang = ParsedParticipant("Wang Yi", "外长", "China", aliases=("王毅",))
+    faki = ParsedParticipant("Faji", "主席", None, aliases=("法基",))
+    assert labels(
+        [
+            "国务委员兼外长王毅周一同非盟委员会主席法基通电话。",
+            "王毅表示，中方致力于维护所有中外人员的健康。",
+            "他说，中国一贯坚持对非友好政策。",
+            "法基表示，非方感谢中方的帮助。「王毅说得对」，他补充道。",
+            "双方同意加强合作。",
+            "会见后，王毅会见法基时说，中非友谊牢不可破。",
+        ],
+        [wang, faki],
+    ) == [None, "Wang Yi", "Wang Yi", "Faji", "joint", "Wang Yi"]

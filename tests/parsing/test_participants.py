@@ -126,3 +126,21 @@ def test_bare_name_as_subject_of_a_meeting_verb():
     lead = "Vladimir Putin held talks in the Kremlin with President of Mongolia Ukhnaagiin Khurelsukh."
     found = extract_participants(lead, full_text=lead + " The Russian side and Russia welcomed the guest.")
     assert names(found) == [("Vladimir Putin", "Russia"), ("Ukhnaagiin Khurelsukh", "Mongolia")]
+
+
+def test_chinese_titled_names_get_pinyin_and_keep_the_characters():
+    found = extract_participants("国务委员兼外长王毅应约同英国外交大臣拉布通电话。", title="王毅同英国外交大臣通电话")
+    assert [(p.name, p.aliases, p.country) for p in found] == [
+        ("Wang Yi", ("王毅",), "China"),
+        ("Labu", ("拉布",), None),
+    ]
+    assert found[0].title == "国务委员兼外长"
+
+
+def test_chinese_headline_name_and_traditional_characters():
+    found = extract_participants(
+        "中國國家主席習近平周二在北京會見到訪的世界衛生組織總幹事譚德塞時說，疫情防控是最重要的工作。",
+        title="習近平會見世衛總幹事",
+    )
+    assert [p.aliases[0] for p in found] == ["習近平", "譚德塞"]
+    assert found[0].name == "Xi Jinping"
