@@ -38,6 +38,7 @@ READOUT_COLUMNS = [
     "language",
     "participants",
     "source_url",
+    "generated",
 ]
 STATEMENT_COLUMNS = [
     "readout_id",
@@ -48,6 +49,7 @@ STATEMENT_COLUMNS = [
     "kind",
     "speaker",
     "text",
+    "generated",
 ]
 
 
@@ -85,6 +87,7 @@ def readout_rows(readouts, build_url):
             readout.language,
             describe_participants(readout),
             readout.source_url,
+            "yes" if readout.is_generated else "no",
         ]
 
 
@@ -101,6 +104,7 @@ def statement_rows(readouts, build_url):
                 statement.kind,
                 statement.speaker.name if statement.speaker else "",
                 statement.text,
+                "yes" if readout.is_generated else "no",
             ]
 
 
