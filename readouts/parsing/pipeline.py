@@ -56,6 +56,7 @@ def _parse(raw: str | bytes, filename: str | None) -> ParsedReadout:
     header, body = split_header(text)
     if clean.looks_like_html(body):
         body = clean.html_to_text(body)
+    body = clean.strip_markdown(body)
     blocks = [clean.strip_end_marks(b) for b in clean.unwrap(body)]
     blocks = [b for b in blocks if b]
     if not blocks:
