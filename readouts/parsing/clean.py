@@ -112,7 +112,8 @@ def repair_text(text: str) -> tuple[str, list[str]]:
 
 # Full-width Latin letters and digits ("Ｇ２０") read as their ASCII forms; full-width punctuation stays.
 _FULL_WIDTH_ALNUM = {
-    code: code - 0xFEE0 for start, end in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A))
+    code: code - 0xFEE0
+    for start, end in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A))
     for code in range(start, end + 1)
 }
 
@@ -123,33 +124,12 @@ _FULL_WIDTH_ALNUM = {
 _HTML_TAG = re.compile(
     r"<(?:p|br|div|td|tr|table|span|a|img|html|body|h[1-6]|li|ul|ol|font|b|i|strong|em)\b[^<>]{0,500}>", re.IGNORECASE
 )
-_BLOCK_TAGS = {
-    "p",
-    "div",
-    "td",
-    "th",
-    "tr",
-    "table",
-    "li",
-    "ul",
-    "ol",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "blockquote",
-    "section",
-    "article",
-    "header",
-    "footer",
-    "figure",
-    "figcaption",
-    "dd",
-    "dt",
-    "pre",
-}
+# Tags that run inside a line of text; every other tag, including the elements of an XML record that wraps the
+# page, separates blocks.
+_INLINE_TAGS = {
+    "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "font", "i", "img", "kbd", "label", "mark",
+    "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var", "wbr", "nobr", "ruby", "rt", "rp",
+}  # fmt: skip
 _SKIP_TAGS = {"script", "style", "noscript", "head", "title", "nav", "form", "select", "option", "button", "iframe"}
 
 
@@ -168,13 +148,13 @@ class _TextExtractor(HTMLParser):
             self.skipping += 1
         elif tag == "br":
             self.parts.append("\n")
-        elif tag in _BLOCK_TAGS:
+        elif tag not in _INLINE_TAGS:
             self.parts.append("\n\n")
 
     def handle_endtag(self, tag: str) -> None:
         if tag in _SKIP_TAGS:
             self.skipping = max(0, self.skipping - 1)
-        elif tag in _BLOCK_TAGS:
+        elif tag not in _INLINE_TAGS:
             self.parts.append("\n\n")
 
     def handle_startendtag(self, tag: str, attrs: list) -> None:
@@ -187,10 +167,14 @@ class _TextExtractor(HTMLParser):
             self.parts.append(re.sub(r"\s+", " ", data))
 
 
+_CDATA = re.compile(r"<!\[CDATA\[|\]\]>")
+
+
 def html_to_text(text: str) -> str:
     parser = _TextExtractor()
     try:
-        parser.feed(text)
+        # html.parser drops CDATA sections; an XML record keeps the page's HTML in one.
+        parser.feed(_CDATA.sub("", text))
         parser.close()
     except Exception:  # noqa: BLE001 - html.parser may choke on broken markup; fall back to stripping tags
         return re.sub(r"<[^<>]{0,2000}>", " ", text)
@@ -305,6 +289,12 @@ def _join_broken_sentences(lines: list[str]) -> list[str]:
     return [_join_lines(paragraph) for paragraph in paragraphs]
 
 
+def _is_capitals_line(line: str) -> bool:
+    """A line in capitals ("TALKS WITH THE PRIME MINISTER OF THAILAND") is a heading, however long."""
+    letters = [ch for ch in line[:LINE_CHECK_CHARS] if ch.isalpha()]
+    return len(letters) >= 8 and all(ch.isupper() for ch in letters)
+
+
 def unwrap(text: str) -> list[str]:
     """Logical paragraphs (one string each) from text that may be hard-wrapped and may lack blank lines."""
     blocks = split_blocks(text)
@@ -330,7 +320,7 @@ def unwrap(text: str) -> list[str]:
             previous = current[-1]
             heading = (
                 len(previous) < 0.5 * width and not _TERMINAL.search(previous[-10:]) and previous[-1:] not in ",-"
-            )
+            ) or _is_capitals_line(previous)
             if (_SENTENCE_END.search(previous[-10:]) or heading) and _starts_sentence(line):
                 result.append(_join_lines(current))
                 current = [line]
