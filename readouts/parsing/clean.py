@@ -186,8 +186,10 @@ def html_to_text(text: str) -> str:
 # ---------------------------------------------------------------------------------------------------------------
 # Markdown (scraped pages are often saved as Markdown: images glued to the lead, links, emphasis, "\" line breaks)
 
-_MD_IMAGE = re.compile(r"!\[[^\]\n]{0,300}\]\([^()\s]{0,2000}(?:\s+\"[^\"\n]{0,300}\")?\)")
-_MD_LINK = re.compile(r"(?<!!)\[([^\]\n]{1,300})\]\([^()\s]{0,2000}(?:\s+\"[^\"\n]{0,300}\")?\)")
+# A link target may hold one level of brackets ("photo-(1).jpg") and a quoted title.
+_MD_TARGET = r"\((?:[^()\s]|\([^()\s]{0,50}\)){0,2000}(?:\s+\"[^\"\n]{0,300}\")?\)"
+_MD_IMAGE = re.compile(rf"!\[[^\]\n]{{0,300}}\]{_MD_TARGET}")
+_MD_LINK = re.compile(rf"(?<!!)\[([^\]\n]{{1,300}})\]{_MD_TARGET}")
 _MD_HEADING = re.compile(r"^#{1,6}[ \t]+", re.MULTILINE)
 _MD_EMPHASIS = re.compile(r"(?<![\w*])(\*{1,2}|_{1,2})(?=\S)([^*_\n]{1,300}?)(?<=\S)\1(?![\w*])")
 # A backslash at the end of a line is a Markdown hard break; the corpora use it between paragraphs.

@@ -92,9 +92,7 @@ def _parse(raw: str | bytes, filename: str | None) -> ParsedReadout:
             "\n".join(blocks[-5:])[-3000:],
         ]
     )
-    language = header.meta.get("language", "")[:2].lower() or detect_language("\n".join(paragraphs)[:20000])
-    if language not in ("en", "fr", "ru"):
-        language = detect_language("\n".join(paragraphs)[:20000])
+    language = detect_language(paragraphs, declared=header.meta.get("language"))
 
     participants = extract_participants(
         lead_sentence[:LEAD_CHARS],
