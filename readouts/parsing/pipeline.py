@@ -23,9 +23,10 @@ from .dates import (
 )
 from .header import choose_headline, clean_title, split_header
 from .language import detect_language
+from .lead import find_lead, is_body_paragraph, is_unterminated_lead
 from .location import find_meeting_place
 from .names import find_person_mentions
-from .participants import MEETING_WORDS, extract_participants, is_pinyin_name
+from .participants import extract_participants, is_pinyin_name
 from .publisher import detect_publisher, home_country
 from .sentences import split_sentences
 from .types import Kind, ParsedParagraph, ParsedParticipant, ParsedReadout, ParseError
@@ -33,7 +34,6 @@ from .types import Kind, ParsedParagraph, ParsedParticipant, ParsedReadout, Pars
 MAX_ATTRIBUTED_PARAGRAPHS = 500  # real readouts have a few dozen; beyond this, paragraphs are left narrative
 LEAD_CHARS = 3_000
 SHORT_LEAD_CHARS = 40
-LEAD_SEARCH_BLOCKS = 200  # the lead is near the top; page chrome before it is never this long
 YEAR_SCAN_CHARS = 200_000
 
 
@@ -57,17 +57,21 @@ def _parse(raw: str | bytes, filename: str | None) -> ParsedReadout:
     header, body = split_header(text)
     if clean.looks_like_html(body):
         body = clean.html_to_text(body)
+    body = clean.strip_markdown(body)
     blocks = [clean.strip_end_marks(b) for b in clean.unwrap(body)]
     blocks = [b for b in blocks if b]
     if not blocks:
         raise ParseError("empty text")
 
-    lead_index = _find_lead(blocks)
-    if lead_index is None:
+    found = _find_lead(blocks)
+    if found is None:
         raise ParseError("no paragraphs found")
-    header_zone = blocks[:lead_index]
-    paragraphs = [b for b in blocks[lead_index:] if _is_body_paragraph(b)]
-    lead = paragraphs[0]
+    body_start, lead_index = found
+    header_zone = blocks[:body_start]
+    paragraphs = [b for b in blocks[body_start:] if _is_body_paragraph(b)]
+    lead = blocks[lead_index]
+    # Long opening paragraphs may come before the lead ("I am pleased to announce..."); most leads are first.
+    lead_position = sum(1 for b in blocks[body_start:lead_index] if _is_body_paragraph(b))
 
     dateline = parse_dateline(lead)
     header_dateline = _header_dateline(header_zone)
@@ -89,14 +93,12 @@ def _parse(raw: str | bytes, filename: str | None) -> ParsedReadout:
             "\n".join(blocks[-5:])[-3000:],
         ]
     )
-    language = header.meta.get("language", "")[:2].lower() or detect_language("\n".join(paragraphs)[:20000])
-    if language not in ("en", "fr", "ru"):
-        language = detect_language("\n".join(paragraphs)[:20000])
+    language = detect_language(paragraphs, declared=header.meta.get("language"))
 
     participants = extract_participants(
         lead_sentence[:LEAD_CHARS],
         title=title or "",
-        body=paragraphs[1:50],
+        body=[*paragraphs[:lead_position], *paragraphs[lead_position + 1 : 50]],
         full_text="\n".join([*header_zone, *paragraphs[:50]])[:50000],
         publisher_country=home_country(publisher),
     )
@@ -104,7 +106,7 @@ def _parse(raw: str | bytes, filename: str | None) -> ParsedReadout:
         warnings.append("no participants found")
 
     labels = attribute_paragraphs(
-        paragraphs[:MAX_ATTRIBUTED_PARAGRAPHS], participants, {0: dateline.end} if dateline else None
+        paragraphs[:MAX_ATTRIBUTED_PARAGRAPHS], participants, {lead_position: dateline.end} if dateline else None
     )
     if len(paragraphs) > MAX_ATTRIBUTED_PARAGRAPHS:
         warnings.append(f"only the first {MAX_ATTRIBUTED_PARAGRAPHS} paragraphs were attributed")
@@ -148,27 +150,12 @@ def _lead_sentence(lead_body: str) -> str:
 
 
 def _is_body_paragraph(block: str) -> bool:
-    return clean.looks_like_prose(block) and not clean.is_caption(block) and not clean.is_boilerplate(block)
+    return is_body_paragraph(block) or is_unterminated_lead(block)
 
 
-def _find_lead(blocks: list[str]) -> int | None:
-    """The lead is the first body paragraph with a dateline, a meeting or a titled person; before it is the header
-    (page chrome such as "Welcome to the United Nations. It's your world." has none of these)."""
-    first_prose = None
-    for index, block in enumerate(blocks[:LEAD_SEARCH_BLOCKS]):
-        if not _is_body_paragraph(block):
-            continue
-        if first_prose is None:
-            first_prose = index
-        if (
-            parse_dateline(block)
-            or MEETING_WORDS.search(block[:1000])
-            or any(m.has_title for m in find_person_mentions(block[:300]))
-        ):
-            return index
-    if first_prose is None:
-        first_prose = next((i for i, block in enumerate(blocks) if _is_body_paragraph(block)), None)
-    return first_prose
+def _find_lead(blocks: list[str]) -> tuple[int, int] | None:
+    """(body start, lead) in any language; an English titled person ("President Xi") also marks the lead."""
+    return find_lead(blocks, lambda head: any(m.has_title for m in find_person_mentions(head)))
 
 
 def _header_dateline(header_zone: list[str]) -> Dateline | None:
