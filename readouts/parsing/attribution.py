@@ -13,9 +13,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from datetime import date
 
 from .gazetteer import load_gazetteer
+from .known_people import TITLE_LANGUAGES, lookup
 from .names import TITLE_WORDS, find_person_mentions, fold
+from .offices import find_office_titles
 from .participants import name_tokens, same_person
 from .romanise import is_cyrillic, is_han
 from .sentences import split_sentences
@@ -392,10 +395,41 @@ class _Event:
 
 
 class Attributor:
-    def __init__(self, participants: list[ParsedParticipant]):
+    def __init__(self, participants: list[ParsedParticipant], *, language: str = "", day: date | None = None):
         self.participants = participants
         self.gazetteer = load_gazetteer()
         self.name_patterns = self._name_patterns()
+        self.language = language
+        # Each participant's offices on the day, from the office-holders table: "the Prime Minister" is whoever
+        # among them held that office then.
+        self.offices: dict[str, set[tuple[str, str]]] = {}
+        for participant in participants if day and language in TITLE_LANGUAGES else []:
+            person = lookup(participant, day)
+            if person is not None:
+                self.offices[participant.name] = {(t.office, t.country) for t in person.terms_on(day)}
+
+    def _office_refs(self, sentence: str, name_starts: set[int]) -> list[_Ref]:
+        """Offices named without a name ("the Secretary", "the Prime Minister", "министр"), resolved to the one
+        participant who held that office on the day."""
+        if not self.offices:
+            return []
+        refs = []
+        for match in find_office_titles(sentence, self.language):
+            following = sentence[match.end : match.end + 40]
+            if match.end + 1 in name_starts or re.match(r"^\s(?:Dr\.? |Mr\.? |H\.E\. )?[A-Z][a-z]", following):
+                continue  # a name follows: that name is the reference
+            holders = [
+                name
+                for name, offices in self.offices.items()
+                if any(office == match.office and (match.country in (None, country)) for office, country in offices)
+            ]
+            if len(holders) == 1:
+                start = match.start
+                article = _ARTICLE_BEFORE.search(sentence[max(0, start - 4) : start])
+                if article:
+                    start -= len(article.group())
+                refs.append(_Ref(start, match.end, holders[0]))
+        return refs
 
     # -- references ---------------------------------------------------------------------------------------------
     def _name_patterns(self) -> list[tuple[re.Pattern[str], str]]:
@@ -427,7 +461,11 @@ class Attributor:
                     continue  # "Hu's views": a possessive is not a subject
                 refs.append(_Ref(match.start(), match.end(), name))
         name_starts = {r.start for r in refs}
+        office_refs = self._office_refs(sentence, name_starts)
+        refs += office_refs
         for match in _TITLE_REF.finditer(sentence):
+            if any(r.start <= match.start() < r.end or match.start() <= r.start < match.end() for r in office_refs):
+                continue  # the office-holders table has named this one
             following = sentence[match.end() : match.end() + 40]
             if match.end() + 1 not in name_starts and re.match(r"^\s(?:Dr\.? |Mr\.? |H\.E\. )?[A-Z][a-z]", following):
                 continue  # the title belongs to someone else named right after it: "State Councilor Yang Jiechi"
@@ -813,6 +851,7 @@ _HEAD_SYNONYMS = {
 }
 
 
+_ARTICLE_BEFORE = re.compile(r"\b(?:the|The|le|Le|la|La|el|El|o|O)\s+$")
 _HAN_SENTENCE = re.compile(r"[^。！？!?]+[。！？!?」”]*")
 _HAN_JOINT = re.compile(
     r"双方|雙方|两国领导人|兩國領導人|两国元首|兩國元首|两人|兩人|二人|两位|兩位|两国外长|兩國外長"
@@ -904,6 +943,11 @@ def _sentence_label(events: list[_Event]) -> str | None:
 
 
 def attribute_paragraphs(
-    paragraphs: list[str], participants: list[ParsedParticipant], skip_prefix: dict[int, int] | None = None
+    paragraphs: list[str],
+    participants: list[ParsedParticipant],
+    skip_prefix: dict[int, int] | None = None,
+    *,
+    language: str = "",
+    day: date | None = None,
 ) -> list[tuple[Kind, str | None]]:
-    return Attributor(participants).attribute(paragraphs, skip_prefix)
+    return Attributor(participants, language=language, day=day).attribute(paragraphs, skip_prefix)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from .dates import MONTHS, WEEKDAYS
 from .gazetteer import load_gazetteer
+from .offices import find_persons_by_family_name
 from .romanise import is_cyrillic, russian_name_nominative, russian_name_word
 
 # Words that make up office titles (lower case). Some also occur in organisation names, which is fine: a title
@@ -196,9 +197,19 @@ def is_name_token(token: Token) -> bool:
         part.lower() in TITLE_WORDS or load_gazetteer().is_country_word(part) for part in word.split("-") if part
     ):
         return False  # "Kazakhstan-Elbasy", "Vice-President": a title, not a name
-    if is_cyrillic(word) and russian_name_word(word.split("-")[-1]) is False:
-        return False  # a place, a common noun or an adjective the Russian dictionary knows
+    if is_cyrillic(word) and russian_name_word(word.split("-")[-1]) is False and not _office_holder_name(word):
+        return False  # a place, a common noun or an adjective the Russian dictionary knows (and no office-holder's)
     return not load_gazetteer().is_country_word(word)
+
+
+def _cyrillic_letter(token: Token) -> bool:
+    letter = token.word.rstrip(".")
+    return len(letter) == 1 and letter.isupper() and is_cyrillic(letter)
+
+
+def _office_holder_name(word: str) -> bool:
+    """A family name of the office-holders table ("Ван" is Wang Yi's in Russian, and also a common noun)."""
+    return bool(find_persons_by_family_name(word))
 
 
 def _is_initial(token: Token) -> bool:
@@ -228,17 +239,26 @@ def _name_run(tokens: list[Token], i: int, blocked: set[int]) -> int:
             break  # a line break or double space inside a "name" is suspicious; stop
         if j in blocked:
             break
-        particle = token.word.lower() in _NAME_PARTICLES and j + 1 < len(tokens) and is_name_token(tokens[j + 1])
-        if is_name_token(token) or (j > i and (_is_initial(token) or particle)):
+        particle = token.word.lower() in _NAME_PARTICLES and _name_follows_particles(tokens, j + 1)
+        # A one-letter Cyrillic given name is a word ("Ван И"), though "и" is also "and".
+        one_letter = j > i and _cyrillic_letter(token)
+        if is_name_token(token) or one_letter or (j > i and (_is_initial(token) or particle)):
             j += 1
         else:
             break
         if token.possessive or (token.final_stop and not _is_initial(token)):
             break
     # Drop trailing initials ("Joseph R." without a surname is not what we want).
-    while j > i + 1 and _is_initial(tokens[j - 1]):
+    while j > i + 1 and _is_initial(tokens[j - 1]) and not _cyrillic_letter(tokens[j - 1]):
         j -= 1
     return j
+
+
+def _name_follows_particles(tokens: list[Token], j: int) -> bool:
+    """Whether a name word comes after the particles from token j on ("von der Leyen")."""
+    while j < len(tokens) and tokens[j].word.lower() in _NAME_PARTICLES:
+        j += 1
+    return j < len(tokens) and is_name_token(tokens[j])
 
 
 def _walk_back_title(tokens: list[Token], i: int) -> int:
@@ -333,7 +353,8 @@ def find_person_mentions(text: str) -> list[PersonMention]:
                     r"\s+(?:in|at|on|who|which|said|says|met|is|was|and the)\s+", appositive.group(1)
                 )[0]
         name_tokens = tokens[i:j]
-        name = " ".join(russian_name_nominative([t.word for t in name_tokens]))
+        words = [t.word.rstrip(".") if _cyrillic_letter(t) else t.word for t in name_tokens]
+        name = " ".join(russian_name_nominative(words))
         title, country = _clean_title(title_text) if has_title_word else ("", None)
         if appositive_title and not title:
             title, country = _clean_title(appositive_title)

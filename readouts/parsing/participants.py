@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from datetime import date
 
 from .chinese import HanMention, find_han_mentions, looks_chinese, mentions_meeting
 from .gazetteer import load_gazetteer
+from .known_people import country_name, office_holders_named_by_title, with_known_name
 from .names import PersonMention, find_person_mentions, fold
 from .romanise import is_cyrillic, is_han, is_latin, romanise, russian_name_word
 from .sentences import split_sentences
@@ -30,7 +32,7 @@ MEETING_WORDS = re.compile(
 _NOT_PRESENT_BEFORE = re.compile(
     r"(?:greetings|wishes|regards|message|letter|salutations|condolences)\s+(?:\w+\s+){0,3}(?:from|of|to|du|de)\s*$"
     r"|(?:on behalf of|invitation of|invited by|as the guest of|guest of|à l'invitation de|de la part de"
-    r"|from|to|by)\s*$",
+    r"|from|(?<!spoke )(?<!speaks )(?<!talked )(?<!talks )(?<!spoken )to|by)\s*$",
     re.IGNORECASE,
 )
 _MEETING_WITH = re.compile(r"\b(?:the|this) (?:meeting|talks|conversation) with\b", re.IGNORECASE)
@@ -129,9 +131,63 @@ def extract_participants(
     body: list[str] = (),
     full_text: str = "",
     publisher_country: str | None = None,
+    language: str = "",
+    day: date | None = None,
 ) -> list[ParsedParticipant]:
+    """The people who met. ``day`` (the meeting's or the page's date) lets the office-holders table name a
+    person written by office only or by family name only; ``language`` says which titles to read."""
     if is_han(lead_sentence) or (is_han(title) and not lead_sentence.isascii() and not is_cyrillic(lead_sentence)):
-        return _han_participants(lead_sentence, title, body)
+        found = _han_participants(lead_sentence, title, body)
+        found += _named_by_office(lead_sentence, "zh", day, None, found)
+        return _known(found, day)
+    found = _latin_and_cyrillic_participants(lead_sentence, title, body, full_text, publisher_country)
+    found += _named_by_office(lead_sentence, language, day, publisher_country, found)
+    return _known(found, day)
+
+
+def _known(participants: list[ParsedParticipant], day: date | None) -> list[ParsedParticipant]:
+    """Participants under the table's names; two readings of one person become one."""
+    result: list[ParsedParticipant] = []
+    for participant in (with_known_name(p, day) for p in participants):
+        same = next((i for i, p in enumerate(result) if p.name == participant.name), None)
+        if same is None:
+            result.append(participant)
+        else:
+            kept = result[same]
+            aliases = tuple(dict.fromkeys([*kept.aliases, *participant.aliases]))
+            result[same] = ParsedParticipant(
+                kept.name, kept.title or participant.title, kept.country or participant.country, aliases
+            )
+    return result
+
+
+def _named_by_office(
+    lead_sentence: str,
+    language: str,
+    day: date | None,
+    publisher_country: str | None,
+    found: list[ParsedParticipant],
+) -> list[ParsedParticipant]:
+    """ "The Prime Minister met ...": the holder of that office on the day, unless only mentioned or already named."""
+    added = []
+    for holder, written in office_holders_named_by_title(lead_sentence, language, day, publisher_country):
+        at = lead_sentence.find(written)
+        if at > 0 and _NOT_PRESENT_BEFORE.search(lead_sentence[max(0, at - 60) : at]):
+            continue
+        person = holder.person
+        if any(with_known_name(p, day).name == person.name or same_person(p.name, person.name) for p in found):
+            continue
+        added.append(ParsedParticipant(person.name, written, country_name(holder.term.country)))
+    return added
+
+
+def _latin_and_cyrillic_participants(
+    lead_sentence: str,
+    title: str,
+    body: list[str],
+    full_text: str,
+    publisher_country: str | None,
+) -> list[ParsedParticipant]:
     people: list[PersonMention] = []
     # A Russian text often names the people only by surname in its headline: "Порошенко обсудил с Путиным ...".
     title_names = is_cyrillic(title) and MEETING_WORDS.search(title)

@@ -95,18 +95,26 @@ def _parse(raw: str | bytes, filename: str | None) -> ParsedReadout:
     )
     language = detect_language(paragraphs, declared=header.meta.get("language"))
 
+    # Who held an office, and which family name is whose, depends on the day (the meeting's, else the page's).
+    day = _meeting_date(lead_body, dateline, header_dateline, header_zone, published, paragraphs)[0] or published
     participants = extract_participants(
         lead_sentence[:LEAD_CHARS],
         title=title or "",
         body=[*paragraphs[:lead_position], *paragraphs[lead_position + 1 : 50]],
         full_text="\n".join([*header_zone, *paragraphs[:50]])[:50000],
         publisher_country=home_country(publisher),
+        language=language,
+        day=day,
     )
     if not participants:
         warnings.append("no participants found")
 
     labels = attribute_paragraphs(
-        paragraphs[:MAX_ATTRIBUTED_PARAGRAPHS], participants, {lead_position: dateline.end} if dateline else None
+        paragraphs[:MAX_ATTRIBUTED_PARAGRAPHS],
+        participants,
+        {lead_position: dateline.end} if dateline else None,
+        language=language,
+        day=day,
     )
     if len(paragraphs) > MAX_ATTRIBUTED_PARAGRAPHS:
         warnings.append(f"only the first {MAX_ATTRIBUTED_PARAGRAPHS} paragraphs were attributed")
