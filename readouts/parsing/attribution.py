@@ -413,11 +413,16 @@ class Attributor:
         participant who held that office on the day."""
         if not self.offices:
             return []
+        # A participant the table does not know might hold the office too: only a title that names its country
+        # can then be resolved.
+        everyone_known = len(self.offices) == len(self.participants)
         refs = []
         for match in find_office_titles(sentence, self.language):
             following = sentence[match.end : match.end + 40]
             if match.end + 1 in name_starts or re.match(r"^\s(?:Dr\.? |Mr\.? |H\.E\. )?[A-Z][a-z]", following):
                 continue  # a name follows: that name is the reference
+            if not everyone_known and match.country is None:
+                continue
             holders = [
                 name
                 for name, offices in self.offices.items()
@@ -434,7 +439,7 @@ class Attributor:
     # -- references ---------------------------------------------------------------------------------------------
     def _name_patterns(self) -> list[tuple[re.Pattern[str], str]]:
         patterns = []
-        counts = Counter(t for p in self.participants for n in _names_of(p) for t in set(name_tokens(n)))
+        counts = Counter(t for p in self.participants for t in {t for n in _names_of(p) for t in name_tokens(n)})
         for participant in self.participants:
             forms = set()
             for written in _names_of(participant):
