@@ -20,7 +20,7 @@ from .known_people import TITLE_LANGUAGES, lookup
 from .names import TITLE_WORDS, find_person_mentions, fold
 from .offices import find_office_titles
 from .participants import name_tokens, same_person
-from .romanise import is_cyrillic, is_han
+from .romanise import is_cyrillic, is_han, russian_short_passive
 from .sentences import split_sentences
 from .types import Kind, ParsedParticipant
 
@@ -632,7 +632,14 @@ class Attributor:
                     if kind:
                         events.append(_Event(ref.start, kind, None, joint=True))
                     continue
-            kind = self._verb_after(sentence, ref.end)
+            if any(0 <= other.start - ref.end <= 2 and not other.pronoun for other in refs if other is not ref):
+                continue  # another reference follows at once: it, not this one, is the verb's subject
+            end = ref.end
+            if ref.joint:
+                # "Президенты России и Украины ... договорились": the sides' countries before the verb
+                complement = _JOINT_COMPLEMENT.match(sentence, end)
+                end = complement.end() if complement else end
+            kind = self._verb_after(sentence, end)
             if kind is None:
                 continue
             events.append(_Event(ref.start, kind, ref.speaker, joint=ref.joint))
@@ -656,6 +663,14 @@ class Attributor:
                 blocking = self._outside_subject(clause)
                 if blocking:
                     events.append(_Event(match.end(), blocking, None))
+        # A subjectless passive reports what the sides said: "Подчеркнута важность ...", "были обсуждены ..."
+        if (
+            not events
+            and not refs
+            and self.language == "ru"
+            and any(russian_short_passive(w) for w in re.findall(r"[А-Яа-яЁё]+", sentence)[:4])
+        ):
+            events.append(_Event(0, "statement", None, joint=True))
         events.sort(key=lambda e: e.position)
         speaker = last_speaker
         for event in events:
@@ -856,6 +871,7 @@ _HEAD_SYNONYMS = {
 }
 
 
+_JOINT_COMPLEMENT = re.compile(r"\s+[А-ЯЁA-Z][\w\-]+(?:,\s+[А-ЯЁA-Z][\w\-]+)*\s+(?:и|and|y|et|e)\s+[А-ЯЁA-Z][\w\-]+")
 _ARTICLE_BEFORE = re.compile(r"\b(?:the|The|le|Le|la|La|el|El|o|O)\s+$")
 _HAN_SENTENCE = re.compile(r"[^。！？!?]+[。！？!?」”]*")
 _HAN_JOINT = re.compile(

@@ -44,16 +44,16 @@ def country_code(name: str | None) -> str | None:
 
 def lookup(participant: ParsedParticipant, day: date | None) -> KnownPerson | None:
     """The table's person for a participant: by full name in any script, or by a family name alone when exactly
-    one person of that family name held an office on the day."""
+    one person of that family name held an office on the day (or, the day unknown, has it at all)."""
     for written in (participant.name, *participant.aliases):
         person = find_person(written)
         if person is not None:
             return person
-    if day is None:
-        return None
     for written in (participant.name, *participant.aliases):
         words = written.split()
         if len(words) == 1:
+            # On a known day, the one who held an office then; on an unknown day, only a family name the table
+            # gives to nobody else.
             found = find_persons_by_family_name(words[0], day)
             if len(found) == 1:
                 return found[0]
@@ -70,7 +70,8 @@ def with_known_name(participant: ParsedParticipant, day: date | None) -> ParsedP
     # a name the person goes by: only what the text or the table writes is kept.
     written = participant.aliases or (participant.name,)
     aliases = [a for a in dict.fromkeys([*written, person.cyrillic, person.chinese]) if a and a != person.name]
-    country = participant.country or country_name(_country_of(person, day))
+    # The table's country of the office is known; a participant's country may have been guessed from the text.
+    country = country_name(_country_of(person, day)) or participant.country
     return ParsedParticipant(person.name, participant.title, country, aliases=tuple(aliases))
 
 

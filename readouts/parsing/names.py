@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from .dates import MONTHS, WEEKDAYS
 from .gazetteer import load_gazetteer
-from .offices import find_persons_by_family_name
+from .offices import find_person, find_persons_by_family_name
 from .romanise import is_cyrillic, russian_name_nominative, russian_name_word
 
 # Words that make up office titles (lower case). Some also occur in organisation names, which is fine: a title
@@ -114,7 +114,12 @@ ORG_WORDS = {
     "international", "asia", "africa", "europe", "america", "pacific", "indo-pacific", "middle", "east", "west",
     "north", "south", "cold", "war", "day", "year", "anniversary", "program", "programme", "plan", "project",
     "ccp", "cpc", "web", "editor", "photo", "source", "video", "readout", "readouts", "meeting", "talks",
-    "welcome", "official", "update", "updated", "http", "https", "www", "policy", "affairs",
+    "welcome", "official", "update", "updated", "http", "https", "www", "policy", "affairs", "majesty", "highness",
+    "chiefs", "refugees", "governments", "staff", "home", "law", "commerce", "justice", "health", "education",
+    "industry", "energy", "culture", "agriculture", "labour", "labor", "transport", "environment", "tourism",
+    # Verbs of title-case headlines ("Modi, Biden Discuss Key Issues")
+    "discuss", "discusses", "meet", "meets", "hold", "holds", "agree", "agrees", "vow", "vows", "sign", "signs",
+    "say", "says", "urge", "urges", "pledge", "pledges", "hail", "hails", "seek", "seeks", "mull", "mulls",
     "gobierno", "ministerio", "cancillería", "casa", "blanca", "palacio", "consejo", "comisión", "unión",
     "naciones", "unidas", "partido", "congreso", "nacional", "república", "estados", "unidos", "governo",
     "ministério", "palácio", "união", "conselho",
@@ -205,6 +210,18 @@ def is_name_token(token: Token) -> bool:
 def _cyrillic_letter(token: Token) -> bool:
     letter = token.word.rstrip(".")
     return len(letter) == 1 and letter.isupper() and is_cyrillic(letter)
+
+
+def _nominative(words: list[str]) -> str:
+    """The name as a nominative: the office-holders table's own Russian form when it knows the name in this case
+    ("Касым-Жомартом Токаевым"), else as the dictionary declines it back."""
+    if is_cyrillic(words[0]):
+        known = find_person(" ".join(words))
+        if known is not None and known.cyrillic:
+            full = next((n for n in known.cyrillic_names if len(n.split()) == len(words)), None)
+            if full:
+                return full
+    return " ".join(russian_name_nominative(words))
 
 
 def _office_holder_name(word: str) -> bool:
@@ -354,7 +371,7 @@ def find_person_mentions(text: str) -> list[PersonMention]:
                 )[0]
         name_tokens = tokens[i:j]
         words = [t.word.rstrip(".") if _cyrillic_letter(t) else t.word for t in name_tokens]
-        name = " ".join(russian_name_nominative(words))
+        name = _nominative(words)
         title, country = _clean_title(title_text) if has_title_word else ("", None)
         if appositive_title and not title:
             title, country = _clean_title(appositive_title)

@@ -13,7 +13,7 @@ from .chinese import HanMention, find_han_mentions, looks_chinese, mentions_meet
 from .gazetteer import load_gazetteer
 from .known_people import country_name, office_holders_named_by_title, with_known_name
 from .names import PersonMention, find_person_mentions, fold
-from .romanise import is_cyrillic, is_han, is_latin, romanise, russian_name_word
+from .romanise import is_cyrillic, is_han, is_latin, romanise, russian_name_word, russian_noun_before
 from .sentences import split_sentences
 from .types import ParsedParticipant
 
@@ -102,6 +102,8 @@ def _present(mention: PersonMention, text: str) -> bool:
     if mention.possessive:
         return False
     before = text[max(0, mention.title_start - 60) : mention.title_start]
+    if is_cyrillic(text[mention.title_start : mention.end]) and russian_noun_before(before):
+        return False  # a genitive after a noun: "визита Президента Владимира Путина" (the visit of ...)
     return not _NOT_PRESENT_BEFORE.search(before)
 
 

@@ -54,6 +54,25 @@ def russian_name_word(word: str) -> bool | None:
     return None
 
 
+_LAST_WORD = re.compile(r"([а-яё]+)\s*$")
+
+
+def russian_noun_before(text: str) -> bool:
+    """Whether text ends with a common noun (lower case), after which a name is its genitive complement."""
+    match = _LAST_WORD.search(text)
+    if not match:
+        return False
+    parses = _morph().parse(match.group(1))
+    return bool(parses) and parses[0].tag.POS == "NOUN" and parses[0].score > 0.5
+
+
+def russian_short_passive(word: str) -> bool:
+    """A short passive participle: "обсуждены", "отмечена", "подчеркнута" (what the sides said, subjectless)."""
+    if not is_cyrillic(word):
+        return False
+    return any(p.tag.POS == "PRTS" and "pssv" in p.tag for p in _morph().parse(word.lower())[:2])
+
+
 @cache
 def russian_nominative(word: str) -> str:
     """A Russian name word in the nominative: "Путиным" -> "Путин", "Ангелой" -> "Ангела", "Макеем" -> "Макей".

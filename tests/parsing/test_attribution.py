@@ -110,3 +110,21 @@ def test_chinese_speaking_verbs_pronouns_both_sides_and_quotations():
         ],
         [wang, faki],
     ) == [None, "Wang Yi", "Wang Yi", "Faji", "joint", "Wang Yi"]
+
+
+def test_russian_subjectless_passive_is_joint_and_the_nearest_subject_speaks():
+    tokayev = ParsedParticipant("Kassym-Jomart Tokayev", "Президент", "Kazakhstan", aliases=("Касым-Жомарт Токаев",))
+    envoy = ParsedParticipant("Aleksey Borodavkin", "посол", "Russia", aliases=("Алексей Бородавкин",))
+    got = [
+        speaker if kind is Kind.STATEMENT else (None if kind is Kind.NARRATIVE else "joint")
+        for kind, speaker in attribute_paragraphs(
+            [
+                "Президент Касым-Жомарт Токаев принял посла.",
+                "В ходе беседы с послом Алексеем Бородавкиным Токаев отметил важность визита.",
+                "Подчеркнута важность дальнейшего укрепления отношений.",
+            ],
+            [tokayev, envoy],
+            language="ru",
+        )
+    ]
+    assert got == [None, "Kassym-Jomart Tokayev", "joint"]
