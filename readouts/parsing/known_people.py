@@ -18,10 +18,23 @@ from .offices import (
     find_persons_by_family_name,
     holders_on,
 )
+from .romanise import is_han
 from .types import ParsedParticipant
 
 # Languages the office-titles table is written in.
 TITLE_LANGUAGES = ("en", "fr", "es", "pt", "ru", "zh", "de")
+
+
+@lru_cache(maxsize=1)
+def _traditional_to_simplified():
+    from opencc import OpenCC
+
+    return OpenCC("t2s")
+
+
+def simplified(text: str) -> str:
+    """Chinese text in simplified characters (the table's), from traditional (Hong Kong, Taiwan)."""
+    return _traditional_to_simplified().convert(text)
 
 
 @lru_cache(maxsize=1)
@@ -46,7 +59,7 @@ def lookup(participant: ParsedParticipant, day: date | None) -> KnownPerson | No
     """The table's person for a participant: by full name in any script, or by a family name alone when exactly
     one person of that family name held an office on the day (or, the day unknown, has it at all)."""
     for written in (participant.name, *participant.aliases):
-        person = find_person(written)
+        person = find_person(written) or (find_person(simplified(written)) if is_han(written) else None)
         if person is not None:
             return person
     for written in (participant.name, *participant.aliases):

@@ -122,7 +122,8 @@ ORG_WORDS = {
     "say", "says", "urge", "urges", "pledge", "pledges", "hail", "hails", "seek", "seeks", "mull", "mulls",
     "gobierno", "ministerio", "cancillería", "casa", "blanca", "palacio", "consejo", "comisión", "unión",
     "naciones", "unidas", "partido", "congreso", "nacional", "república", "estados", "unidos", "governo",
-    "ministério", "palácio", "união", "conselho",
+    "ministério", "palácio", "união", "conselho", "république", "gouvernement", "ministère", "conseil",
+    "assemblée", "parlement", "palais", "élysée", "unies", "européenne", "européen",
 }  # fmt: skip
 STOP_WORDS = {
     "the", "a", "an", "in", "on", "at", "during", "for", "with", "and", "but", "as", "after", "before", "while",

@@ -224,6 +224,8 @@ _BEFORE_MEETING_VERB = re.compile(
 
 
 FALLBACK_PARAGRAPHS = 2
+SEPARATE_MEETING_PARAGRAPHS = 10
+_HAN_MET = re.compile(r"会见|會見|会晤|會晤")
 
 
 def _add_from_meeting_sentences(people: list[PersonMention], paragraphs: list[str]) -> None:
@@ -258,6 +260,17 @@ def _han_participants(lead_sentence: str, title: str, body: list[str]) -> list[P
         if mentions_meeting(sentence):
             for mention in find_han_mentions(sentence):
                 if mention.title or index == 0:
+                    add(mention)
+    # Separate meetings the text reports later: "之前谭德塞在会晤中国外长王毅时表示".
+    for paragraph in body[:SEPARATE_MEETING_PARAGRAPHS]:
+        for verb in _HAN_MET.finditer(paragraph[:LEAD_WINDOW]):
+            window = paragraph[max(0, verb.start() - 20) : verb.end() + 16]
+            offset = max(0, verb.start() - 20)
+            for mention in find_han_mentions(window):
+                at = offset + mention.start
+                if mention.title and (
+                    verb.end() <= at <= verb.end() + 8 or 0 <= verb.start() - (offset + mention.end) <= 12
+                ):
                     add(mention)
     return [
         ParsedParticipant(
