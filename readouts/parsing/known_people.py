@@ -10,6 +10,7 @@ from datetime import date
 from functools import lru_cache
 
 from .gazetteer import load_gazetteer
+from .names import fold
 from .offices import (
     KnownPerson,
     OfficeHolder,
@@ -17,8 +18,9 @@ from .offices import (
     find_person,
     find_persons_by_family_name,
     holders_on,
+    known_persons,
 )
-from .romanise import is_han
+from .romanise import is_han, is_latin
 from .types import ParsedParticipant
 
 # Languages the office-titles table is written in.
@@ -64,6 +66,10 @@ def lookup(participant: ParsedParticipant, day: date | None) -> KnownPerson | No
             return person
     for written in (participant.name, *participant.aliases):
         words = written.split()
+        if len(words) >= 2 and is_latin(written):
+            person = _spelling_variant(words)
+            if person is not None:
+                return person
         if len(words) == 1:
             # On a known day, the one who held an office then; on an unknown day, only a family name the table
             # gives to nobody else.
@@ -71,6 +77,34 @@ def lookup(participant: ParsedParticipant, day: date | None) -> KnownPerson | No
             if len(found) == 1:
                 return found[0]
     return None
+
+
+MIN_VARIANT_LETTERS = 6  # shorter family names are too alike to tell a variant from another name
+
+
+def _spelling_variant(words: list[str]) -> KnownPerson | None:
+    """The one person of the table with the same given name and a family name another language's spelling of
+    theirs: at most two letters apart ("Nikol Pachinian" in French is "Nikol Pashinyan")."""
+    given, family = fold(words[0]), fold(words[-1])
+    if len(family) < MIN_VARIANT_LETTERS:
+        return None
+    found = []
+    for person in known_persons():
+        parts = person.name.split()
+        if len(parts) >= 2 and fold(parts[0]) == given and _distance(fold(parts[-1]), family) <= 2:
+            found.append(person)
+    return found[0] if len(found) == 1 else None
+
+
+def _distance(a: str, b: str) -> int:
+    """Levenshtein distance (names are short)."""
+    previous = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        current = [i]
+        for j, y in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x != y)))
+        previous = current
+    return previous[-1]
 
 
 def with_known_name(participant: ParsedParticipant, day: date | None) -> ParsedParticipant:

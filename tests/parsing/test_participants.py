@@ -191,3 +191,9 @@ def test_russian_name_in_the_genitive_after_a_noun_is_only_mentioned():
         body=["В ходе беседы с послом Алексеем Бородавкиным обсуждена подготовка визита Президента Владимира Путина."],
     )
     assert [p.aliases[0] for p in found] == ["Касым-Жомарт Токаев", "Алексей Бородавкин"]
+
+
+def test_another_languages_spelling_of_a_known_person_gets_the_usual_one():
+    found = extract_participants("Le Premier ministre arménien Nikol Pachinian a reçu le président Emmanuel Macron.")
+    assert [p.name for p in found] == ["Nikol Pashinyan", "Emmanuel Macron"]
+    assert "Nikol Pachinian" in found[0].aliases
