@@ -212,6 +212,13 @@ def readout_bibtex(request, **address):
 
 
 @require_GET
+def readout_text(request, slug, year=None, month=None, day=None):
+    """The readout's text exactly as it was imported, as plain text (shown, not downloaded)."""
+    readout = get_object_or_404(Readout.objects.only("raw_text").at_address(slug, year, month, day))
+    return HttpResponse(readout.raw_text, content_type="text/plain; charset=utf-8")
+
+
+@require_GET
 def readout_csl_json(request, **address):
     readout, statement, url = cited(request, **address)
     item = citations.to_csl_json(readout, statement, url=url, accessed=timezone.localdate())
@@ -232,4 +239,6 @@ urlpatterns = [
     path(f"{DATED}cite.json", readout_csl_json, name="readout_csl_json"),
     path(f"{UNDATED}cite.bib", readout_bibtex, name="undated_readout_bibtex"),
     path(f"{UNDATED}cite.json", readout_csl_json, name="undated_readout_csl_json"),
+    path(f"{DATED}text.txt", readout_text, name="readout_text"),
+    path(f"{UNDATED}text.txt", readout_text, name="undated_readout_text"),
 ]

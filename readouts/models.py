@@ -461,6 +461,10 @@ class Readout(models.Model):
         day = self.meeting_date
         return f"{root}{day.year:04}/{day.month:02}/{day.day:02}/{self.slug}/"
 
+    def get_text_url(self):
+        """The text as imported, beside the readout's address (exports:readout_text)."""
+        return f"{self.get_absolute_url()}text.txt"
+
 
 @functools.lru_cache(maxsize=8)
 def readout_list_url(script_prefix: str) -> str:

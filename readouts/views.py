@@ -8,6 +8,7 @@ from readouts import search
 from readouts.charts import year_bars
 from readouts.filters import ReadoutFilter
 from readouts.forms import run_search
+from readouts.holdings import count_holdings
 from readouts.models import Country, Participation, Person, Readout, Statement
 
 PAGE_SIZE = 20
@@ -89,6 +90,11 @@ def home(request):
         "countries": Country.objects.represented().with_people_counts().order_by("-people_count", "name")[:12],
     }
     return render(request, "readouts/home.html", context)
+
+
+def help_page(request):
+    """How search works, and what the archive holds."""
+    return render(request, "readouts/help.html", {"holdings": count_holdings()})
 
 
 # The list filters about who met: the meetings of a list filtered by these alone are found from the participations.

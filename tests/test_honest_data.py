@@ -1,5 +1,6 @@
-"""Generated demo readouts are marked as generated wherever they appear, kept out of the home page's "latest" once
-real readouts exist, and removable in one command."""
+"""Honest data: generated demo readouts are marked as generated wherever they appear, kept out of the home page's
+"latest" once real readouts exist, and removable in one command; every readout says where it comes from and shows
+its text exactly as imported."""
 
 import csv
 import io
@@ -97,3 +98,26 @@ def test_remove_deletes_the_demo_and_its_people_but_keeps_real_readouts(demo_arc
     assert Person.objects.filter(pk__in=[shared.pk, entered.pk]).count() == 2
     assert not Person.objects.filter(participations=None).exclude(pk=entered.pk).exists()
     assert out.getvalue().startswith("Removed 12 generated demo readouts")
+
+
+def test_a_readout_page_says_where_it_comes_from_and_links_the_text_as_imported(client, archive):
+    page = client.get(archive.main.get_absolute_url()).content.decode()
+    provenance = page.split('<section class="provenance"', 1)[1].split("</section>", 1)[0]
+    assert "<dd>Akorda</dd>" in provenance
+    assert 'href="https://www.akorda.kz/en/tokayev-meets-wang-yi"' in provenance
+    assert "<dt>Imported</dt>" in provenance
+    text_url = archive.main.get_absolute_url() + "text.txt"
+    assert f'<a href="{text_url}">The text exactly as imported</a>' in provenance
+
+    text = client.get(text_url)
+    assert text["Content-Type"] == "text/plain; charset=utf-8"
+    assert text.content.decode() == archive.main.raw_text
+    undated = client.get(archive.undated.get_text_url())
+    assert undated.status_code == 200 and undated.content.decode() == archive.undated.raw_text
+    assert client.get("/readouts/2022/06/07/no-such-readout/text.txt").status_code == 404
+    assert client.post(text_url).status_code == 405
+
+
+def test_a_readout_without_source_address_says_so(client, archive):
+    page = client.get(archive.undated.get_absolute_url()).content.decode()
+    assert "<dt>Address</dt><dd>Not recorded</dd>" in page
