@@ -56,6 +56,8 @@ class CityIndex:
     def __init__(self, cities: list[dict]):
         best: dict[str, tuple[int, City]] = {}
         for row in cities:
+            if any(ch.isdigit() for ch in row["name"]):
+                continue  # districts ("Paris 08 Élysée") are not the cities readouts name
             city = City(row["name"], row["countrycode"], int(row.get("population") or 0))
             own = fold(row["name"])
             weight = 10 * city.population

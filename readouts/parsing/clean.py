@@ -401,4 +401,5 @@ def count_words(text: str) -> int:
     unspaced = len(_UNSPACED.findall(text))
     if not unspaced:
         return len(text.split())
-    return len(_UNSPACED.sub(" ", text).split()) + unspaced // CHARS_PER_UNSPACED_WORD
+    spaced = sum(1 for token in _UNSPACED.sub(" ", text).split() if any(ch.isalnum() for ch in token))
+    return spaced + unspaced // CHARS_PER_UNSPACED_WORD

@@ -14,6 +14,7 @@ from pathlib import Path
 from . import clean
 from .dateline import parse_dateline
 
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
 MEETING_WORDS_TSV = Path(__file__).resolve().parents[1] / "data" / "meeting_words.tsv"
 LEAD_SEARCH_BLOCKS = 200  # the lead is near the top; page chrome before it is never this long
 MEETING_WINDOW = 1_000
@@ -51,6 +52,8 @@ def is_body_paragraph(block: str) -> bool:
 def is_unterminated_lead(block: str) -> bool:
     """A long sentence in running text that names a meeting but lost its full stop."""
     head = block[: clean.LINE_CHECK_CHARS]
+    if _UNSPACED.search(head[:200]):
+        return False  # Chinese and Japanese leads end with 。; a long line without one is a headline
     if clean.count_words(head) < UNTERMINATED_LEAD_MIN_WORDS or clean.is_boilerplate(block) or clean.is_caption(block):
         return False
     words = head.split()

@@ -24,7 +24,7 @@ from .dates import (
 from .header import choose_headline, clean_title, split_header
 from .language import detect_language
 from .lead import find_lead, is_body_paragraph, is_unterminated_lead
-from .location import find_meeting_place
+from .location import english_place_name, find_meeting_place, find_place_in_language
 from .names import find_person_mentions
 from .participants import extract_participants, is_pinyin_name
 from .publisher import detect_publisher, home_country
@@ -63,6 +63,9 @@ def _parse(raw: str | bytes, filename: str | None) -> ParsedReadout:
     if not blocks:
         raise ParseError("empty text")
 
+    if header.title:
+        # The front matter's title repeated as the page's first heading is the header's, not a paragraph.
+        blocks = [b for b in blocks if _squeezed(b) != _squeezed(header.title)]
     found = _find_lead(blocks)
     if found is None:
         raise ParseError("no paragraphs found")
@@ -127,7 +130,7 @@ def _parse(raw: str | bytes, filename: str | None) -> ParsedReadout:
         lead_body, dateline, header_dateline, header_zone, published, paragraphs
     )
     warnings += date_warnings
-    location = _location(lead_body, dateline, header_dateline, publisher)
+    location = _location(lead_body, dateline, header_dateline, publisher, language, title)
     if location is None:
         warnings.append("meeting place not found")
 
@@ -155,6 +158,10 @@ def _lead_sentence(lead_body: str) -> str:
     if len(sentences) > 1 and len(sentences[0]) < SHORT_LEAD_CHARS:
         return sentences[0] + " " + sentences[1]
     return sentences[0]
+
+
+def _squeezed(text: str) -> str:
+    return "".join(text.split()).casefold()
 
 
 def _is_body_paragraph(block: str) -> bool:
@@ -225,10 +232,21 @@ def _meeting_date(
 
 
 def _location(
-    lead_body: str, dateline: Dateline | None, header_dateline: Dateline | None, publisher: str | None
+    lead_body: str,
+    dateline: Dateline | None,
+    header_dateline: Dateline | None,
+    publisher: str | None,
+    language: str = "en",
+    title: str | None = None,
 ) -> str | None:
     # The first sentence says where the meeting was; later ones wander ("discussed the situation in Syria").
-    place = find_meeting_place(split_sentences(lead_body[:LEAD_CHARS])[0] if lead_body.strip() else lead_body)
+    first_sentence = split_sentences(lead_body[:LEAD_CHARS])[0] if lead_body.strip() else lead_body
+    place = _place_in(first_sentence, language)
+    if not (place and place.city) and title:
+        # A headline often names the city the lead leaves out ("В Минске завершились переговоры...").
+        titled = _place_in(title, language)
+        if titled and titled.city:
+            place = titled
     if place and place.city:
         return place.city if not place.note else f"{place.city} ({place.note})"
     filed = dateline or header_dateline
@@ -238,8 +256,12 @@ def _location(
         if agency_home and agency_home != place.country:
             return place.country
     if filed:
-        return filed.city
+        return english_place_name(filed.city, language)
     return place.country if place else None
+
+
+def _place_in(text: str, language: str):
+    return find_meeting_place(text) if language == "en" else find_place_in_language(text, language)
 
 
 def derive_title(participants: list[ParsedParticipant], lead_sentence: str) -> str:
