@@ -47,7 +47,8 @@ OFFICE_HOLDERS_TSV = DATA_DIR / "office_holders.tsv"
 OFFICE_TITLES_TSV = DATA_DIR / "office_titles.tsv"
 
 OFFICES = {
-    "head_of_state": "Head of state (president, monarch, emir)",
+    "head_of_state": "Head of state (president, monarch, emir); Iran's President, as readouts title him",
+    "supreme_leader": "Iran: the Supreme Leader",
     "head_of_government": "Head of government (prime minister, premier, chancellor)",
     "foreign_minister": "Minister of foreign affairs (US Secretary of State, Indian External Affairs Minister)",
     "state_councilor": "China: the State Councilor in charge of foreign affairs",
