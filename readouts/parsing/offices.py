@@ -47,7 +47,8 @@ OFFICE_HOLDERS_TSV = DATA_DIR / "office_holders.tsv"
 OFFICE_TITLES_TSV = DATA_DIR / "office_titles.tsv"
 
 OFFICES = {
-    "head_of_state": "Head of state (president, monarch, emir)",
+    "head_of_state": "Head of state (president, monarch, emir); Iran's President, as readouts title him",
+    "supreme_leader": "Iran: the Supreme Leader",
     "head_of_government": "Head of government (prime minister, premier, chancellor)",
     "foreign_minister": "Minister of foreign affairs (US Secretary of State, Indian External Affairs Minister)",
     "state_councilor": "China: the State Councilor in charge of foreign affairs",
@@ -59,6 +60,8 @@ OFFICES = {
     "high_representative": "EU High Representative for Foreign Affairs and Security Policy",
 }
 ORGANISATIONS = {"EU": "European Union", "UN": "United Nations"}
+# Countries whose people's Chinese names are written in Han characters, one-character family name first (王毅).
+HAN_NAME_COUNTRIES = {"CN", "TW", "HK", "MO", "SG", "KR", "KP"}
 
 
 @dataclass(frozen=True)
@@ -112,12 +115,13 @@ class KnownPerson:
         for cyrillic in self.cyrillic_names:
             parts = cyrillic.split()
             found.append(parts[0] if first else parts[-1])
+        han_name = bool(self.terms) and self.terms[0].country in HAN_NAME_COUNTRIES
         for chinese in self.chinese_names:
-            parts = re.split(r"[·・•.\-]", chinese)
+            parts = re.split(r"[·・•.]", chinese)
             if len(parts) > 1:
-                found.append(parts[-1])
-            elif first:
-                found.append(chinese[0])
+                found.append(parts[0] if first else parts[-1])
+            elif first and han_name:
+                found.append(chinese[0])  # 王毅 -> 王
         return tuple(dict.fromkeys(found))
 
     def terms_on(self, day: date) -> list[OfficeTerm]:

@@ -69,7 +69,7 @@ def test_every_term_has_a_known_office_a_valid_country_and_ordered_dates(holder_
         start = date.fromisoformat(row["start"])
         if row["end"] and date.fromisoformat(row["end"]) <= start:
             problems.append(f"{where}: ends before it starts")
-        if start.year < 1950 or start > date(2026, 12, 31):
+        if start.year < 1940 or start > date(2026, 12, 31):
             problems.append(f"{where}: implausible start")
         if row["end"] and date.fromisoformat(row["end"]) < date(2000, 1, 1):
             problems.append(f"{where}: ended before 2000, outside the table's period")
