@@ -107,12 +107,17 @@ def _distance(a: str, b: str) -> int:
     return previous[-1]
 
 
-def with_known_name(participant: ParsedParticipant, day: date | None) -> ParsedParticipant:
+def with_known_name(participant: ParsedParticipant, day: date | None, language: str = "") -> ParsedParticipant:
     """The participant under the table's English name, with every form the text wrote and the table's usual forms
-    in the other scripts as aliases; the participant unchanged when the table does not know them."""
+    in the other scripts as aliases; the participant unchanged when the table does not know them. An English text
+    that spells a family name its own way ("Kharrazi", the table's "Kharazi") keeps its spelling."""
     person = lookup(participant, day)
     if person is None:
         return participant
+    if language == "en" and not participant.aliases and _family(participant.name) != _family(person.name):
+        aliases = tuple(a for a in (person.name, person.cyrillic, person.chinese) if a)
+        country = country_name(_country_of(person, day)) or participant.country
+        return ParsedParticipant(participant.name, participant.title, country, aliases=aliases)
     # A participant with aliases was written in another script and named by romanisation ("Van I"), which is not
     # a name the person goes by: only what the text or the table writes is kept.
     written = participant.aliases or (participant.name,)
@@ -120,6 +125,11 @@ def with_known_name(participant: ParsedParticipant, day: date | None) -> ParsedP
     # The table's country of the office is known; a participant's country may have been guessed from the text.
     country = country_name(_country_of(person, day)) or participant.country
     return ParsedParticipant(person.name, participant.title, country, aliases=tuple(aliases))
+
+
+def _family(name: str) -> str:
+    words = fold(name).replace(",", " ").split()
+    return words[-1] if words else ""
 
 
 def _country_of(person: KnownPerson, day: date | None) -> str | None:

@@ -23,6 +23,7 @@ TITLE_WORDS = {
     "representative", "commissioner", "chief", "pm", "fm", "elbasy", "excellency", "foreign", "state", "national",
     "security", "affairs", "external", "first", "special", "member", "officer", "general", "spokesperson",
     "spokesman", "spokeswoman", "sultan", "crown", "defense", "defence", "interior", "finance", "trade",
+    "marshal", "field", "admiral", "colonel", "lieutenant", "brigadier", "commander",
     # French
     "président", "présidente", "ministre", "chef", "ambassadeur", "ambassadrice", "secrétaire", "général",
     "conseiller", "homologue", "dirigeant", "vice-président", "d'état", "étrangères", "affaires",

@@ -141,16 +141,16 @@ def extract_participants(
     if is_han(lead_sentence) or (is_han(title) and not lead_sentence.isascii() and not is_cyrillic(lead_sentence)):
         found = _han_participants(lead_sentence, title, body)
         found += _named_by_office(lead_sentence, "zh", day, None, found)
-        return _known(found, day)
+        return _known(found, day, "zh")
     found = _latin_and_cyrillic_participants(lead_sentence, title, body, full_text, publisher_country)
     found += _named_by_office(lead_sentence, language, day, publisher_country, found)
-    return _known(found, day)
+    return _known(found, day, language)
 
 
-def _known(participants: list[ParsedParticipant], day: date | None) -> list[ParsedParticipant]:
+def _known(participants: list[ParsedParticipant], day: date | None, language: str) -> list[ParsedParticipant]:
     """Participants under the table's names; two readings of one person become one."""
     result: list[ParsedParticipant] = []
-    for participant in (with_known_name(p, day) for p in participants):
+    for participant in (with_known_name(p, day, language) for p in participants):
         same = next((i for i, p in enumerate(result) if p.name == participant.name), None)
         if same is None:
             result.append(participant)
