@@ -440,13 +440,18 @@ class Attributor:
     def _name_patterns(self) -> list[tuple[re.Pattern[str], str]]:
         patterns = []
         counts = Counter(t for p in self.participants for t in {t for n in _names_of(p) for t in name_tokens(n)})
+        # A word two people's names share is still the one's own when it is that one's family name only
+        # ("Mr Rudd" is Kevin Rudd, not Rudd Lubbers).
+        lasts = Counter(t for p in self.participants for t in {name_tokens(n)[-1] for n in _names_of(p) if n.split()})
         for participant in self.participants:
+            own_last = {name_tokens(n)[-1] for n in _names_of(participant) if n.split()}
             forms = set()
             for written in _names_of(participant):
                 forms.add(written)
                 for token in written.replace("-", " - ").split():
                     folded = fold(token)
-                    if len(token) > 1 and token[0].isupper() and counts[folded] == 1 and not token.endswith("."):
+                    unique = counts[folded] == 1 or (folded in own_last and lasts[folded] == 1)
+                    if len(token) > 1 and token[0].isupper() and unique and not token.endswith("."):
                         forms.add(token)
                 if "-" in written:
                     forms |= {part for part in written.split() if "-" in part}
@@ -491,6 +496,12 @@ class Attributor:
             else:
                 merged.append(ref)
         refs = merged
+        # An honorific is part of the reference: "Mr Rudd", "M. Xi", "Sr. Kerry", "г-н Лавров".
+        for ref in refs:
+            if ref.speaker and not ref.pronoun:
+                honorific = _HONORIFIC_BEFORE.search(sentence, max(0, ref.start - 8), ref.start)
+                if honorific:
+                    ref.start = honorific.start()
         # Longest reference wins where they overlap ("President Biden" over "Biden").
         refs.sort(key=lambda r: (r.start, -(r.end - r.start)))
         kept: list[_Ref] = []
@@ -871,6 +882,7 @@ _HEAD_SYNONYMS = {
 }
 
 
+_HONORIFIC_BEFORE = re.compile(r"(?<![\w.])(?:Mr|Mrs|Ms|Dr|H\.E|M|Mme|Sr|Sra|Mr\.|г-н|г-жа)\.?\s+$")
 _JOINT_COMPLEMENT = re.compile(r"\s+[А-ЯЁA-Z][\w\-]+(?:,\s+[А-ЯЁA-Z][\w\-]+)*\s+(?:и|and|y|et|e)\s+[А-ЯЁA-Z][\w\-]+")
 _ARTICLE_BEFORE = re.compile(r"\b(?:the|The|le|Le|la|La|el|El|o|O)\s+$")
 _HAN_SENTENCE = re.compile(r"[^。！？!?]+[。！？!?」”]*")

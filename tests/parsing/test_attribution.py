@@ -128,3 +128,12 @@ def test_russian_subjectless_passive_is_joint_and_the_nearest_subject_speaks():
         )
     ]
     assert got == [None, "Kassym-Jomart Tokayev", "joint"]
+
+
+def test_honorific_and_a_family_name_shared_with_another_persons_given_name():
+    rudd = ParsedParticipant("Kevin Rudd", "Shadow Foreign Minister", "Australia")
+    lubbers = ParsedParticipant("Rudd Lubbers", "High Commissioner", "United Nations")
+    assert labels(
+        ["Kevin Rudd met Mr Rudd Lubbers in Geneva.", "Mr Rudd said the meeting was useful.", "Mr Lubbers noted it."],
+        [rudd, lubbers],
+    ) == [None, "Kevin Rudd", "Rudd Lubbers"]
