@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .dates import MONTHS, WEEKDAYS
 from .gazetteer import load_gazetteer
@@ -226,6 +227,7 @@ def _nominative(words: list[str]) -> str:
     return " ".join(russian_name_nominative(words))
 
 
+@lru_cache(maxsize=50_000)
 def _office_holder_name(word: str) -> bool:
     """A family name of the office-holders table ("Ван" is Wang Yi's in Russian, and also a common noun)."""
     return bool(find_persons_by_family_name(word))

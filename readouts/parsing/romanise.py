@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
+WORD_CACHE = 50_000  # words looked up in the dictionary: a long text repeats its words
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _NAME_GRAMMEMES = {"Name", "Surn", "Patr"}
@@ -38,11 +39,13 @@ def _morph():
     return pymorphy3.MorphAnalyzer(lang="ru")
 
 
+@lru_cache(maxsize=WORD_CACHE)
 def _name_parses(word: str):
     parses = _morph().parse(word)
     return [p for p in parses if _NAME_GRAMMEMES & set(p.tag.grammemes)], parses
 
 
+@lru_cache(maxsize=WORD_CACHE)
 def russian_name_word(word: str) -> bool | None:
     """True when the dictionary knows the word as a first name, surname or patronymic; False when it knows it only as
     another word (a noun, a place, an adjective); None when it does not know it (most foreign names)."""
@@ -66,6 +69,7 @@ def russian_noun_before(text: str) -> bool:
     return bool(parses) and parses[0].tag.POS == "NOUN" and parses[0].score > 0.5
 
 
+@lru_cache(maxsize=WORD_CACHE)
 def russian_short_passive(word: str) -> bool:
     """A short passive participle: "обсуждены", "отмечена", "подчеркнута" (what the sides said, subjectless)."""
     if not is_cyrillic(word):
@@ -73,7 +77,7 @@ def russian_short_passive(word: str) -> bool:
     return any(p.tag.POS == "PRTS" and "pssv" in p.tag for p in _morph().parse(word.lower())[:2])
 
 
-@cache
+@lru_cache(maxsize=WORD_CACHE)
 def russian_nominative(word: str) -> str:
     """A Russian name word in the nominative: "Путиным" -> "Путин", "Ангелой" -> "Ангела", "Макеем" -> "Макей".
     A word that already reads as a nominative stays as written; words of other scripts are returned unchanged."""
