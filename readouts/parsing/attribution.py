@@ -471,7 +471,8 @@ class Attributor:
                     continue  # "Hu's views": a possessive is not a subject
                 refs.append(_Ref(match.start(), match.end(), name))
         name_starts = {r.start for r in refs}
-        office_refs = self._office_refs(sentence, name_starts)
+        # Offices are looked up where no participant is named (reading every title of a long text costs time).
+        office_refs = [] if refs else self._office_refs(sentence, name_starts)
         refs += office_refs
         for match in _TITLE_REF.finditer(sentence):
             if any(r.start <= match.start() < r.end or match.start() <= r.start < match.end() for r in office_refs):
