@@ -124,7 +124,9 @@ def match_participants(parsed: ParsedReadout) -> list[tuple]:
     """Each parsed participant with the Person it names, found or created; one person once."""
     matched, seen = [], set()
     for participant in parsed.participants:
-        person = find_or_create_person(participant.name, find_country(participant.country))
+        person = find_or_create_person(
+            participant.name, find_country(participant.country), aliases=participant.aliases
+        )
         if person.pk not in seen:
             seen.add(person.pk)
             matched.append((participant, person))
@@ -147,26 +149,42 @@ def name_key(name: str) -> str:
     return " ".join([word for word in words if len(word) > 1] if len(words) > 2 else words)
 
 
-def find_or_create_person(name: str, country: Country | None) -> Person:
-    """Match by name, alias or name key (any case, accents, middle initials), preferring the same country.
+def find_or_create_person(name: str, country: Country | None, *, aliases=()) -> Person:
+    """Match by name, alias or name key (any case, accents, middle initials), preferring the same country; the
+    other forms of the name (``aliases``: "王毅", "Ван И") match a person known by any of them, whatever the script,
+    and are added to the person's aliases.
 
     A person's slug is made from the name key, so the key finds namesakes by slug ("antony-blinken",
     "antony-blinken-2") as well as by name.
     """
     name = " ".join(name.split())[:200]
+    forms = [form for form in dict.fromkeys(" ".join(a.split())[:200] for a in aliases) if form and form != name]
     key = name_key(name)
     base_slug = slugify(key)
-    lookup = Q(name__unaccent__iexact=name) | Q(aliases__contains=[name])
+    lookup = Q(name__unaccent__iexact=name) | Q(aliases__overlap=[name, *forms])
+    if forms:
+        lookup |= Q(name__in=forms)
     if base_slug:
         lookup |= Q(slug=base_slug) | Q(slug__regex=rf"^{re.escape(base_slug)}-[0-9]+$")
+    written = {name, *forms}
     candidates = [
-        person for person in Person.objects.filter(lookup) if name_key(person.name) == key or name in person.aliases
+        person
+        for person in Person.objects.filter(lookup)
+        if name_key(person.name) == key or person.name in written or written & set(person.aliases)
     ]
     same_country = [person for person in candidates if country is not None and person.country_id == country.pk]
     if same_country or candidates:
-        return (same_country or candidates)[0]
+        person = (same_country or candidates)[0]
+        missing = [form for form in forms if form != person.name and form not in person.aliases]
+        if missing:
+            person.aliases = [*person.aliases, *missing]
+            person.save(update_fields=["aliases"])
+        return person
     return Person.objects.create(
-        name=name, slug=unique_slug_among(Person.objects.all(), base_slug or "person"), country=country
+        name=name,
+        slug=unique_slug_among(Person.objects.all(), base_slug or "person"),
+        country=country,
+        aliases=forms,
     )
 
 

@@ -141,3 +141,26 @@ def test_name_keys_ignore_case_accents_and_middle_initials():
     assert name_key("Antony J. Blinken") == name_key("antony blinken") == "antony blinken"
     assert name_key("António Costa") == "antonio costa"
     assert name_key("Токаев") == "токаев"
+
+
+def test_a_name_in_another_script_is_stored_as_an_alias_and_finds_the_person_again():
+    china = Country.objects.get(code="CN")
+    wang = find_or_create_person("Wang Yi", china, aliases=("王毅",))
+    assert wang.aliases == ["王毅"]
+    # The same man written in Russian: found through the Chinese form the two readings share, then known by both.
+    assert find_or_create_person("Van I", None, aliases=("Ван И", "王毅")) == wang
+    wang.refresh_from_db()
+    assert wang.aliases == ["王毅", "Ван И"]
+    # And a later text that writes only the Cyrillic form.
+    assert find_or_create_person("Van I", None, aliases=("Ван И",)) == wang
+    assert Person.objects.count() == 1
+
+
+def test_ingest_keeps_the_participants_original_script():
+    participants = [
+        ParsedParticipant("Kassym-Jomart Tokayev", "Президент", "Kazakhstan", aliases=("Касым-Жомарт Токаев",)),
+        ParsedParticipant("Wang Yi", "Foreign Minister", "China", aliases=("Ван И",)),
+    ]
+    ingest(parsed_readout(participants=participants), RAW)
+    assert Person.objects.get(name="Wang Yi").aliases == ["Ван И"]
+    assert Person.objects.get(name="Kassym-Jomart Tokayev").aliases == ["Касым-Жомарт Токаев"]

@@ -288,6 +288,12 @@ def test_a_person_page_shows_titles_over_time_counterparts_and_statements(client
     assert 'href="/readouts/?participant=wang-yi"' in html
 
 
+def test_a_person_page_shows_every_name_the_person_goes_by(client, archive):
+    models.Person.objects.filter(slug="wang-yi").update(aliases=["王毅", "Ван И"])
+    html = page_text(client.get("/people/wang-yi/"))
+    assert "Wang Yi" in html and "王毅" in html and "Ван И" in html
+
+
 def test_a_person_page_offers_search_in_their_statements(client, archive):
     assert 'href="/search/?speaker=wang-yi"' in page_text(client.get("/people/wang-yi/"))
 

@@ -13,10 +13,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from datetime import date
 
 from .gazetteer import load_gazetteer
+from .known_people import TITLE_LANGUAGES, lookup
 from .names import TITLE_WORDS, find_person_mentions, fold
+from .offices import find_office_titles
 from .participants import name_tokens, same_person
+from .romanise import is_cyrillic, is_han, russian_short_passive
 from .sentences import split_sentences
 from .types import Kind, ParsedParticipant
 
@@ -77,7 +81,11 @@ _EVENT_WORDS = {
     # French and Russian verbs of meeting and travel
     "rencontré", "rencontre", "reçu", "reçoit", "effectue", "effectué", "arrivé", "arrivée", "visité", "entretenu",
     "встретился", "встретилась", "встретились", "прибыл", "прибыла", "провел", "провёл", "провели", "принял",
-    "приняла", "посетил", "посетила",
+    "приняла", "посетил", "посетила", "проводит", "встречается", "покинул", "покинула",
+    # Spanish and Portuguese
+    "reunió", "reunieron", "recibió", "llegó", "visitó", "viajó", "conversó", "conversaron", "sostuvo",
+    "sostuvieron", "mantuvieron", "encontró", "participó", "asistió", "realizó", "realizará", "realizarán",
+    "recebeu", "reuniu", "visitou", "telefonou", "conversou", "chegou",
 }  # fmt: skip
 _AUXILIARIES = {
     "is",
@@ -206,6 +214,53 @@ _ADVERBS = {
     "также",
     "тоже",
     "затем",
+    "se",
+    "le",
+    "les",
+    "también",
+    "además",
+    "hoy",
+    "ayer",
+    "este",
+    "esta",
+    "ya",
+    "no",
+    "luego",
+    "igualmente",
+    "asimismo",
+    "nuevamente",
+    "sábado",
+    "domingo",
+    "lunes",
+    "martes",
+    "miércoles",
+    "jueves",
+    "viernes",
+    "também",
+    "ainda",
+    "já",
+    "não",
+    "ne",
+    "n'a",
+    "l'a",
+    "lui",
+    "leur",
+    "ему",
+    "им",
+    "ей",
+    "вновь",
+    "снова",
+    "ранее",
+    "уже",
+    "не",
+    "в",
+    "среду",
+    "понедельник",
+    "вторник",
+    "четверг",
+    "пятницу",
+    "субботу",
+    "воскресенье",
 }
 _STOP_VERB_SEARCH = {
     "and",
@@ -227,6 +282,18 @@ _STOP_VERB_SEARCH = {
     "de",
     "и",
     "что",
+    "y",
+    "quien",
+    "quienes",
+    "con",
+    "para",
+    "del",
+    "e",
+    "com",
+    "с",
+    "со",
+    "который",
+    "которая",
 }
 _PARTICIPLES = re.compile(
     r"^(?:urging|vowing|noting|saying|stressing|calling|expressing|adding|emphasi[sz]ing|hoping|pledging|describing"
@@ -266,7 +333,13 @@ _REPORTING = {
 _INVERTED = re.compile(
     r"\b(?:said|says|added|noted|stressed|asked|continued|told|stated|declared|a déclaré|a dit"
     r"|a indiqué|a souligné|a ajouté|заявил|заявила|сказал|сказала|отметил|отметила|подчеркнул"
-    r"|подчеркнула)\s+"
+    r"|подчеркнула|dijo|afirmó|señaló|agregó|añadió|indicó|declaró|subrayó|destacó|aseguró|explicó|expresó"
+    r"|precisó|sostuvo|insistió|advirtió|disse|afirmou|declarou|destacou|ressaltou|disse ainda)"
+    r"(?:\s+(?:por su parte|a su vez|pour sa part|de son côté|со своей стороны|por sua vez),?)?\s+"
+)
+# "According to X", "selon X", "por su parte X" put X's words in the sentence: X speaks.
+_ACCORDING = re.compile(
+    r"(?:\b(?:[Aa]ccording to|[Ss]elon|[Ss]egún|[Ss]egundo|[Пп]о словам|[Пп]о мнению)|(?<![\w])[Дд]ля)\s+"
 )
 _JOINT = re.compile(
     r"\b(?:[Bb]oth (?:the )?(?:sides|leaders|parties|countries|ministers|presidents|delegations|men)"
@@ -274,18 +347,29 @@ _JOINT = re.compile(
     r"|delegations|men|officials|statesmen|countries' leaders|heads of government)"
     r"|[Tt]he two|[Tt]he (?:sides|leaders|parties|ministers|delegations)|They|they"
     r"|[Ll]es deux (?:parties|dirigeants|chefs d'[EÉ]tat|présidents|ministres|côtés|hommes)|[Ll]es (?:deux )?parties"
-    r"|[Ii]ls|[Оо]бе стороны|[Сс]тороны|[Лл]идеры|[Оо]ни)\b"
+    r"|[Ll]es (?:interlocuteurs|dirigeants|présidents|ministres|chefs d'[EÉ]tat)"
+    r"|[Ii]ls|[Оо]бе стороны|[Сс]тороны|[Лл]идеры|[Оо]ни|[Пп]резиденты|[Гг]лавы (?:государств|МИД)|[Мм]инистры"
+    r"|[Сс]обеседники"
+    r"|(?:[Aa]mbas|[Ll]as dos) partes|[Aa]mbos(?: (?:líderes|mandatarios|presidentes|cancilleres|ministros"
+    r"|funcionarios|jefes de Estado|gobiernos))?"
+    r"|[Ll]os (?:dos |tres )?(?:líderes|mandatarios|presidentes|cancilleres|ministros|jefes de Estado|gobiernos)"
+    r"|[Ee]llos|[Aa]mbos os|[Oo]s dois(?: (?:presidentes|líderes|chanceleres))?|[Aa]s (?:duas )?partes)(?![\w])"
 )
-_PRONOUN = re.compile(r"\b(?:He|he|She|she|Il|Elle|Он|он|Она|она)\b(?! s'agit| y a| est (?:prévu|question|temps))")
+_PRONOUN = re.compile(
+    r"(?<![\w])(?:He|he|She|she|Il|Elle|Он|он|Она|она|Él|Ella|Ele|Ela)(?![\w])"
+    r"(?! s'agit| y a| est (?:prévu|question|temps))"
+)
 _TITLE_HEADS = (
     r"vice[- ]president|vice[- ]premier|vice prime minister|prime minister|first president|president"
     r"|foreign minister|minister|secretary[- ]general|secretary|leader|premier|head of state"
     r"|head of government|chairman|chairwoman|chair|ambassador|advisor|adviser|councilor|councillor"
     r"|chancellor|king|queen|emir|pm|fm|président|ministre|chef de l'[EÉ]tat|dirigeant|президент"
-    r"|министр|председатель|посол|глава государства|лидер"
+    r"|министр|председатель|посол|глава государства|лидер|presidente|presidenta|primer ministro|ministro"
+    r"|ministra|canciller|secretario de estado|secretario|consejero de estado|consejero|jefe de la diplomacia"
+    r"|mandatario|líder|chanceler|primeiro-ministro|премьер-министр|канцлер|глава МИД|министр иностранных дел"
 )
 _TITLE_REF = re.compile(
-    rf"\b(?:(?:the|le|la)\s+)?((?:(?!(?:and|or|with|to|of|the|a|an|by|for|et|le|la|les|de)\b)[\w’'\-.]+\s+){{0,3}}?)"
+    rf"(?<![\w])(?:(?:the|le|la|el|o|a)\s+)?((?:(?!(?:and|or|with|to|of|the|a|an|by|for|et|le|la|les|de|el|y|con)\b)[\w’'\-.]+\s+){{0,3}}?)"
     rf"({_TITLE_HEADS})\b"
     r"((?:\s+(?:of|de|du)\s+(?:the\s+|la\s+|l')?(?-i:[A-Z][\w’'\-.]+)(?:\s(?-i:[A-Z][\w’'\-.]+)){0,4})?)",
     re.IGNORECASE,
@@ -311,25 +395,71 @@ class _Event:
 
 
 class Attributor:
-    def __init__(self, participants: list[ParsedParticipant]):
+    def __init__(self, participants: list[ParsedParticipant], *, language: str = "", day: date | None = None):
         self.participants = participants
         self.gazetteer = load_gazetteer()
         self.name_patterns = self._name_patterns()
+        self.language = language
+        # Each participant's offices on the day, from the office-holders table: "the Prime Minister" is whoever
+        # among them held that office then.
+        self.offices: dict[str, set[tuple[str, str]]] = {}
+        for participant in participants if day and language in TITLE_LANGUAGES else []:
+            person = lookup(participant, day)
+            if person is not None:
+                self.offices[participant.name] = {(t.office, t.country) for t in person.terms_on(day)}
+
+    def _office_refs(self, sentence: str, name_starts: set[int]) -> list[_Ref]:
+        """Offices named without a name ("the Secretary", "the Prime Minister", "министр"), resolved to the one
+        participant who held that office on the day."""
+        if not self.offices:
+            return []
+        # A participant the table does not know might hold the office too: only a title that names its country
+        # can then be resolved.
+        everyone_known = len(self.offices) == len(self.participants)
+        refs = []
+        for match in find_office_titles(sentence, self.language):
+            following = sentence[match.end : match.end + 40]
+            if match.end + 1 in name_starts or re.match(r"^\s(?:Dr\.? |Mr\.? |H\.E\. )?[A-Z][a-z]", following):
+                continue  # a name follows: that name is the reference
+            if not everyone_known and match.country is None:
+                continue
+            holders = [
+                name
+                for name, offices in self.offices.items()
+                if any(office == match.office and (match.country in (None, country)) for office, country in offices)
+            ]
+            if len(holders) == 1:
+                start = match.start
+                article = _ARTICLE_BEFORE.search(sentence[max(0, start - 4) : start])
+                if article:
+                    start -= len(article.group())
+                refs.append(_Ref(start, match.end, holders[0]))
+        return refs
 
     # -- references ---------------------------------------------------------------------------------------------
     def _name_patterns(self) -> list[tuple[re.Pattern[str], str]]:
         patterns = []
-        counts = Counter(t for p in self.participants for t in set(name_tokens(p.name)))
+        counts = Counter(t for p in self.participants for t in {t for n in _names_of(p) for t in name_tokens(n)})
+        # A word two people's names share is still the one's own when it is that one's family name only
+        # ("Mr Rudd" is Kevin Rudd, not Rudd Lubbers).
+        lasts = Counter(t for p in self.participants for t in {name_tokens(n)[-1] for n in _names_of(p) if n.split()})
         for participant in self.participants:
-            forms = {participant.name}
-            for token in participant.name.replace("-", " - ").split():
-                folded = fold(token)
-                if len(token) > 1 and token[0].isupper() and counts[folded] == 1 and not token.endswith("."):
-                    forms.add(token)
-            if "-" in participant.name:
-                forms |= {part for part in participant.name.split() if "-" in part}
+            own_last = {name_tokens(n)[-1] for n in _names_of(participant) if n.split()}
+            forms = set()
+            for written in _names_of(participant):
+                forms.add(written)
+                for token in written.replace("-", " - ").split():
+                    folded = fold(token)
+                    unique = counts[folded] == 1 or (folded in own_last and lasts[folded] == 1)
+                    if len(token) > 1 and token[0].isupper() and unique and not token.endswith("."):
+                        forms.add(token)
+                if "-" in written:
+                    forms |= {part for part in written.split() if "-" in part}
             for form in sorted(forms, key=len, reverse=True):
-                pattern = re.compile(rf"(?<![\w\-]){re.escape(form)}(?![\w\-])(?:['’]s)?")
+                if is_han(form):  # Chinese has no spaces between words: no word boundaries either
+                    pattern = re.compile(re.escape(form))
+                else:
+                    pattern = re.compile(rf"(?<![\w\-]){_inflected(form)}(?![\w\-])(?:['’]s)?")
                 patterns.append((pattern, participant.name))
         return patterns
 
@@ -341,7 +471,12 @@ class Attributor:
                     continue  # "Hu's views": a possessive is not a subject
                 refs.append(_Ref(match.start(), match.end(), name))
         name_starts = {r.start for r in refs}
+        # Offices are looked up where no participant is named (reading every title of a long text costs time).
+        office_refs = [] if refs else self._office_refs(sentence, name_starts)
+        refs += office_refs
         for match in _TITLE_REF.finditer(sentence):
+            if any(r.start <= match.start() < r.end or match.start() <= r.start < match.end() for r in office_refs):
+                continue  # the office-holders table has named this one
             following = sentence[match.end() : match.end() + 40]
             if match.end() + 1 not in name_starts and re.match(r"^\s(?:Dr\.? |Mr\.? |H\.E\. )?[A-Z][a-z]", following):
                 continue  # the title belongs to someone else named right after it: "State Councilor Yang Jiechi"
@@ -362,6 +497,12 @@ class Attributor:
             else:
                 merged.append(ref)
         refs = merged
+        # An honorific is part of the reference: "Mr Rudd", "M. Xi", "Sr. Kerry", "г-н Лавров".
+        for ref in refs:
+            if ref.speaker and not ref.pronoun:
+                honorific = _HONORIFIC_BEFORE.search(sentence, max(0, ref.start - 8), ref.start)
+                if honorific:
+                    ref.start = honorific.start()
         # Longest reference wins where they overlap ("President Biden" over "Biden").
         refs.sort(key=lambda r: (r.start, -(r.end - r.start)))
         kept: list[_Ref] = []
@@ -478,8 +619,10 @@ class Attributor:
             return "statement"
         if len(word) > 4 and word.endswith("ed") and word.isalpha():
             return "statement"
-        if word.endswith(("л", "ла", "ли", "лся", "лась")) and len(word) > 4 and not word.isascii():
+        if word.endswith(("л", "ла", "ли", "лся", "лась", "лись")) and len(word) > 4 and not word.isascii():
             return "statement"
+        if len(word) > 4 and word.isalpha() and word.endswith(_ROMANCE_PAST):
+            return "statement"  # Spanish and Portuguese preterites: "señaló", "agradeció", "acordaron", "afirmou"
         return None
 
     def sentence_events(self, sentence: str, last_speaker: str | None) -> tuple[list[_Event], str | None]:
@@ -501,12 +644,23 @@ class Attributor:
                     if kind:
                         events.append(_Event(ref.start, kind, None, joint=True))
                     continue
-            kind = self._verb_after(sentence, ref.end)
+            if any(0 <= other.start - ref.end <= 2 and not other.pronoun for other in refs if other is not ref):
+                continue  # another reference follows at once: it, not this one, is the verb's subject
+            end = ref.end
+            if ref.joint:
+                # "Президенты России и Украины ... договорились": the sides' countries before the verb
+                complement = _JOINT_COMPLEMENT.match(sentence, end)
+                end = complement.end() if complement else end
+            kind = self._verb_after(sentence, end)
             if kind is None:
                 continue
             events.append(_Event(ref.start, kind, ref.speaker, joint=ref.joint))
             if subject_speaker is None and not subject_joint and ref.start < 200:
                 subject_speaker, subject_joint = ref.speaker, ref.joint
+        for match in _ACCORDING.finditer(sentence):
+            ref = next((r for r in refs if r.start == match.end() and r.speaker and not r.pronoun), None)
+            if ref:
+                events.append(_Event(match.start(), "statement", ref.speaker))
         for match in _INVERTED.finditer(sentence):
             ref = next((r for r in refs if r.start == match.end()), None)
             if ref and (ref.speaker or ref.joint):
@@ -521,6 +675,14 @@ class Attributor:
                 blocking = self._outside_subject(clause)
                 if blocking:
                     events.append(_Event(match.end(), blocking, None))
+        # A subjectless passive reports what the sides said: "Подчеркнута важность ...", "были обсуждены ..."
+        if (
+            not events
+            and not refs
+            and self.language == "ru"
+            and any(russian_short_passive(w) for w in re.findall(r"[А-Яа-яЁё]+", sentence)[:4])
+        ):
+            events.append(_Event(0, "statement", None, joint=True))
         events.sort(key=lambda e: e.position)
         speaker = last_speaker
         for event in events:
@@ -569,6 +731,41 @@ class Attributor:
                 break
         return "narrative" if self._verb_after(clause, last.end) is not None else None
 
+    # -- Chinese ------------------------------------------------------------------------------------------------
+    def han_sentence_label(self, sentence: str, last_speaker: str | None) -> tuple[str | None, str | None]:
+        """Label of a Chinese sentence (as ``_sentence_label``) and the speaker it leaves: the first participant,
+        pronoun or "双方" followed in its clause by a verb of speaking ("王毅表示", "他说") speaks; one followed
+        by a verb of meeting is narrative, unless the clause goes on "...时说" ("X会见Y时说": X speaks)."""
+        sentence = sentence[:SENTENCE_CHARS]
+        quoted = _quoted_spans(sentence)
+        refs: list[_Ref] = []
+        for pattern, name in self.name_patterns:
+            refs += [_Ref(m.start(), m.end(), name) for m in pattern.finditer(sentence)]
+        refs += [_Ref(m.start(), m.end(), None, joint=True) for m in _HAN_JOINT.finditer(sentence)]
+        refs += [_Ref(m.start(), m.end(), last_speaker, pronoun=True) for m in _HAN_PRONOUN.finditer(sentence)]
+        refs = sorted(
+            (r for r in refs if not any(a <= r.start < b for a, b in quoted)), key=lambda r: (r.start, -r.end)
+        )
+        narrative = False
+        for ref in refs:
+            if ref.pronoun and ref.speaker is None:
+                continue
+            before = _HAN_CLAUSE_END.split(sentence[max(0, ref.start - 30) : ref.start])[-1]
+            if _HAN_MEETING.search(before) or before.endswith(("同", "与", "與", "和")):
+                continue  # the one met, not the one who speaks: "会见法基", "同法基通电话"
+            clause = _HAN_CLAUSE_END.split(sentence[ref.end : ref.end + 60])[0]
+            speaking, meeting = _HAN_SPEAKING.search(clause), _HAN_MEETING.search(clause)
+            if meeting and (not speaking or meeting.start() < speaking.start()):
+                if _HAN_WHEN_SAYING.search(sentence[ref.end : ref.end + 120]) and not ref.joint:
+                    return ref.speaker, ref.speaker
+                narrative = True
+                continue
+            if speaking and speaking.start() <= _HAN_VERB_REACH:
+                if ref.joint:
+                    return "\0joint", last_speaker
+                return ref.speaker, ref.speaker
+        return ("" if narrative else None), last_speaker
+
     # -- paragraphs ---------------------------------------------------------------------------------------------
     def attribute(
         self, paragraphs: list[str], skip_prefix: dict[int, int] | None = None
@@ -580,9 +777,14 @@ class Attributor:
             text = paragraph[(skip_prefix or {}).get(index, 0) :]
             labels: list[str | None] = []  # speaker name, "\0joint", or None for narrative/blocking
             explicit_narrative = False
-            for sentence in split_sentences(text[: SENTENCE_CHARS * 4])[:PARAGRAPH_SENTENCES]:
-                events, last_speaker = self.sentence_events(sentence, last_speaker)
-                label = _sentence_label(events)
+            han = is_han(text[:200])
+            sentences = _han_sentences(text) if han else split_sentences(text[: SENTENCE_CHARS * 4])
+            for sentence in sentences[:PARAGRAPH_SENTENCES]:
+                if han:
+                    label, last_speaker = self.han_sentence_label(sentence, last_speaker)
+                else:
+                    events, last_speaker = self.sentence_events(sentence, last_speaker)
+                    label = _sentence_label(events)
                 if label == "":
                     explicit_narrative = True
                 elif label is not None:
@@ -639,8 +841,36 @@ _STATEMENT_FORMS |= {
     "échangé",
     "convenu",
     "réaffirmé",
+    "dit",
+    "plaidé",
+    "insisté",
+    "examiné",
+    "dio",
+    "dieron",
+    "pidió",
+    "propuso",
+    "ofreció",
+    "prometió",
+    "advirtió",
+    "insistió",
+    "coincidieron",
+    "convinieron",
+    "discutieron",
+    "abordaron",
+    "analizaron",
+    "comprometieron",
+    "acordaron",
+    "plantearon",
+    "disse",
+    "falaram",
+    "querem",
+    "quer",
+    "concordaram",
+    "discutiram",
 }
 
+
+_ROMANCE_PAST = ("ó", "aron", "ieron", "ou", "aram", "eram")
 
 # Titles used as descriptions of an office: "the Head of State" is the President (or King, Emir ...).
 _HEAD_SYNONYMS = {
@@ -653,14 +883,57 @@ _HEAD_SYNONYMS = {
 }
 
 
+_HONORIFIC_BEFORE = re.compile(r"(?<![\w.])(?:Mr|Mrs|Ms|Dr|H\.E|M|Mme|Sr|Sra|Mr\.|г-н|г-жа)\.?\s+$")
+_JOINT_COMPLEMENT = re.compile(r"\s+[А-ЯЁA-Z][\w\-]+(?:,\s+[А-ЯЁA-Z][\w\-]+)*\s+(?:и|and|y|et|e)\s+[А-ЯЁA-Z][\w\-]+")
+_ARTICLE_BEFORE = re.compile(r"\b(?:the|The|le|Le|la|La|el|El|o|O)\s+$")
+_HAN_SENTENCE = re.compile(r"[^。！？!?]+[。！？!?」”]*")
+_HAN_JOINT = re.compile(
+    r"双方|雙方|两国领导人|兩國領導人|两国元首|兩國元首|两人|兩人|二人|两位|兩位|两国外长|兩國外長"
+)
+_HAN_PRONOUN = re.compile(r"(?<!其)[他她](?![们們人])")
+_HAN_CLAUSE_END = re.compile(r"[，。；：！？,;:「“]")
+_HAN_SPEAKING = re.compile(
+    r"表示|说|說|指出|强调|強調|称|稱|认为|認為|希望|介绍|介紹|欢迎|歡迎|感谢|感謝|祝贺|祝賀|提出|愿|願|同意"
+    r"|赞赏|讚賞|重申|回顾|回顧|主张|主張|期待|高度评价|高度評價|谈到|談到|表达|表達|呼吁|呼籲|建议|建議|承诺"
+    r"|承諾|相信|支持|反对|反對|赞扬|讚揚|感谢|致力|同意|一致认为|一致認為|商定|确认|確認|肯定|注意到|坚持|堅持"
+)
+_HAN_MEETING = re.compile(r"会见|會見|会晤|會晤|通电话|通電話|举行|舉行|抵达|抵達|出席|访问|訪問|接见|接見|会谈|會談")
+_HAN_WHEN_SAYING = re.compile(r"[时時](?:说|說|表示|指出|强调|強調)")
+_HAN_VERB_REACH = 12  # characters between a name and its verb: time and place ("周一在北京") fit, a clause does not
+
+
+def _han_sentences(text: str) -> list[str]:
+    """Chinese sentences end with 。！？ (a closing quotation mark stays with its sentence)."""
+    return [m.group() for m in _HAN_SENTENCE.finditer(text[: SENTENCE_CHARS * 4]) if m.group().strip()]
+
+
+def _names_of(participant: ParsedParticipant) -> list[str]:
+    return [participant.name, *participant.aliases]
+
+
+_RUSSIAN_STEM = re.compile(r"^(.{3,}?)[аяйьео]$")
+
+
+def _inflected(form: str) -> str:
+    """A pattern for a name as written, and for a Cyrillic one in any case: "Лавров", "Лаврова", "Лавровым";
+    "Макей", "Макея", "Макеем"."""
+    if not is_cyrillic(form):
+        return re.escape(form)
+    words = []
+    for word in form.split():
+        stem = _RUSSIAN_STEM.match(word)
+        words.append(re.escape(stem.group(1) if stem else word) + r"[а-яё]{0,3}")
+    return r"\s+".join(words)
+
+
 def _quoted_spans(sentence: str) -> list[tuple[int, int]]:
     """Spans inside quotation marks; a sentence that closes a quote opened earlier is quoted up to the close."""
     spans = []
     opened = None
     for index, ch in enumerate(sentence):
-        if ch in "“«":
+        if ch in "“«「『":
             opened = index
-        elif ch in "”»":
+        elif ch in "”»」』":
             spans.append((0 if opened is None else opened, index))
             opened = None
         elif ch == '"':
@@ -669,7 +942,7 @@ def _quoted_spans(sentence: str) -> list[tuple[int, int]]:
             else:
                 spans.append((opened, index))
                 opened = None
-    if opened is not None and sentence[opened] in "“«":
+    if opened is not None and sentence[opened] in "“«「『":
         spans.append((opened, len(sentence)))
     return spans
 
@@ -704,6 +977,11 @@ def _sentence_label(events: list[_Event]) -> str | None:
 
 
 def attribute_paragraphs(
-    paragraphs: list[str], participants: list[ParsedParticipant], skip_prefix: dict[int, int] | None = None
+    paragraphs: list[str],
+    participants: list[ParsedParticipant],
+    skip_prefix: dict[int, int] | None = None,
+    *,
+    language: str = "",
+    day: date | None = None,
 ) -> list[tuple[Kind, str | None]]:
-    return Attributor(participants).attribute(paragraphs, skip_prefix)
+    return Attributor(participants, language=language, day=day).attribute(paragraphs, skip_prefix)

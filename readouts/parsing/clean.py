@@ -6,6 +6,7 @@ prefix of the line, so a 10 MB single line cannot make the parser hang.
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from html.parser import HTMLParser
@@ -95,14 +96,26 @@ def repair_text(text: str) -> tuple[str, list[str]]:
     """Repair mojibake and odd characters; returns the text and warnings."""
     warnings = []
     if len(text) <= FTFY_MAX_CHARS:
-        text = ftfy.fix_text(text, uncurl_quotes=False, fix_line_breaks=True, normalization="NFC")
+        # Full-width punctuation is how Chinese and Japanese are written ("，" "。"): ftfy's width fix would turn
+        # it into ASCII, so only full-width letters and digits are narrowed, below.
+        text = ftfy.fix_text(
+            text, uncurl_quotes=False, fix_line_breaks=True, fix_character_width=False, normalization="NFC"
+        )
     else:
         warnings.append("text too long for full mojibake repair; only simple repairs were made")
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     # ftfy leaves short sequences such as "â–\xa0" (a black square) when they look plausible as Latin-1.
     text = _SHORT_MOJIBAKE.sub(_undo_short_mojibake, text)
-    text = text.replace("\xa0", " ").replace("\u200b", "").replace("\t", " ")
+    text = text.replace("\xa0", " ").replace("\u200b", "").replace("\t", " ").translate(_FULL_WIDTH_ALNUM)
     return text, warnings
+
+
+# Full-width Latin letters and digits ("Ｇ２０") read as their ASCII forms; full-width punctuation stays.
+_FULL_WIDTH_ALNUM = {
+    code: code - 0xFEE0
+    for start, end in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A))
+    for code in range(start, end + 1)
+}
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -111,33 +124,12 @@ def repair_text(text: str) -> tuple[str, list[str]]:
 _HTML_TAG = re.compile(
     r"<(?:p|br|div|td|tr|table|span|a|img|html|body|h[1-6]|li|ul|ol|font|b|i|strong|em)\b[^<>]{0,500}>", re.IGNORECASE
 )
-_BLOCK_TAGS = {
-    "p",
-    "div",
-    "td",
-    "th",
-    "tr",
-    "table",
-    "li",
-    "ul",
-    "ol",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "blockquote",
-    "section",
-    "article",
-    "header",
-    "footer",
-    "figure",
-    "figcaption",
-    "dd",
-    "dt",
-    "pre",
-}
+# Tags that run inside a line of text; every other tag, including the elements of an XML record that wraps the
+# page, separates blocks.
+_INLINE_TAGS = {
+    "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "font", "i", "img", "kbd", "label", "mark",
+    "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var", "wbr", "nobr", "ruby", "rt", "rp",
+}  # fmt: skip
 _SKIP_TAGS = {"script", "style", "noscript", "head", "title", "nav", "form", "select", "option", "button", "iframe"}
 
 
@@ -156,13 +148,13 @@ class _TextExtractor(HTMLParser):
             self.skipping += 1
         elif tag == "br":
             self.parts.append("\n")
-        elif tag in _BLOCK_TAGS:
+        elif tag not in _INLINE_TAGS:
             self.parts.append("\n\n")
 
     def handle_endtag(self, tag: str) -> None:
         if tag in _SKIP_TAGS:
             self.skipping = max(0, self.skipping - 1)
-        elif tag in _BLOCK_TAGS:
+        elif tag not in _INLINE_TAGS:
             self.parts.append("\n\n")
 
     def handle_startendtag(self, tag: str, attrs: list) -> None:
@@ -175,10 +167,14 @@ class _TextExtractor(HTMLParser):
             self.parts.append(re.sub(r"\s+", " ", data))
 
 
+_CDATA = re.compile(r"<!\[CDATA\[|\]\]>")
+
+
 def html_to_text(text: str) -> str:
     parser = _TextExtractor()
     try:
-        parser.feed(text)
+        # html.parser drops CDATA sections; an XML record keeps the page's HTML in one.
+        parser.feed(_CDATA.sub("", text))
         parser.close()
     except Exception:  # noqa: BLE001 - html.parser may choke on broken markup; fall back to stripping tags
         return re.sub(r"<[^<>]{0,2000}>", " ", text)
@@ -188,10 +184,46 @@ def html_to_text(text: str) -> str:
 
 
 # ---------------------------------------------------------------------------------------------------------------
+# Markdown (scraped pages are often saved as Markdown: images glued to the lead, links, emphasis, "\" line breaks)
+
+# A link target may hold one level of brackets ("photo-(1).jpg") and a quoted title.
+_MD_TARGET = r"\((?:[^()\s]|\([^()\s]{0,50}\)){0,2000}(?:\s+\"[^\"\n]{0,300}\")?\)"
+_MD_IMAGE = re.compile(rf"!\[[^\]\n]{{0,300}}\]{_MD_TARGET}")
+_MD_LINK = re.compile(rf"(?<!!)\[([^\]\n]{{1,300}})\]{_MD_TARGET}")
+_MD_HEADING = re.compile(r"^#{1,6}[ \t]+", re.MULTILINE)
+_MD_EMPHASIS = re.compile(r"(?<![\w*])(\*{1,2}|_{1,2})(?=\S)([^*_\n]{1,300}?)(?<=\S)\1(?![\w*])")
+# A backslash at the end of a line is a Markdown hard break; the corpora use it between paragraphs.
+_MD_HARD_BREAK = re.compile(r"[ \t]*\\[ \t]*$", re.MULTILINE)
+_HTML_COMMENT = re.compile(r"<!--.{0,2000}?-->", re.DOTALL)
+_HTML_ENTITY = re.compile(r"&(?:nbsp|amp|quot|apos|lt|gt|#\d{1,6}|#x[0-9a-fA-F]{1,6});")
+
+
+def strip_markdown(text: str) -> str:
+    """Plain text from Markdown: images dropped, links and emphasis reduced to their words, headings' marks and
+    hard breaks (a line ending in a backslash, which starts a new paragraph) removed, and HTML comments and
+    entities left by the converter decoded."""
+    text = _HTML_COMMENT.sub("", text)
+    text = _MD_IMAGE.sub("\n", text)
+    text = _MD_LINK.sub(r"\1", text)
+    text = _MD_HEADING.sub("", text)
+    text = _MD_EMPHASIS.sub(r"\2", text)
+    text = _MD_HARD_BREAK.sub("\n", text)
+    return _HTML_ENTITY.sub(lambda m: html.unescape(m.group()).replace("\xa0", " "), text)
+
+
+# ---------------------------------------------------------------------------------------------------------------
 # Unwrapping
 
-_TERMINAL = re.compile(r"[.!?…:;]['\"”’»)\]]*$")
-_SENTENCE_END = re.compile(r"[.!?…]['\"”’»)\]]*$")
+# Sentence ends in every script: full-width 。！？ (Chinese, Japanese), the Arabic question mark, and the closing
+# quotes and brackets that may follow them ("」", "）").
+_FULL_STOPS = ".!?…。！？．؟"
+_CLOSERS = "'\"”’»)\\]」』）】"
+_TERMINAL = re.compile(rf"[{_FULL_STOPS}:;：；][{_CLOSERS}]*$")
+_SENTENCE_END = re.compile(rf"[{_FULL_STOPS}][{_CLOSERS}]*$")
+# Han and kana: scripts written without spaces between words.
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+# Characters of unspaced text that make up about one word, for word counts.
+CHARS_PER_UNSPACED_WORD = 2
 _WRAP_MAX_WIDTH = 120
 # A line this long that stops without punctuation was broken mid-sentence; headings are shorter.
 _BROKEN_LINE_MIN = 60
@@ -231,14 +263,21 @@ def _join_lines(lines: list[str]) -> str:
         # "follow-" + "up" is one word broken at the margin; anything else gets a space.
         if out.endswith("-") and len(out) > 1 and out[-2].isalpha() and line[:1].islower():
             out += line
+        elif _UNSPACED.match(out[-1:]) and (_UNSPACED.match(line[:1]) or line[:1] in "，。、；：！？"):
+            out += line  # Chinese and Japanese lines join without a space
         else:
             out += " " + line
     return out
 
 
 def _starts_sentence(line: str) -> bool:
-    first = line.lstrip("\"“‘'«(—–- ")[:1]
-    return bool(first) and (first.isupper() or first.isdigit())
+    first = line.lstrip("\"“‘'«(—–- 「『【")[:1]
+    return bool(first) and (first.isupper() or first.isdigit() or is_caseless_letter(first))
+
+
+def is_caseless_letter(ch: str) -> bool:
+    """A letter of a script without upper and lower case (Han, kana, Arabic, Hebrew, Thai...)."""
+    return ch.isalpha() and not ch.isupper() and not ch.islower()
 
 
 def _join_broken_sentences(lines: list[str]) -> list[str]:
@@ -250,6 +289,12 @@ def _join_broken_sentences(lines: list[str]) -> list[str]:
         else:
             paragraphs.append([line])
     return [_join_lines(paragraph) for paragraph in paragraphs]
+
+
+def _is_capitals_line(line: str) -> bool:
+    """A line in capitals ("TALKS WITH THE PRIME MINISTER OF THAILAND") is a heading, however long."""
+    letters = [ch for ch in line[:LINE_CHECK_CHARS] if ch.isalpha()]
+    return len(letters) >= 8 and all(ch.isupper() for ch in letters)
 
 
 def unwrap(text: str) -> list[str]:
@@ -277,7 +322,7 @@ def unwrap(text: str) -> list[str]:
             previous = current[-1]
             heading = (
                 len(previous) < 0.5 * width and not _TERMINAL.search(previous[-10:]) and previous[-1:] not in ",-"
-            )
+            ) or _is_capitals_line(previous)
             if (_SENTENCE_END.search(previous[-10:]) or heading) and _starts_sentence(line):
                 result.append(_join_lines(current))
                 current = [line]
@@ -313,7 +358,7 @@ _BOILERPLATE_ANYWHERE = re.compile(
     r"|\bhyperlink\b|\bcookies?\b|\|\s*editor\s*:",
     re.IGNORECASE,
 )
-_PROSE_END = re.compile(r"[.!?…]['\"”’»)\]]*$")
+_PROSE_END = _SENTENCE_END
 
 
 def strip_end_marks(paragraph: str) -> str:
@@ -344,7 +389,17 @@ def is_boilerplate(block: str) -> bool:
 def looks_like_prose(block: str) -> bool:
     """A body paragraph: several words with lower-case text, ending a sentence (or long enough not to need to)."""
     head = block[:LINE_CHECK_CHARS]
-    word_count = len(head.split())
-    if word_count < 4 or not any(ch.islower() for ch in head):
+    word_count = count_words(head)
+    # Lower-case letters tell prose from a heading in capitals; caseless scripts (Chinese, Arabic) have none.
+    if word_count < 4 or not any(ch.islower() or is_caseless_letter(ch) for ch in head):
         return False
     return word_count >= 20 or bool(_PROSE_END.search(block[-20:]))
+
+
+def count_words(text: str) -> int:
+    """Words separated by spaces, with Chinese and Japanese characters counted at about two to a word."""
+    unspaced = len(_UNSPACED.findall(text))
+    if not unspaced:
+        return len(text.split())
+    spaced = sum(1 for token in _UNSPACED.sub(" ", text).split() if any(ch.isalnum() for ch in token))
+    return spaced + unspaced // CHARS_PER_UNSPACED_WORD

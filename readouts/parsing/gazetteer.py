@@ -20,31 +20,14 @@ _WORD = re.compile(r"[^\W\d_](?:[\w'’.\-]{0,40}[\w.])?")
 _CASE_SENSITIVE_MAX_LEN = 3
 
 
-# The table has English and French forms; Russian readouts need at least the most frequent countries, in the
-# cases a country name takes in a readout (nominative, genitive, adjectives). Keyed by ISO code.
-RUSSIAN_FORMS = {
-    "RU": "Россия|России|Россию|Российской Федерации|Российская Федерация|российский|российского|РФ",
-    "CN": "Китай|Китая|Китаю|КНР|китайский|китайского|Китайской Народной Республики",
-    "KZ": "Казахстан|Казахстана|Казахстану|казахстанский|казахстанского|Республики Казахстан",
-    "US": "США|Соединенных Штатов|Соединённых Штатов|американский|американского",
-    "FR": "Франция|Франции|французский",
-    "DE": "Германия|Германии|германский",
-    "IN": "Индия|Индии|индийский",
-    "TR": "Турция|Турции|турецкий",
-    "BY": "Белоруссия|Белоруссии|Беларусь|Беларуси|белорусский",
-    "UZ": "Узбекистан|Узбекистана|узбекский",
-    "KG": "Киргизия|Киргизии|Кыргызстан|Кыргызстана",
-    "TJ": "Таджикистан|Таджикистана",
-    "UA": "Украина|Украины|украинский",
-    "IR": "Иран|Ирана|иранский",
-    "AZ": "Азербайджан|Азербайджана",
-    "AM": "Армения|Армении",
-    "MN": "Монголия|Монголии",
-    "GB": "Великобритания|Великобритании|британский",
-    "JP": "Япония|Японии|японский",
-    "EU": "Европейский союз|Европейского союза|ЕС",
-    "UN": "ООН|Организации Объединенных Наций",
-}
+# Country names in these languages come from CLDR (through Babel), beside the table's English and French forms.
+CLDR_LOCALES = ("en", "fr", "es", "pt", "de", "it", "ru", "uk", "zh", "zh_Hant", "ja", "ko", "ar")
+# Russian names and demonyms are declined ("России", "в Китае", "российского"): their forms come from pymorphy3.
+RUSSIAN_CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+# Chinese and Japanese are written without spaces: names are found inside runs of these characters.
+_UNSPACED_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_UNSPACED_NAME = re.compile(r"^[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+$")
 
 
 @dataclass(frozen=True)
@@ -75,7 +58,7 @@ def _key(phrase: str) -> tuple[str, ...]:
 
 
 class Gazetteer:
-    def __init__(self, rows: list[dict[str, str]]):
+    def __init__(self, rows: list[dict[str, str]], locales: tuple[str, ...] = CLDR_LOCALES):
         self.exact: dict[tuple[str, ...], tuple[str, bool]] = {}
         self.folded: dict[tuple[str, ...], tuple[str, bool]] = {}
         self.names: set[str] = set()
@@ -97,20 +80,41 @@ class Gazetteer:
                     self.exact.setdefault(key, (name, is_demonym))
                 else:
                     self.folded.setdefault(tuple(w.lower() for w in key), (name, is_demonym))
-        for code, forms in RUSSIAN_FORMS.items():
-            name = self.codes.get(code)
-            for phrase in forms.split("|") if name else ():
-                key = _key(phrase)
-                if len(phrase) <= _CASE_SENSITIVE_MAX_LEN:
-                    self.exact.setdefault(key, (name, False))
-                else:
-                    self.folded.setdefault(tuple(w.lower() for w in key), (name, phrase[0].islower()))
+        # Unspaced names ("中国", "ロシア") are looked up by their characters, longest first.
+        self.unspaced: dict[str, tuple[str, bool]] = {}
+        for locale, name, phrase in _cldr_names(self.codes, locales):
+            for form in declined_forms(phrase) if locale == "ru" else (phrase,):
+                self._add(form, name, False)
+        for row in rows:
+            name = row["name"].strip()
+            for phrase in [name, *row.get("aliases", "").split("|")]:
+                if _CYRILLIC.search(phrase):
+                    for form in declined_forms(phrase):
+                        self._add(form, name, False)
+            for phrase in row.get("demonyms", "").split("|"):
+                if _CYRILLIC.search(phrase):
+                    for form in declined_forms(phrase, every_form=True):
+                        self._add(form, name, True)
+        self.max_unspaced = max((len(k) for k in self.unspaced), default=0)
         self.max_words = max((len(k) for k in [*self.exact, *self.folded]), default=1)
         # Longest key starting with each (folded) first word: most words start no key and are skipped at once.
         self.longest_from: dict[str, int] = {}
         for key in [*self.exact, *self.folded]:
             first = key[0].lower()
             self.longest_from[first] = max(self.longest_from.get(first, 0), len(key))
+
+    def _add(self, phrase: str, name: str, is_demonym: bool) -> None:
+        phrase = phrase.strip()
+        if _UNSPACED_NAME.match(phrase):
+            self.unspaced.setdefault(phrase, (name, is_demonym))
+            return
+        key = _key(phrase)
+        if not key:
+            return
+        if len(phrase) <= _CASE_SENSITIVE_MAX_LEN:
+            self.exact.setdefault(key, (name, is_demonym))
+        else:
+            self.folded.setdefault(tuple(w.lower() for w in key), (name, is_demonym))
 
     def lookup(self, phrase: str) -> str | None:
         """Short country name for a name, alias or demonym ("Chinese" -> "China"), else None."""
@@ -120,6 +124,8 @@ class Gazetteer:
     def _lookup_key(self, key: tuple[str, ...]) -> tuple[str, bool] | None:
         if not key:
             return None
+        if len(key) == 1 and key[0] in self.unspaced:
+            return self.unspaced[key[0]]
         if key in self.exact:
             return self.exact[key]
         return self.folded.get(tuple(w.lower() for w in key))
@@ -130,7 +136,7 @@ class Gazetteer:
     def find(self, text: str) -> list[CountryMention]:
         """All country mentions in text, longest match first, left to right (linear in the text length)."""
         tokens = words(text)
-        mentions = []
+        mentions = self._find_unspaced(text) if self.unspaced else []
         i = 0
         while i < len(tokens):
             longest = self.longest_from.get(tokens[i][0].lower(), 0)
@@ -143,7 +149,67 @@ class Gazetteer:
                     break
             else:
                 i += 1
+        return sorted(mentions, key=lambda m: m.start) if self.unspaced else mentions
+
+    def _find_unspaced(self, text: str) -> list[CountryMention]:
+        """Names inside Chinese and Japanese text, longest first at each position (linear: names are short)."""
+        mentions = []
+        for run in _UNSPACED_RUN.finditer(text):
+            chars, offset, i = run.group(), run.start(), 0
+            while i < len(chars):
+                for n in range(min(self.max_unspaced, len(chars) - i), 0, -1):
+                    found = self.unspaced.get(chars[i : i + n])
+                    if found:
+                        mentions.append(CountryMention(found[0], offset + i, offset + i + n, found[1]))
+                        i += n
+                        break
+                else:
+                    i += 1
         return mentions
+
+
+def _cldr_names(codes: dict[str, str], locales: tuple[str, ...]):
+    """(locale, table name, local name) for every country of the table in every locale's CLDR territory names."""
+    if not locales:
+        return
+    from babel import Locale
+
+    for locale in locales:
+        for code, local_name in Locale.parse(locale).territories.items():
+            if code in codes:
+                yield locale, codes[code], local_name
+
+
+@lru_cache(maxsize=1)
+def _morphology():
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer()
+
+
+def declined_forms(phrase: str, every_form: bool = False) -> set[str]:
+    """A Russian name in each case ("Южная Корея" -> "Южной Кореи", ...); with every_form, an adjective in every
+    gender, number and case ("российский" -> "российского", "российская"...). Words pymorphy3 does not know stay."""
+    morph = _morphology()
+    words_ = phrase.split()
+    if every_form and len(words_) == 1:
+        parsed = morph.parse(phrase)[0]
+        return {phrase} | {form.word for form in parsed.lexeme}
+    forms = {phrase}
+    parsed_words = [morph.parse(word)[0] for word in words_]
+    for case in RUSSIAN_CASES:
+        declined = []
+        for word, parsed in zip(words_, parsed_words, strict=True):
+            inflected = parsed.inflect({case}) if _CYRILLIC.search(word) else None
+            declined.append(_same_case(inflected.word, word) if inflected else word)
+        forms.add(" ".join(declined))
+    return forms
+
+
+def _same_case(form: str, model: str) -> str:
+    if model.isupper() and len(model) > 1:
+        return form.upper()
+    return form[:1].upper() + form[1:] if model[:1].isupper() else form
 
 
 def _read_rows(path: Path) -> list[dict[str, str]]:

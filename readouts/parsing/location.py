@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
+from .cities import load_cities
 from .dates import MONTHS, WEEKDAYS
 from .gazetteer import load_gazetteer
 from .names import ORG_WORDS, STOP_WORDS, TITLE_WORDS
 
 LEAD_WINDOW = 800
-# Buildings that stand for their city in diplomatic reporting.
+# Buildings that stand for their city in diplomatic reporting, as English, French, Spanish and Russian texts write
+# them; Chinese names match anywhere (no spaces separate them).
 LANDMARKS = {
     "kremlin": "Moscow", "novo-ogaryovo": "Moscow", "downing street": "London", "10 downing street": "London",
     "great hall of the people": "Beijing", "zhongnanhai": "Beijing", "diaoyutai": "Beijing",
@@ -24,13 +27,30 @@ LANDMARKS = {
     "chancellery in berlin": "Berlin", "bellevue palace": "Berlin", "blue house": "Seoul", "kantei": "Tokyo",
     "singha durbar": "Kathmandu", "baluwatar": "Kathmandu", "presidential palace in hanoi": "Hanoi",
     "un headquarters": "New York", "united nations headquarters": "New York",
+    "elysée": "Paris", "elysee": "Paris", "palais de l'élysée": "Paris", "maison blanche": "Washington",
+    "casa blanca": "Washington", "casa rosada": "Buenos Aires", "palacio de la moneda": "Santiago",
+    "кремле": "Moscow", "кремль": "Moscow", "белом доме": "Washington",
+}  # fmt: skip
+# How an English reader names the landmarks other languages write ("в Кремле" -> "Kremlin").
+LANDMARK_ENGLISH_NAMES = {
+    "elysée": "Élysée Palace", "elysee": "Élysée Palace", "élysée": "Élysée Palace",
+    "palais de l'élysée": "Élysée Palace", "maison blanche": "White House", "casa blanca": "White House",
+    "casa rosada": "Casa Rosada", "palacio de la moneda": "La Moneda Palace", "кремле": "Kremlin",
+    "кремль": "Kremlin", "белом доме": "White House", "人民大会堂": "Great Hall of the People",
+    "人民大會堂": "Great Hall of the People", "钓鱼台": "Diaoyutai", "釣魚臺": "Diaoyutai", "中南海": "Zhongnanhai",
+    "克里姆林宫": "Kremlin", "克里姆林宮": "Kremlin", "白宫": "White House", "白宮": "White House",
+}  # fmt: skip
+UNSPACED_LANDMARKS = {
+    "人民大会堂": "Beijing", "人民大會堂": "Beijing", "钓鱼台": "Beijing", "釣魚臺": "Beijing", "中南海": "Beijing",
+    "克里姆林宫": "Moscow", "克里姆林宮": "Moscow", "白宫": "Washington", "白宮": "Washington",
 }  # fmt: skip
 _LANDMARK = re.compile(
-    r"\b(?:in|at|inside)\s+(?:the\s+)?("
+    r"(?<!\w)(?:in|at|inside|à|au|dans|en|в|во)\s+(?:the\s+|l['’]|le\s+|la\s+|el\s+)?("
     + "|".join(re.escape(k) for k in sorted(LANDMARKS, key=len, reverse=True))
-    + r")\b",
+    + r")(?!\w)",
     re.IGNORECASE,
 )
+_UNSPACED_LANDMARK = re.compile("|".join(sorted(UNSPACED_LANDMARKS, key=len, reverse=True)))
 _PLACE = re.compile(r"\b(?:in|à|в)\s+((?:[A-Z][\w'’\-.]*\s?){1,4})(?:,\s+((?:[A-Z][\w'’\-.]*\s?){1,3}))?")
 _NOT_PLACE = {w.lower() for w in MONTHS} | set(WEEKDAYS) | STOP_WORDS | TITLE_WORDS | ORG_WORDS
 
@@ -73,6 +93,131 @@ def find_meeting_place(lead: str) -> Place | None:
         name = landmark.group(1)
         return Place(LANDMARKS[name.lower()], None, note=name)
     return None
+
+
+# Prepositions of place before a name, per language: "à Paris", "en Buenos Aires", "em Brasília", "в Москве".
+PLACE_PREPOSITIONS = {
+    "fr": "à|au|aux|en", "es": "en|desde", "pt": "em|no|na", "it": "a|in|ad", "de": "in|nach",
+    "ru": "в|во", "uk": "в|у|во", "ar": "في",
+}  # fmt: skip
+# Inside a place name: "Ciudad de México", "Rostov-na-Donu" is hyphenated.
+_NAME_WORD = r"[^\W\d_][\w'’\-]{0,30}"
+_CONNECTOR = r"(?:de|del|la|los|las|do|da|dos|di|sur|am|an|der)"
+# A name found at the start of a longer run of capitalised words ("à Emmanuel Macron") counts only for cities this
+# large, which a person's first name rarely spells.
+PREFIX_CITY_MIN_POPULATION = 500_000
+_CHINESE_PLACE_MARK = re.compile(r"[在于於]")
+
+
+def find_place_in_language(lead: str, language: str) -> Place | None:
+    """The place a lead names in a language other than English: a known city (given its English name) or a
+    country, after a preposition of place, or after 在 / 于 in Chinese and Japanese."""
+    head = lead[:LEAD_WINDOW]
+    landmark = _LANDMARK.search(head) or _UNSPACED_LANDMARK.search(head)
+    if language in ("zh", "ja"):
+        place = _find_unspaced_place(head)
+    else:
+        place = _find_spaced_place(head, PLACE_PREPOSITIONS.get(language))
+    if place and place.city:
+        return place
+    if landmark:
+        name = landmark.group(1) if landmark.re is _LANDMARK else landmark.group()
+        city = LANDMARKS.get(name.lower()) or UNSPACED_LANDMARKS[name]
+        return Place(city, None, note=LANDMARK_ENGLISH_NAMES.get(name.lower(), name))
+    return place
+
+
+def _find_spaced_place(head: str, prepositions: str | None) -> Place | None:
+    if not prepositions:
+        return None
+    pattern = _spaced_place_pattern(
+        "|".join(f"{word}|{word.capitalize()}" for word in prepositions.split("|"))  # "В Минске" opens a title
+    )
+    gazetteer = load_gazetteer()
+    found_country = None
+    for match in pattern.finditer(head):
+        words = match.group(1).split()
+        for n in range(len(words), 0, -1):
+            phrase = " ".join(words[:n])
+            country = gazetteer.lookup(phrase)
+            if country:
+                found_country = found_country or Place(None, country)
+                break
+            city = _lookup_city(phrase)
+            if city and (n == len(words) or city.population >= PREFIX_CITY_MIN_POPULATION):
+                return Place(city.name, _country_name(city.country_code))
+    return found_country
+
+
+def _lookup_city(phrase: str):
+    cities = load_cities()
+    city = cities.lookup(phrase)
+    if city is None and _CYRILLIC.search(phrase):
+        city = cities.lookup(nominative(phrase))
+    if city is None and phrase.startswith("ب"):  # Arabic "بالقاهرة": "in" written onto the name
+        city = cities.lookup(phrase[1:])
+    return city
+
+
+@lru_cache(maxsize=16)
+def _spaced_place_pattern(prepositions: str) -> re.Pattern[str]:
+    upper_initial = r"(?=[^\W\d_])(?:(?=[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ])|(?=[\u0600-\u06ff]))"
+    name = rf"{upper_initial}{_NAME_WORD}(?:\s+(?:{_CONNECTOR}\s+)?{upper_initial}{_NAME_WORD}){{0,3}}"
+    return re.compile(rf"(?<!\w)(?:{prepositions})\s+(?:l['’])?({name})")
+
+
+def _find_unspaced_place(head: str) -> Place | None:
+    gazetteer = load_gazetteer()
+    cities = load_cities()
+    found_country = None
+    for mark in _CHINESE_PLACE_MARK.finditer(head):
+        rest = head[mark.end() : mark.end() + 20]
+        country = _unspaced_country(gazetteer, rest)
+        if country:
+            rest = rest[len(country[1]) :]
+        matched = cities.match_prefix(rest)
+        if matched:
+            city = matched[0]
+            return Place(city.name, _country_name(city.country_code))
+        if country and not found_country:
+            found_country = Place(None, country[0])
+    return found_country
+
+
+def _unspaced_country(gazetteer, text: str) -> tuple[str, str] | None:
+    for n in range(min(gazetteer.max_unspaced, len(text)), 1, -1):
+        found = gazetteer.unspaced.get(text[:n])
+        if found and not found[1]:
+            return found[0], text[:n]
+    return None
+
+
+def _country_name(code: str) -> str | None:
+    return load_gazetteer().codes.get(code)
+
+
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+
+
+def nominative(phrase: str) -> str:
+    """A Russian place name in the nominative ("Нижнем Новгороде" -> "нижний новгород"), word by word."""
+    from .gazetteer import _morphology
+
+    morph = _morphology()
+    out = []
+    for word in phrase.split():
+        parts = [morph.parse(part)[0].normal_form if _CYRILLIC.search(part) else part for part in word.split("-")]
+        out.append("-".join(parts))
+    return " ".join(out)
+
+
+def english_place_name(written: str, language: str) -> str:
+    """A place as an English reader knows it: an English text's own spelling ("Nur-Sultan", "New York"), else the
+    gazetteer's English name of the city ("Москва" -> "Moscow", "Pekín" -> "Beijing"), else as written."""
+    if language == "en" and written.isascii():
+        return written
+    city = load_cities().lookup(written)
+    return city.name if city else written
 
 
 def _until_sentence_end(phrase: str) -> str:

@@ -7,9 +7,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .dates import MONTHS, WEEKDAYS
 from .gazetteer import load_gazetteer
+from .offices import find_person, find_persons_by_family_name
+from .romanise import is_cyrillic, russian_name_nominative, russian_name_word
 
 # Words that make up office titles (lower case). Some also occur in organisation names, which is fine: a title
 # may name its organisation ("Director of the Office of the Foreign Affairs Commission").
@@ -21,6 +24,7 @@ TITLE_WORDS = {
     "representative", "commissioner", "chief", "pm", "fm", "elbasy", "excellency", "foreign", "state", "national",
     "security", "affairs", "external", "first", "special", "member", "officer", "general", "spokesperson",
     "spokesman", "spokeswoman", "sultan", "crown", "defense", "defence", "interior", "finance", "trade",
+    "marshal", "field", "admiral", "colonel", "lieutenant", "brigadier", "commander",
     # French
     "président", "présidente", "ministre", "chef", "ambassadeur", "ambassadrice", "secrétaire", "général",
     "conseiller", "homologue", "dirigeant", "vice-président", "d'état", "étrangères", "affaires",
@@ -28,7 +32,18 @@ TITLE_WORDS = {
     # Russian
     "президент", "премьер-министр", "министр", "председатель", "посол", "глава", "генеральный", "секретарь",
     "лидер", "канцлер", "президента", "министра", "председателя", "посла", "главы", "президентом", "министром",
-    "председателем", "послом",
+    "председателем", "послом", "канцлером", "канцлера", "главой", "коллегой", "коллега", "премьер-министром",
+    "премьер-министра", "генсек", "генсеком", "заместитель", "заместителем", "заместителя", "замминистра",
+    "госсекретарь", "госсекретарем", "госсекретарём", "госсекретаря", "спикер", "лидером", "лидера", "королём",
+    "король", "эмир", "принц", "президенту", "министру", "послу", "главе",
+    # Spanish and Portuguese
+    "presidente", "presidenta", "ministro", "ministra", "canciller", "secretario", "secretaria", "jefe", "jefa",
+    "consejero", "consejera", "embajador", "embajadora", "vicepresidente", "vicepresidenta", "mandatario",
+    "mandataria", "primer", "primeira", "primeiro", "titular", "homólogo", "homóloga", "directora",
+    "rey", "reina", "príncipe", "gobernador", "portavoz", "chanceler", "embaixador", "diretor",
+    "exteriores", "relaciones", "estado", "asuntos", "negocios", "estrangeiros", "relações", "cancilleres",
+    "colega", "colegas", "presidentes", "jefes", "ministros", "líder", "líderes", "collègue", "homologues",
+    "dirigeants", "présidents", "ministres",
 }  # fmt: skip
 # Title words that, on their own, can stand right before a name ("President Biden", "Director Wang").
 TITLE_HEADS = TITLE_WORDS - {
@@ -50,6 +65,16 @@ TITLE_HEADS = TITLE_WORDS - {
     "étrangères",
     "d'état",
     "генеральный",
+    "exteriores",
+    "relaciones",
+    "estado",
+    "asuntos",
+    "negocios",
+    "estrangeiros",
+    "relações",
+    "primer",
+    "primeiro",
+    "primeira",
 }
 NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 HONORIFICS = {
@@ -70,6 +95,12 @@ HONORIFICS = {
     "г-жа",
     "monsieur",
     "madame",
+    "sr",
+    "sra",
+    "don",
+    "doña",
+    "господин",
+    "госпожа",
 }
 # Capitalised words that are never part of a person's name.
 ORG_WORDS = {
@@ -85,7 +116,16 @@ ORG_WORDS = {
     "international", "asia", "africa", "europe", "america", "pacific", "indo-pacific", "middle", "east", "west",
     "north", "south", "cold", "war", "day", "year", "anniversary", "program", "programme", "plan", "project",
     "ccp", "cpc", "web", "editor", "photo", "source", "video", "readout", "readouts", "meeting", "talks",
-    "welcome", "official", "update", "updated", "http", "https", "www",
+    "welcome", "official", "update", "updated", "http", "https", "www", "policy", "affairs", "majesty", "highness",
+    "chiefs", "refugees", "governments", "staff", "home", "law", "commerce", "justice", "health", "education",
+    "industry", "energy", "culture", "agriculture", "labour", "labor", "transport", "environment", "tourism",
+    # Verbs of title-case headlines ("Modi, Biden Discuss Key Issues")
+    "discuss", "discusses", "meet", "meets", "hold", "holds", "agree", "agrees", "vow", "vows", "sign", "signs",
+    "say", "says", "urge", "urges", "pledge", "pledges", "hail", "hails", "seek", "seeks", "mull", "mulls",
+    "gobierno", "ministerio", "cancillería", "casa", "blanca", "palacio", "consejo", "comisión", "unión",
+    "naciones", "unidas", "partido", "congreso", "nacional", "república", "estados", "unidos", "governo",
+    "ministério", "palácio", "união", "conselho", "république", "gouvernement", "ministère", "conseil",
+    "assemblée", "parlement", "palais", "élysée", "unies", "européenne", "européen",
 }  # fmt: skip
 STOP_WORDS = {
     "the", "a", "an", "in", "on", "at", "during", "for", "with", "and", "but", "as", "after", "before", "while",
@@ -94,12 +134,17 @@ STOP_WORDS = {
     "following", "according", "noting", "when", "where", "there", "here", "if", "so", "to", "from", "by", "of",
     "le", "la", "les", "un", "une", "des", "du", "de", "il", "elle", "ils", "lors", "en", "au", "aux", "selon",
     "и", "в", "на", "с", "по", "он", "она", "они", "во", "время", "также",
+    "el", "los", "las", "del", "y", "con", "por", "para", "según", "tras", "durante", "ante", "sobre", "este",
+    "esta", "ambos", "ambas", "también", "hoy", "ayer", "o", "os", "do", "da", "dos", "das", "no", "na",
+    "em", "com", "pelo", "pela", "segundo", "nos", "ele", "ela",
 }  # fmt: skip
-_NAME_PARTICLES = {"bin", "ibn", "al", "el", "de", "da", "van", "von", "der", "di", "du", "dos", "das", "la", "le"}
+_NAME_PARTICLES = {
+    "bin", "ibn", "al", "el", "de", "da", "van", "von", "der", "di", "du", "dos", "das", "la", "le", "y", "del",
+}  # fmt: skip
 _CALENDAR = set(MONTHS) | set(WEEKDAYS)
-_CONNECTORS = {"of", "the", "and", "for", "on", "de", "du", "des", "la", "le", "l'", "d'"}
-_ARTICLES = {"the", "le", "la", "les"}
-_OF_WORDS = {"of", "de", "du", "des"}
+_CONNECTORS = {"of", "the", "and", "for", "on", "de", "du", "des", "la", "le", "l'", "d'", "del", "y", "e", "do", "da"}
+_ARTICLES = {"the", "le", "la", "les", "el", "los", "las", "o", "a"}
+_OF_WORDS = {"of", "de", "du", "des", "del", "do", "da"}
 _TOKEN = re.compile(r"[^\W\d_](?:[\w'’\-]|\.(?=[^\W\d_]\.?))*\.?|\d[\w.]*|[,;:()“”\"«»—–]")
 _MAX_NAME_TOKENS = 5
 _MAX_TITLE_TOKENS = 16
@@ -156,21 +201,40 @@ def is_name_token(token: Token) -> bool:
     letters = [ch for ch in word if ch.isalpha()]
     if len(letters) >= 2 and all(ch.isupper() for ch in letters) and "-" not in word:
         return False  # acronyms: PRC, CPEC, NATO; also datelines in capitals
+    if "-" in word and all(
+        part.lower() in TITLE_WORDS or load_gazetteer().is_country_word(part) for part in word.split("-") if part
+    ):
+        return False  # "Kazakhstan-Elbasy", "Vice-President": a title, not a name
+    if is_cyrillic(word) and russian_name_word(word.split("-")[-1]) is False and not _office_holder_name(word):
+        return False  # a place, a common noun or an adjective the Russian dictionary knows (and no office-holder's)
     return not load_gazetteer().is_country_word(word)
+
+
+def _cyrillic_letter(token: Token) -> bool:
+    letter = token.word.rstrip(".")
+    return len(letter) == 1 and letter.isupper() and is_cyrillic(letter)
+
+
+def _nominative(words: list[str]) -> str:
+    """The name as a nominative: the office-holders table's own Russian form when it knows the name in this case
+    ("Касым-Жомартом Токаевым"), else as the dictionary declines it back."""
+    if is_cyrillic(words[0]):
+        known = find_person(" ".join(words))
+        if known is not None and known.cyrillic:
+            full = next((n for n in known.cyrillic_names if len(n.split()) == len(words)), None)
+            if full:
+                return full
+    return " ".join(russian_name_nominative(words))
+
+
+@lru_cache(maxsize=50_000)
+def _office_holder_name(word: str) -> bool:
+    """A family name of the office-holders table ("Ван" is Wang Yi's in Russian, and also a common noun)."""
+    return bool(find_persons_by_family_name(word))
 
 
 def _is_initial(token: Token) -> bool:
     return len(token.text) == 2 and token.text[0].isupper() and token.text.endswith(".")
-
-
-_RUSSIAN_INSTRUMENTAL = re.compile(r"^([А-ЯЁ][а-яё\-]{2,}?(?:-[А-ЯЁ][а-яё]+)?)(?:ом|ым|ем)$")
-
-
-def _russian_nominative(word: str) -> str:
-    """Undo the instrumental case of Russian masculine names ("с Токаевым" -> "Токаев"); other words unchanged.
-    Russian support is deliberately shallow: other cases are left as written."""
-    match = _RUSSIAN_INSTRUMENTAL.match(word)
-    return match.group(1) if match else word
 
 
 @dataclass(frozen=True)
@@ -196,17 +260,26 @@ def _name_run(tokens: list[Token], i: int, blocked: set[int]) -> int:
             break  # a line break or double space inside a "name" is suspicious; stop
         if j in blocked:
             break
-        particle = token.word.lower() in _NAME_PARTICLES and j + 1 < len(tokens) and is_name_token(tokens[j + 1])
-        if is_name_token(token) or (j > i and (_is_initial(token) or particle)):
+        particle = token.word.lower() in _NAME_PARTICLES and _name_follows_particles(tokens, j + 1)
+        # A one-letter Cyrillic given name is a word ("Ван И"), though "и" is also "and".
+        one_letter = j > i and _cyrillic_letter(token)
+        if is_name_token(token) or one_letter or (j > i and (_is_initial(token) or particle)):
             j += 1
         else:
             break
         if token.possessive or (token.final_stop and not _is_initial(token)):
             break
     # Drop trailing initials ("Joseph R." without a surname is not what we want).
-    while j > i + 1 and _is_initial(tokens[j - 1]):
+    while j > i + 1 and _is_initial(tokens[j - 1]) and not _cyrillic_letter(tokens[j - 1]):
         j -= 1
     return j
+
+
+def _name_follows_particles(tokens: list[Token], j: int) -> bool:
+    """Whether a name word comes after the particles from token j on ("von der Leyen")."""
+    while j < len(tokens) and tokens[j].word.lower() in _NAME_PARTICLES:
+        j += 1
+    return j < len(tokens) and is_name_token(tokens[j])
 
 
 def _walk_back_title(tokens: list[Token], i: int) -> int:
@@ -226,6 +299,14 @@ def _walk_back_title(tokens: list[Token], i: int) -> int:
             break  # "the" opens a new noun phrase unless it follows "of": "and the President of the Council"
         elif is_name_token(token):
             break  # another person's name: "President Hu Jintao and President Vladimir Putin"
+        elif (
+            k >= 2
+            and token.word.isalpha()
+            and token.word.islower()
+            and tokens[k - 2].word.lower() in TITLE_WORDS
+            and lower not in STOP_WORDS
+        ):
+            k -= 1  # an adjective after its title: "le président français", "su colega brasileño"
         elif lower in _CONNECTORS or (token.word[:1].isupper() and token.word[:1].isalpha()):
             k -= 1  # "of the", org names inside a title; only kept when a title word precedes them
         else:
@@ -293,7 +374,8 @@ def find_person_mentions(text: str) -> list[PersonMention]:
                     r"\s+(?:in|at|on|who|which|said|says|met|is|was|and the)\s+", appositive.group(1)
                 )[0]
         name_tokens = tokens[i:j]
-        name = " ".join(_russian_nominative(t.word) for t in name_tokens)
+        words = [t.word.rstrip(".") if _cyrillic_letter(t) else t.word for t in name_tokens]
+        name = _nominative(words)
         title, country = _clean_title(title_text) if has_title_word else ("", None)
         if appositive_title and not title:
             title, country = _clean_title(appositive_title)

@@ -7,23 +7,32 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from datetime import date
 
+from .chinese import HanMention, find_han_mentions, looks_chinese, mentions_meeting
 from .gazetteer import load_gazetteer
+from .known_people import country_name, office_holders_named_by_title, with_known_name
 from .names import PersonMention, find_person_mentions, fold
+from .romanise import is_cyrillic, is_han, is_latin, romanise, russian_name_word, russian_noun_before
+from .sentences import split_sentences
 from .types import ParsedParticipant
+
+LEAD_WINDOW = 3_000
 
 # Verbs and nouns of meeting, in the three languages handled.
 MEETING_WORDS = re.compile(
     r"\b(?:met|meets?|meeting|received|receives?|hosted|hosts?|held (?:talks|a meeting|a summit|a phone call)"
     r"|holds? talks|talks|called on|calls? on|summit|visit|rencontr\w*|reçu|reçoit|entretenu|entretien"
-    r"|встретил\w*|встреч\w*|переговор\w*|принял\w*)\b",
+    r"|встретил\w*|встреч\w*|переговор\w*|принял\w*|разговор\w*|бесед\w*|договорил\w*|обсудил\w*"
+    r"|reuni\w*|encuentro|convers\w*|recibi\w*|sostuvieron|sostuvo|llamada|entrevist\w*|encontro|recebeu"
+    r"|telefonema|téléphon\w*|s'est entretenu\w*)\b",
     re.IGNORECASE,
 )
 # A mention right after these words is someone spoken of, not someone present.
 _NOT_PRESENT_BEFORE = re.compile(
     r"(?:greetings|wishes|regards|message|letter|salutations|condolences)\s+(?:\w+\s+){0,3}(?:from|of|to|du|de)\s*$"
     r"|(?:on behalf of|invitation of|invited by|as the guest of|guest of|à l'invitation de|de la part de"
-    r"|from|to|by)\s*$",
+    r"|from|(?<!spoke )(?<!speaks )(?<!talked )(?<!talks )(?<!spoken )to|by)\s*$",
     re.IGNORECASE,
 )
 _MEETING_WITH = re.compile(r"\b(?:the|this) (?:meeting|talks|conversation) with\b", re.IGNORECASE)
@@ -83,6 +92,8 @@ def same_person(a: str, b: str) -> bool:
         return single[0] in (other[0], other[-1]) and len(single[0]) > 1
     if ta[-1] == tb[-1] and ta[0][:2] == tb[0][:2]:
         return True
+    if len(ta) == len(tb) == 2 and ta == tb[::-1]:
+        return True  # family name first or last: "Mitarai Fujio" ~ "Fujio Mitarai"
     # Family name first (Chinese, Vietnamese): "Wang Yi" is not "Wang Yang", but "Pham Binh Minh" ~ "Pham Minh".
     return ta[0] == tb[0] and ta[-1] == tb[-1]
 
@@ -91,6 +102,8 @@ def _present(mention: PersonMention, text: str) -> bool:
     if mention.possessive:
         return False
     before = text[max(0, mention.title_start - 60) : mention.title_start]
+    if is_cyrillic(text[mention.title_start : mention.end]) and russian_noun_before(before):
+        return False  # a genitive after a noun: "визита Президента Владимира Путина" (the visit of ...)
     return not _NOT_PRESENT_BEFORE.search(before)
 
 
@@ -120,18 +133,79 @@ def extract_participants(
     body: list[str] = (),
     full_text: str = "",
     publisher_country: str | None = None,
+    language: str = "",
+    day: date | None = None,
+) -> list[ParsedParticipant]:
+    """The people who met. ``day`` (the meeting's or the page's date) lets the office-holders table name a
+    person written by office only or by family name only; ``language`` says which titles to read."""
+    if is_han(lead_sentence) or (is_han(title) and not lead_sentence.isascii() and not is_cyrillic(lead_sentence)):
+        found = _han_participants(lead_sentence, title, body)
+        found += _named_by_office(lead_sentence, "zh", day, None, found)
+        return _known(found, day, "zh")
+    found = _latin_and_cyrillic_participants(lead_sentence, title, body, full_text, publisher_country)
+    found += _named_by_office(lead_sentence, language, day, publisher_country, found)
+    return _known(found, day, language)
+
+
+def _known(participants: list[ParsedParticipant], day: date | None, language: str) -> list[ParsedParticipant]:
+    """Participants under the table's names; two readings of one person become one."""
+    result: list[ParsedParticipant] = []
+    for participant in (with_known_name(p, day, language) for p in participants):
+        same = next((i for i, p in enumerate(result) if p.name == participant.name), None)
+        if same is None:
+            result.append(participant)
+        else:
+            kept = result[same]
+            aliases = tuple(dict.fromkeys([*kept.aliases, *participant.aliases]))
+            result[same] = ParsedParticipant(
+                kept.name, kept.title or participant.title, kept.country or participant.country, aliases
+            )
+    return result
+
+
+def _named_by_office(
+    lead_sentence: str,
+    language: str,
+    day: date | None,
+    publisher_country: str | None,
+    found: list[ParsedParticipant],
+) -> list[ParsedParticipant]:
+    """ "The Prime Minister met ...": the holder of that office on the day, unless only mentioned or already named."""
+    added = []
+    for holder, written in office_holders_named_by_title(lead_sentence, language, day, publisher_country):
+        at = lead_sentence.find(written)
+        if at > 0 and _NOT_PRESENT_BEFORE.search(lead_sentence[max(0, at - 60) : at]):
+            continue
+        person = holder.person
+        if any(with_known_name(p, day).name == person.name or same_person(p.name, person.name) for p in found):
+            continue
+        added.append(ParsedParticipant(person.name, written, country_name(holder.term.country)))
+    return added
+
+
+def _latin_and_cyrillic_participants(
+    lead_sentence: str,
+    title: str,
+    body: list[str],
+    full_text: str,
+    publisher_country: str | None,
 ) -> list[ParsedParticipant]:
     people: list[PersonMention] = []
+    # A Russian text often names the people only by surname in its headline: "Порошенко обсудил с Путиным ...".
+    title_names = is_cyrillic(title) and MEETING_WORDS.search(title)
     for mention in find_person_mentions(lead_sentence):
         if mention.has_title and _present(mention, lead_sentence) or _after_meeting_verb(mention, lead_sentence):
             _merge(people, mention)
     # "Readout of President Joe Biden's Meeting with President Xi Jinping": possessives are fine in such titles.
     if title and MEETING_WORDS.search(title):
         for mention in find_person_mentions(title):
-            if mention.has_title and (
-                len(name_tokens(mention.name)) >= 2 or any(same_person(p.name, mention.name) for p in people)
-            ):
+            if (
+                mention.has_title
+                and (len(name_tokens(mention.name)) >= 2 or any(same_person(p.name, mention.name) for p in people))
+            ) or (title_names and _dictionary_name(mention.name) and not mention.possessive):
                 _merge(people, mention)
+    if len(people) < 2:
+        _add_from_meeting_sentences(people, body[:FALLBACK_PARAGRAPHS])
     for paragraph in body:
         for match in _MEETING_WITH.finditer(paragraph[:2000]):
             window = paragraph[match.end() : match.end() + 120]
@@ -145,8 +219,73 @@ def extract_participants(
 _BEFORE_MEETING_VERB = re.compile(
     r"^\s+(?:(?:on|this)\s+\w+\s+|today\s+|\w+day\s+)?(?:has\s+|have\s+)?(?:met|meets|held talks|holds talks"
     r"|received|receives|hosted|hosts|held a meeting|had a meeting|a rencontré|reçoit|встретился|провёл переговоры"
-    r"|провел переговоры)\b"
+    r"|провел переговоры|принял|se reunió|recibió|conversó|sostuvo|se reuniu|recebeu|conversou)\b"
 )
+
+
+FALLBACK_PARAGRAPHS = 2
+SEPARATE_MEETING_PARAGRAPHS = 10
+_HAN_MET = re.compile(r"会见|會見|会晤|會晤")
+
+
+def _add_from_meeting_sentences(people: list[PersonMention], paragraphs: list[str]) -> None:
+    """A lead that names fewer than two people (a kicker, "The presidents of Russia and Ukraine agreed ..."): the
+    titled people of the first following sentence that speaks of the meeting are its participants."""
+    sentences = [s for paragraph in paragraphs for s in split_sentences(paragraph[:LEAD_WINDOW])]
+    for sentence in [s for s in sentences if MEETING_WORDS.search(s)] + sentences:
+        found = [m for m in find_person_mentions(sentence) if m.has_title and _present(m, sentence)]
+        if found:
+            for mention in found:
+                _merge(people, mention)
+            if len(people) >= 2:
+                return
+
+
+def _han_participants(lead_sentence: str, title: str, body: list[str]) -> list[ParsedParticipant]:
+    """Chinese text: the people named in the headline, and the titled people of the first sentences that speak of
+    the meeting ("国务委员兼外长王毅同英国外交大臣拉布通电话")."""
+    found: dict[str, HanMention] = {}
+
+    def add(mention: HanMention) -> None:
+        known = found.get(mention.name)
+        if known is None or (not known.title and mention.title):
+            found[mention.name] = mention
+
+    for mention in find_han_mentions(title):
+        add(mention)
+    sentences = [lead_sentence] + [s for p in body[:FALLBACK_PARAGRAPHS] for s in split_sentences(p[:LEAD_WINDOW])]
+    for index, sentence in enumerate(sentences):
+        if index and len(found) >= 2:
+            break
+        if mentions_meeting(sentence):
+            for mention in find_han_mentions(sentence):
+                if mention.title or index == 0:
+                    add(mention)
+    # Separate meetings the text reports later: "之前谭德塞在会晤中国外长王毅时表示".
+    for paragraph in body[:SEPARATE_MEETING_PARAGRAPHS]:
+        for verb in _HAN_MET.finditer(paragraph[:LEAD_WINDOW]):
+            window = paragraph[max(0, verb.start() - 20) : verb.end() + 16]
+            offset = max(0, verb.start() - 20)
+            for mention in find_han_mentions(window):
+                at = offset + mention.start
+                if mention.title and (
+                    verb.end() <= at <= verb.end() + 8 or 0 <= verb.start() - (offset + mention.end) <= 12
+                ):
+                    add(mention)
+    return [
+        ParsedParticipant(
+            romanise(m.name, chinese_person=looks_chinese(m.name)),
+            m.title,
+            "China" if m.chinese_office else None,
+            aliases=(m.name,),
+        )
+        for m in found.values()
+    ]
+
+
+def _dictionary_name(name: str) -> bool:
+    """Every word of the name is one the Russian dictionary knows as a first name, surname or patronymic."""
+    return all(russian_name_word(word.split("-")[-1]) for word in name.split())
 
 
 def _after_meeting_verb(mention: PersonMention, text: str) -> bool:
@@ -155,7 +294,12 @@ def _after_meeting_verb(mention: PersonMention, text: str) -> bool:
     if len(name_tokens(mention.name)) < 2 or mention.possessive:
         return False
     before = text[max(0, mention.start - 30) : mention.start]
-    if re.search(r"(?:met|meets|meeting|received|receives|talks|hosted)(?: with)?\s+$", before):
+    if re.search(
+        r"(?:met|meets|meeting|received|receives|talks|hosted)(?: with)?\s+$"
+        r"|(?:встретил\w*|переговоры|встреч\w|беседы|разговор\w*|принял\w*) (?:с|со) (?:\w+ ){0,3}$"
+        r"|(?:reuni\w+|convers\w+|encuentro|recibió|recebeu|rencontr\w+|reçu) (?:con|com|avec)?\s*$",
+        before,
+    ):
         return True
     return bool(_BEFORE_MEETING_VERB.match(text[mention.end : mention.end + 60]))
 
@@ -194,4 +338,11 @@ def _with_countries(people: list[PersonMention], text: str, publisher_country: s
                 if country not in countries:
                     countries[index] = country
                     break
-    return [ParsedParticipant(p.name, p.title or "", c) for p, c in zip(people, countries, strict=True)]
+    return [_in_latin_letters(p.name, p.title or "", c) for p, c in zip(people, countries, strict=True)]
+
+
+def _in_latin_letters(name: str, title: str, country: str | None) -> ParsedParticipant:
+    """A participant named in another script gets a Latin name; the form the text wrote is kept as an alias."""
+    if is_latin(name):
+        return ParsedParticipant(name, title, country)
+    return ParsedParticipant(romanise(name), title, country, aliases=(name,))

@@ -23,16 +23,17 @@ from .dates import (
 )
 from .header import choose_headline, clean_title, split_header
 from .language import detect_language
-from .location import find_meeting_place
+from .lead import find_lead, is_body_paragraph, is_unterminated_lead
+from .location import english_place_name, find_meeting_place, find_place_in_language
 from .names import find_person_mentions
-from .participants import MEETING_WORDS, extract_participants, is_pinyin_name
+from .participants import extract_participants, is_pinyin_name
 from .publisher import detect_publisher, home_country
 from .sentences import split_sentences
 from .types import Kind, ParsedParagraph, ParsedParticipant, ParsedReadout, ParseError
 
 MAX_ATTRIBUTED_PARAGRAPHS = 500  # real readouts have a few dozen; beyond this, paragraphs are left narrative
 LEAD_CHARS = 3_000
-LEAD_SEARCH_BLOCKS = 200  # the lead is near the top; page chrome before it is never this long
+SHORT_LEAD_CHARS = 40
 YEAR_SCAN_CHARS = 200_000
 
 
@@ -56,22 +57,29 @@ def _parse(raw: str | bytes, filename: str | None) -> ParsedReadout:
     header, body = split_header(text)
     if clean.looks_like_html(body):
         body = clean.html_to_text(body)
+    body = clean.strip_markdown(body)
     blocks = [clean.strip_end_marks(b) for b in clean.unwrap(body)]
     blocks = [b for b in blocks if b]
     if not blocks:
         raise ParseError("empty text")
 
-    lead_index = _find_lead(blocks)
-    if lead_index is None:
+    if header.title:
+        # The front matter's title repeated as the page's first heading is the header's, not a paragraph.
+        blocks = [b for b in blocks if _squeezed(b) != _squeezed(header.title)]
+    found = _find_lead(blocks)
+    if found is None:
         raise ParseError("no paragraphs found")
-    header_zone = blocks[:lead_index]
-    paragraphs = [b for b in blocks[lead_index:] if _is_body_paragraph(b)]
-    lead = paragraphs[0]
+    body_start, lead_index = found
+    header_zone = blocks[:body_start]
+    paragraphs = [b for b in blocks[body_start:] if _is_body_paragraph(b)]
+    lead = blocks[lead_index]
+    # Long opening paragraphs may come before the lead ("I am pleased to announce..."); most leads are first.
+    lead_position = sum(1 for b in blocks[body_start:lead_index] if _is_body_paragraph(b))
 
     dateline = parse_dateline(lead)
     header_dateline = _header_dateline(header_zone)
     lead_body = lead[dateline.end :] if dateline else lead
-    lead_sentence = split_sentences(lead_body[:LEAD_CHARS])[0] if lead_body.strip() else lead_body
+    lead_sentence = _lead_sentence(lead_body)
 
     readable_header = [b for b in header_zone if not clean.is_caption(b) and not clean.is_boilerplate(b)]
     title = clean_title(header.title) if header.title else choose_headline(readable_header)
@@ -88,22 +96,28 @@ def _parse(raw: str | bytes, filename: str | None) -> ParsedReadout:
             "\n".join(blocks[-5:])[-3000:],
         ]
     )
-    language = header.meta.get("language", "")[:2].lower() or detect_language("\n".join(paragraphs)[:20000])
-    if language not in ("en", "fr", "ru"):
-        language = detect_language("\n".join(paragraphs)[:20000])
+    language = detect_language(paragraphs, declared=header.meta.get("language"))
 
+    # Who held an office, and which family name is whose, depends on the day (the meeting's, else the page's).
+    day = _meeting_date(lead_body, dateline, header_dateline, header_zone, published, paragraphs)[0] or published
     participants = extract_participants(
         lead_sentence[:LEAD_CHARS],
         title=title or "",
-        body=paragraphs[1:50],
+        body=[*paragraphs[:lead_position], *paragraphs[lead_position + 1 : 50]],
         full_text="\n".join([*header_zone, *paragraphs[:50]])[:50000],
         publisher_country=home_country(publisher),
+        language=language,
+        day=day,
     )
     if not participants:
         warnings.append("no participants found")
 
     labels = attribute_paragraphs(
-        paragraphs[:MAX_ATTRIBUTED_PARAGRAPHS], participants, {0: dateline.end} if dateline else None
+        paragraphs[:MAX_ATTRIBUTED_PARAGRAPHS],
+        participants,
+        {lead_position: dateline.end} if dateline else None,
+        language=language,
+        day=day,
     )
     if len(paragraphs) > MAX_ATTRIBUTED_PARAGRAPHS:
         warnings.append(f"only the first {MAX_ATTRIBUTED_PARAGRAPHS} paragraphs were attributed")
@@ -116,7 +130,7 @@ def _parse(raw: str | bytes, filename: str | None) -> ParsedReadout:
         lead_body, dateline, header_dateline, header_zone, published, paragraphs
     )
     warnings += date_warnings
-    location = _location(lead_body, dateline, header_dateline, publisher)
+    location = _location(lead_body, dateline, header_dateline, publisher, language, title)
     if location is None:
         warnings.append("meeting place not found")
 
@@ -136,28 +150,27 @@ def _parse(raw: str | bytes, filename: str | None) -> ParsedReadout:
     )
 
 
+def _lead_sentence(lead_body: str) -> str:
+    """The first sentence, with the next when the first is only a place or a kicker ("Washington.")."""
+    if not lead_body.strip():
+        return lead_body
+    sentences = split_sentences(lead_body[:LEAD_CHARS])
+    if len(sentences) > 1 and len(sentences[0]) < SHORT_LEAD_CHARS:
+        return sentences[0] + " " + sentences[1]
+    return sentences[0]
+
+
+def _squeezed(text: str) -> str:
+    return "".join(text.split()).casefold()
+
+
 def _is_body_paragraph(block: str) -> bool:
-    return clean.looks_like_prose(block) and not clean.is_caption(block) and not clean.is_boilerplate(block)
+    return is_body_paragraph(block) or is_unterminated_lead(block)
 
 
-def _find_lead(blocks: list[str]) -> int | None:
-    """The lead is the first body paragraph with a dateline, a meeting or a titled person; before it is the header
-    (page chrome such as "Welcome to the United Nations. It's your world." has none of these)."""
-    first_prose = None
-    for index, block in enumerate(blocks[:LEAD_SEARCH_BLOCKS]):
-        if not _is_body_paragraph(block):
-            continue
-        if first_prose is None:
-            first_prose = index
-        if (
-            parse_dateline(block)
-            or MEETING_WORDS.search(block[:1000])
-            or any(m.has_title for m in find_person_mentions(block[:300]))
-        ):
-            return index
-    if first_prose is None:
-        first_prose = next((i for i, block in enumerate(blocks) if _is_body_paragraph(block)), None)
-    return first_prose
+def _find_lead(blocks: list[str]) -> tuple[int, int] | None:
+    """(body start, lead) in any language; an English titled person ("President Xi") also marks the lead."""
+    return find_lead(blocks, lambda head: any(m.has_title for m in find_person_mentions(head)))
 
 
 def _header_dateline(header_zone: list[str]) -> Dateline | None:
@@ -219,10 +232,21 @@ def _meeting_date(
 
 
 def _location(
-    lead_body: str, dateline: Dateline | None, header_dateline: Dateline | None, publisher: str | None
+    lead_body: str,
+    dateline: Dateline | None,
+    header_dateline: Dateline | None,
+    publisher: str | None,
+    language: str = "en",
+    title: str | None = None,
 ) -> str | None:
     # The first sentence says where the meeting was; later ones wander ("discussed the situation in Syria").
-    place = find_meeting_place(split_sentences(lead_body[:LEAD_CHARS])[0] if lead_body.strip() else lead_body)
+    first_sentence = split_sentences(lead_body[:LEAD_CHARS])[0] if lead_body.strip() else lead_body
+    place = _place_in(first_sentence, language)
+    if not (place and place.city) and title:
+        # A headline often names the city the lead leaves out ("В Минске завершились переговоры...").
+        titled = _place_in(title, language)
+        if titled and titled.city:
+            place = titled
     if place and place.city:
         return place.city if not place.note else f"{place.city} ({place.note})"
     filed = dateline or header_dateline
@@ -232,19 +256,27 @@ def _location(
         if agency_home and agency_home != place.country:
             return place.country
     if filed:
-        return filed.city
+        return english_place_name(filed.city, language)
     return place.country if place else None
+
+
+def _place_in(text: str, language: str):
+    return find_meeting_place(text) if language == "en" else find_place_in_language(text, language)
 
 
 def derive_title(participants: list[ParsedParticipant], lead_sentence: str) -> str:
     """A short title when the text has no headline: "Tokayev meets Wang Yi"."""
 
-    def short(name: str) -> str:
-        return name if is_pinyin_name(name) else name.split()[-1]
+    def written(participant: ParsedParticipant) -> str:
+        return participant.aliases[0] if participant.aliases else participant.name  # in the text's own script
+
+    def short(participant: ParsedParticipant) -> str:
+        name = written(participant)
+        return name if is_pinyin_name(participant.name) else name.split()[-1]
 
     if len(participants) >= 2:
-        return f"{short(participants[0].name)} meets {short(participants[1].name)}"
+        return f"{short(participants[0])} meets {short(participants[1])}"
     if participants:
-        return f"Meeting of {participants[0].name}"
+        return f"Meeting of {written(participants[0])}"
     words = re.sub(r"\s+", " ", lead_sentence).strip().split()
     return " ".join(words[:10]) + ("…" if len(words) > 10 else "") or "Untitled readout"

@@ -19,9 +19,10 @@ class Kind(StrEnum):
 
 @dataclass(frozen=True)
 class ParsedParticipant:
-    name: str
+    name: str  # in Latin letters, the usual English spelling where known: "Wang Yi"
     title: str
     country: str | None  # short English name from the gazetteer, e.g. "China"
+    aliases: tuple[str, ...] = ()  # the other forms the text writes, e.g. its original script: ("王毅",)
 
 
 @dataclass(frozen=True)
@@ -56,7 +57,10 @@ class ParsedReadout:
             "location": self.location,
             "publisher": self.publisher,
             "language": self.language,
-            "participants": [{"name": p.name, "title": p.title, "country": p.country} for p in self.participants],
+            "participants": [
+                {"name": p.name, "title": p.title, "country": p.country, "aliases": list(p.aliases)}
+                for p in self.participants
+            ],
             "paragraphs": [{"text": p.text, "speaker": p.speaker, "kind": str(p.kind)} for p in self.paragraphs],
             "warnings": list(self.warnings),
         }

@@ -79,13 +79,61 @@ def test_french_and_russian_verbs():
         ],
         [xi, medvedev],
     ) == [None, "Xi Jinping", "joint"]
-    putin = ParsedParticipant("Владимир Путин", "Президент", "Russia")
-    tokayev = ParsedParticipant("Касым-Жомарт Токаев", "президент", "Kazakhstan")
+    putin = ParsedParticipant("Vladimir Putin", "Президент", "Russia", aliases=("Владимир Путин",))
+    tokayev = ParsedParticipant("Kassym-Jomart Tokayev", "президент", "Kazakhstan", aliases=("Касым-Жомарт Токаев",))
     assert labels(
-        ["Путин провёл переговоры с Токаевым.", "Путин отметил рост торговли.", "Стороны обсудили вопросы."],
+        [
+            "Путин провёл переговоры с Токаевым.",
+            "Путин отметил рост торговли.",
+            "По словам Токаева, торговля растёт. Токаев подчеркнул важность транспорта.",
+            "Стороны обсудили вопросы.",
+        ],
         [putin, tokayev],
-    ) == [None, "Владимир Путин", "joint"]
+    ) == [None, "Vladimir Putin", "Kassym-Jomart Tokayev", "joint"]
 
 
 def test_no_participants_means_no_speakers():
     assert labels(["Someone said something.", "He added more."], []) == [None, None]
+
+
+def test_chinese_speaking_verbs_pronouns_both_sides_and_quotations():
+    wang = ParsedParticipant("Wang Yi", "外长", "China", aliases=("王毅",))
+    faki = ParsedParticipant("Faji", "主席", None, aliases=("法基",))
+    assert labels(
+        [
+            "国务委员兼外长王毅周一同非盟委员会主席法基通电话。",
+            "王毅表示，中方致力于维护所有中外人员的健康。",
+            "他说，中国一贯坚持对非友好政策。",
+            "法基表示，非方感谢中方的帮助。「王毅说得对」，他补充道。",
+            "双方同意加强合作。",
+            "会见后，王毅会见法基时说，中非友谊牢不可破。",
+        ],
+        [wang, faki],
+    ) == [None, "Wang Yi", "Wang Yi", "Faji", "joint", "Wang Yi"]
+
+
+def test_russian_subjectless_passive_is_joint_and_the_nearest_subject_speaks():
+    tokayev = ParsedParticipant("Kassym-Jomart Tokayev", "Президент", "Kazakhstan", aliases=("Касым-Жомарт Токаев",))
+    envoy = ParsedParticipant("Aleksey Borodavkin", "посол", "Russia", aliases=("Алексей Бородавкин",))
+    got = [
+        speaker if kind is Kind.STATEMENT else (None if kind is Kind.NARRATIVE else "joint")
+        for kind, speaker in attribute_paragraphs(
+            [
+                "Президент Касым-Жомарт Токаев принял посла.",
+                "В ходе беседы с послом Алексеем Бородавкиным Токаев отметил важность визита.",
+                "Подчеркнута важность дальнейшего укрепления отношений.",
+            ],
+            [tokayev, envoy],
+            language="ru",
+        )
+    ]
+    assert got == [None, "Kassym-Jomart Tokayev", "joint"]
+
+
+def test_honorific_and_a_family_name_shared_with_another_persons_given_name():
+    rudd = ParsedParticipant("Kevin Rudd", "Shadow Foreign Minister", "Australia")
+    lubbers = ParsedParticipant("Rudd Lubbers", "High Commissioner", "United Nations")
+    assert labels(
+        ["Kevin Rudd met Mr Rudd Lubbers in Geneva.", "Mr Rudd said the meeting was useful.", "Mr Lubbers noted it."],
+        [rudd, lubbers],
+    ) == [None, "Kevin Rudd", "Rudd Lubbers"]

@@ -1,3 +1,5 @@
+import datetime
+
 import pytest
 
 from readouts.parsing.names import find_person_mentions
@@ -32,7 +34,9 @@ def test_country_after_the_name_and_publisher_home_country():
         "of China."
     )
     found = extract_participants(lead, publisher_country="United States")
-    assert names(found) == [("Joseph R. Biden", "United States"), ("Xi Jinping", "China")]
+    # The office-holders table gives the usual spelling; the text's own stays as an alias.
+    assert names(found) == [("Joe Biden", "United States"), ("Xi Jinping", "China")]
+    assert "Joseph R. Biden" in found[0].aliases
 
 
 def test_appositive_titles_and_bare_names_after_meeting_verbs():
@@ -64,12 +68,37 @@ def test_meeting_with_phrase_in_the_body_adds_a_participant():
 
 def test_french_lead():
     lead = "Le président chinois, Xi Jinping, a rencontré mardi le Premier ministre russe, Dmitri Medvedev."
-    assert names(extract_participants(lead)) == [("Xi Jinping", "China"), ("Dmitri Medvedev", "Russia")]
+    assert names(extract_participants(lead)) == [("Xi Jinping", "China"), ("Dmitry Medvedev", "Russia")]
 
 
-def test_russian_lead_undoes_the_instrumental_case():
+def test_russian_lead_gives_latin_names_and_keeps_the_nominative_as_alias():
     lead = "Президент России Владимир Путин провёл переговоры с президентом Казахстана Касым-Жомартом Токаевым."
-    assert names(extract_participants(lead)) == [("Владимир Путин", "Russia"), ("Касым-Жомарт Токаев", "Kazakhstan")]
+    found = extract_participants(lead)
+    assert [p.country for p in found] == ["Russia", "Kazakhstan"]
+    assert [p.aliases[0] for p in found] == ["Владимир Путин", "Касым-Жомарт Токаев"]
+    # The office-holders table's usual English spelling, not a transliteration ("Kasym-Zhomart").
+    assert [p.name for p in found] == ["Vladimir Putin", "Kassym-Jomart Tokayev"]
+
+
+def test_russian_case_forms_of_names_are_read_as_nominatives():
+    lead = "Глава МИД Сергей Лавров провёл переговоры со своим коллегой Владимиром Макеем и с Ангелой Меркель."
+    assert [p.aliases[0] for p in extract_participants(lead)][:2] == ["Сергей Лавров", "Владимир Макей"]
+
+
+def test_russian_headline_names_people_by_surname():
+    found = extract_participants(
+        "Президенты двух стран договорились о прекращении огня.", title="Порошенко обсудил с Путиным перемирие"
+    )
+    # Each surname is the only one of its kind in the office-holders table: the full names are known.
+    assert [(p.name, p.aliases[0]) for p in found] == [("Petro Poroshenko", "Порошенко"), ("Vladimir Putin", "Путин")]
+
+
+def test_spanish_lead_after_a_one_word_kicker():
+    lead = (
+        "El presidente Barack Obama conversó por teléfono con el secretario general de la ONU, Ban Ki-moon, "
+        "sobre la situación."
+    )
+    assert [p.name for p in extract_participants(lead)] == ["Barack Obama", "Ban Ki-moon"]
 
 
 def test_mentions_stop_at_weekdays_and_other_names():
@@ -87,6 +116,8 @@ def test_mentions_stop_at_weekdays_and_other_names():
         ("Antony J. Blinken", "Antony Blinken", True),
         ("Joseph R. Biden", "Joe Biden", True),
         ("Trump", "Donald Trump", True),
+        ("Mitarai Fujio", "Fujio Mitarai", True),
+        ("Wang Yi", "Yi Wang", True),
         ("António Costa", "Antonio Costa", True),
         ("Wang Yi", "Wang Yang", False),
         ("Wang Yi", "Wang Qishan", False),
@@ -100,4 +131,69 @@ def test_same_person(a, b, same):
 def test_bare_name_as_subject_of_a_meeting_verb():
     lead = "Vladimir Putin held talks in the Kremlin with President of Mongolia Ukhnaagiin Khurelsukh."
     found = extract_participants(lead, full_text=lead + " The Russian side and Russia welcomed the guest.")
-    assert names(found) == [("Vladimir Putin", "Russia"), ("Ukhnaagiin Khurelsukh", "Mongolia")]
+    # The office-holders table's spelling, the text's kept as an alias.
+    assert names(found) == [("Vladimir Putin", "Russia"), ("Ukhnaagiin Khürelsükh", "Mongolia")]
+    assert found[1].aliases[0] == "Ukhnaagiin Khurelsukh"
+
+
+def test_chinese_titled_names_get_pinyin_and_keep_the_characters():
+    found = extract_participants("国务委员兼外长王毅应约同英国外交大臣拉布通电话。", title="王毅同英国外交大臣通电话")
+    # The table knows both: the usual English names, the country of the office, the text's form first.
+    assert [(p.name, p.aliases[0], p.country) for p in found] == [
+        ("Wang Yi", "王毅", "China"),
+        ("Dominic Raab", "拉布", "United Kingdom"),
+    ]
+    assert found[0].title == "国务委员兼外长"
+
+
+def test_chinese_name_unknown_to_the_table_gets_pinyin():
+    found = extract_participants("外交部长王毅会见某国外交部长阿瑟伯恩。", title="王毅会见阿瑟伯恩")
+    assert [(p.name, p.aliases[0]) for p in found][-1] == ("Aseboen", "阿瑟伯恩")
+
+
+def test_chinese_headline_name_and_traditional_characters():
+    found = extract_participants(
+        "中國國家主席習近平周二在北京會見到訪的世界衛生組織總幹事譚德塞時說，疫情防控是最重要的工作。",
+        title="習近平會見世衛總幹事",
+    )
+    assert [p.aliases[0] for p in found] == ["習近平", "譚德塞"]
+    assert found[0].name == "Xi Jinping"
+
+
+def test_a_participant_named_by_office_only_is_that_days_office_holder():
+    lead = "The Prime Minister spoke to President of the European Commission Ursula von der Leyen this morning."
+    found = extract_participants(
+        lead, publisher_country="United Kingdom", language="en", day=datetime.date(2025, 3, 1)
+    )
+    assert [(p.name, p.country) for p in found] == [
+        ("Ursula von der Leyen", "European Union"),
+        ("Keir Starmer", "United Kingdom"),
+    ]
+    # Without the day there is no telling who held the office.
+    assert [p.name for p in extract_participants(lead, publisher_country="United Kingdom", language="en")] == [
+        "Ursula von der Leyen"
+    ]
+
+
+def test_a_family_name_alone_is_the_person_who_held_an_office_that_day():
+    found = extract_participants(
+        "Лавров провёл переговоры с Ван И.",
+        title="Лавров встретился с Ван И",
+        language="ru",
+        day=datetime.date(2024, 5, 1),
+    )
+    assert sorted(p.name for p in found) == ["Sergey Lavrov", "Wang Yi"]
+
+
+def test_russian_name_in_the_genitive_after_a_noun_is_only_mentioned():
+    found = extract_participants(
+        "Президент Касым-Жомарт Токаев принял послов.",
+        body=["В ходе беседы с послом Алексеем Бородавкиным обсуждена подготовка визита Президента Владимира Путина."],
+    )
+    assert [p.aliases[0] for p in found] == ["Касым-Жомарт Токаев", "Алексей Бородавкин"]
+
+
+def test_another_languages_spelling_of_a_known_person_gets_the_usual_one():
+    found = extract_participants("Le Premier ministre arménien Nikol Pachinian a reçu le président Emmanuel Macron.")
+    assert [p.name for p in found] == ["Nikol Pashinyan", "Emmanuel Macron"]
+    assert "Nikol Pachinian" in found[0].aliases

@@ -49,7 +49,7 @@ def test_minimal_readout_and_json_shape():
         "warnings",
     ]
     assert data["file"] == "x.txt"
-    assert data["participants"][0] == {"name": "Li Wen", "title": "Premier", "country": "China"}
+    assert data["participants"][0] == {"name": "Li Wen", "title": "Premier", "country": "China", "aliases": []}
     assert [p["kind"] for p in data["paragraphs"]] == ["narrative", "statement", "statement"]
     assert data["paragraphs"][1]["speaker"] == "Li Wen"
     assert parsed.text.split("\n\n")[1] == "Li said China values its friendship with Egypt."

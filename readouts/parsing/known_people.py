@@ -1,0 +1,166 @@
+"""Participants and the office-holders table (``offices.py``): one English name for a person however the text
+writes them ("王毅", "Ван И", "Лаврова", "Poroshenko" on a day he was president), and the person behind an office
+named without a name ("the Prime Minister met ...", "министр иностранных дел", "国务委员兼外长") on the meeting's day.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import lru_cache
+
+from .gazetteer import load_gazetteer
+from .names import fold
+from .offices import (
+    KnownPerson,
+    OfficeHolder,
+    find_office_titles,
+    find_person,
+    find_persons_by_family_name,
+    holders_on,
+    known_persons,
+)
+from .romanise import is_han, is_latin
+from .types import ParsedParticipant
+
+# Languages the office-titles table is written in.
+TITLE_LANGUAGES = ("en", "fr", "es", "pt", "ru", "zh", "de")
+
+
+@lru_cache(maxsize=1)
+def _traditional_to_simplified():
+    from opencc import OpenCC
+
+    return OpenCC("t2s")
+
+
+def simplified(text: str) -> str:
+    """Chinese text in simplified characters (the table's), from traditional (Hong Kong, Taiwan)."""
+    return _traditional_to_simplified().convert(text)
+
+
+@lru_cache(maxsize=1)
+def _codes() -> dict[str, str]:
+    """Short English country name -> ISO code."""
+    return {name: code for code, name in load_gazetteer().codes.items()}
+
+
+def country_name(code: str | None) -> str | None:
+    if not code:
+        return None
+    return load_gazetteer().codes.get(code) or {"EU": "European Union", "UN": "United Nations"}.get(code)
+
+
+def country_code(name: str | None) -> str | None:
+    if not name:
+        return None
+    return _codes().get(name) or {"European Union": "EU", "United Nations": "UN"}.get(name)
+
+
+def lookup(participant: ParsedParticipant, day: date | None) -> KnownPerson | None:
+    """The table's person for a participant: by full name in any script, or by a family name alone when exactly
+    one person of that family name held an office on the day (or, the day unknown, has it at all)."""
+    for written in (participant.name, *participant.aliases):
+        person = find_person(written) or (find_person(simplified(written)) if is_han(written) else None)
+        if person is not None:
+            return person
+    for written in (participant.name, *participant.aliases):
+        words = written.split()
+        if len(words) >= 2 and is_latin(written):
+            person = _spelling_variant(words)
+            if person is not None:
+                return person
+        if len(words) == 1:
+            # On a known day, the one who held an office then; on an unknown day, only a family name the table
+            # gives to nobody else.
+            found = find_persons_by_family_name(words[0], day)
+            if len(found) == 1:
+                return found[0]
+    return None
+
+
+MIN_VARIANT_LETTERS = 6  # shorter family names are too alike to tell a variant from another name
+
+
+def _spelling_variant(words: list[str]) -> KnownPerson | None:
+    """The one person of the table with the same given name and a family name another language's spelling of
+    theirs: at most two letters apart ("Nikol Pachinian" in French is "Nikol Pashinyan")."""
+    given, family = fold(words[0]), fold(words[-1])
+    if len(family) < MIN_VARIANT_LETTERS:
+        return None
+    found = []
+    for person in known_persons():
+        parts = person.name.split()
+        if len(parts) >= 2 and fold(parts[0]) == given and _distance(fold(parts[-1]), family) <= 2:
+            found.append(person)
+    return found[0] if len(found) == 1 else None
+
+
+def _distance(a: str, b: str) -> int:
+    """Levenshtein distance (names are short)."""
+    previous = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        current = [i]
+        for j, y in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x != y)))
+        previous = current
+    return previous[-1]
+
+
+def with_known_name(participant: ParsedParticipant, day: date | None, language: str = "") -> ParsedParticipant:
+    """The participant under the table's English name, with every form the text wrote and the table's usual forms
+    in the other scripts as aliases; the participant unchanged when the table does not know them. An English text
+    that spells a family name its own way ("Kharrazi", the table's "Kharazi") keeps its spelling."""
+    person = lookup(participant, day)
+    if person is None:
+        return participant
+    if language == "en" and not participant.aliases and _family(participant.name) != _family(person.name):
+        aliases = tuple(a for a in (person.name, person.cyrillic, person.chinese) if a)
+        country = country_name(_country_of(person, day)) or participant.country
+        return ParsedParticipant(participant.name, participant.title, country, aliases=aliases)
+    # A participant with aliases was written in another script and named by romanisation ("Van I"), which is not
+    # a name the person goes by: only what the text or the table writes is kept.
+    written = participant.aliases or (participant.name,)
+    aliases = [a for a in dict.fromkeys([*written, person.cyrillic, person.chinese]) if a and a != person.name]
+    # The table's country of the office is known; a participant's country may have been guessed from the text.
+    country = country_name(_country_of(person, day)) or participant.country
+    return ParsedParticipant(person.name, participant.title, country, aliases=tuple(aliases))
+
+
+def _family(name: str) -> str:
+    words = fold(name).replace(",", " ").split()
+    return words[-1] if words else ""
+
+
+def _country_of(person: KnownPerson, day: date | None) -> str | None:
+    terms = person.terms_on(day) if day else []
+    terms = terms or list(person.terms)
+    return terms[-1].country if terms else None
+
+
+_NAME_AFTER = re.compile(r"^[\s,]*(?:(?:Mr|Mrs|Ms|Dr|H\.E)\.?\s+)?[A-Z\u0400-\u042f\u3400-\u9fff]")
+
+
+def office_holders_named_by_title(
+    text: str, language: str, day: date | None, home_country: str | None
+) -> list[tuple[OfficeHolder, str]]:
+    """People the text names by their office only ("The Prime Minister met ...", "the Chinese Foreign Minister"),
+    each with the title as written. A title with a name right after it is left to the name; an office of no stated
+    country is the publisher's home country's."""
+    if day is None or language not in TITLE_LANGUAGES:
+        return []
+    found = []
+    for match in find_office_titles(text, language):
+        if language != "zh" and _NAME_AFTER.match(text[match.end : match.end + 8]):
+            continue
+        if language == "zh" and re.match(r"[\u3400-\u9fff]{2}", text[match.end : match.end + 2] or ""):
+            following = text[match.end : match.end + 4]
+            if not re.match(r"(?:会见|會見|会晤|會晤|同|与|與|在|于|表示|应约|應約|通电话)", following):
+                continue  # a name follows the title
+        code = match.country or country_code(home_country)
+        if not code:
+            continue
+        holders = holders_on(match.office, code, day)
+        if len(holders) == 1:
+            found.append((holders[0], match.text))
+    return found
