@@ -127,6 +127,10 @@ def parse_dateline(paragraph: str) -> Dateline | None:
         if groups.get("date"):
             found = find_dates(groups["date"])
             mention = found[0] if found else None
+        if mention is None and stamp:
+            # The page's time stamp is the day the story was filed, which a dated dateline would give.
+            found = find_dates(stamp.group())
+            mention = found[0] if found else None
         agency = (groups.get("agency") or "").strip() or None
         return Dateline(title_case_city(city), mention, agency, offset + match.end())
     return None

@@ -136,9 +136,11 @@ def _find_spaced_place(head: str, prepositions: str | None) -> Place | None:
     gazetteer = load_gazetteer()
     found_country = None
     for match in pattern.finditer(head):
-        words = match.group(1).split()
+        words = match.group(2).split()
+        # French "au Caire", "au Havre": the preposition holds the article of the name ("Le Caire").
+        article = "Le " if match.group(1) in ("au", "Au") else ""
         for n in range(len(words), 0, -1):
-            phrase = " ".join(words[:n])
+            phrase = article + " ".join(words[:n])
             country = gazetteer.lookup(phrase)
             if country:
                 found_country = found_country or Place(None, country)
@@ -163,7 +165,7 @@ def _lookup_city(phrase: str):
 def _spaced_place_pattern(prepositions: str) -> re.Pattern[str]:
     upper_initial = r"(?=[^\W\d_])(?:(?=[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ])|(?=[\u0600-\u06ff]))"
     name = rf"{upper_initial}{_NAME_WORD}(?:\s+(?:{_CONNECTOR}\s+)?{upper_initial}{_NAME_WORD}){{0,3}}"
-    return re.compile(rf"(?<!\w)(?:{prepositions})\s+(?:l['’])?({name})")
+    return re.compile(rf"(?<!\w)({prepositions})\s+(?:l['’])?({name})")
 
 
 def _find_unspaced_place(head: str) -> Place | None:

@@ -242,6 +242,8 @@ def _location(
 
 
 def _place_in(text: str, language: str):
+    # A bilingual page's lead may be in its other language: the sentence's own language chooses the prepositions.
+    language = detect_language(text, declared=language)
     return find_meeting_place(text) if language == "en" else find_place_in_language(text, language)
 
 
