@@ -26,7 +26,8 @@ LANDMARKS = {
     "hyderabad house": "New Delhi", "aiwan-e-sadr": "Islamabad", "quirinale": "Rome", "chigi palace": "Rome",
     "chancellery in berlin": "Berlin", "bellevue palace": "Berlin", "blue house": "Seoul", "kantei": "Tokyo",
     "singha durbar": "Kathmandu", "baluwatar": "Kathmandu", "presidential palace in hanoi": "Hanoi",
-    "un headquarters": "New York", "united nations headquarters": "New York",
+    "un headquarters": "New York", "united nations headquarters": "New York", "bocharov ruchei": "Sochi",
+    "the lodge": "Canberra", "kirribilli house": "Sydney", "camp david": "Camp David", "chequers": "Chequers",
     "elysée": "Paris", "elysee": "Paris", "palais de l'élysée": "Paris", "maison blanche": "Washington",
     "casa blanca": "Washington", "casa rosada": "Buenos Aires", "palacio de la moneda": "Santiago",
     "кремле": "Moscow", "кремль": "Moscow", "белом доме": "Washington",
@@ -51,7 +52,7 @@ _LANDMARK = re.compile(
     re.IGNORECASE,
 )
 _UNSPACED_LANDMARK = re.compile("|".join(sorted(UNSPACED_LANDMARKS, key=len, reverse=True)))
-_PLACE = re.compile(r"\b(?:in|à|в)\s+((?:[A-Z][\w'’\-.]*\s?){1,4})(?:,\s+((?:[A-Z][\w'’\-.]*\s?){1,3}))?")
+_PLACE = re.compile(r"\b(?:in|outside|near|à|в)\s+((?:[A-Z][\w'’\-.]*\s?){1,4})(?:,\s+((?:[A-Z][\w'’\-.]*\s?){1,3}))?")
 _NOT_PLACE = {w.lower() for w in MONTHS} | set(WEEKDAYS) | STOP_WORDS | TITLE_WORDS | ORG_WORDS
 
 

@@ -223,3 +223,31 @@ def test_strip_markdown():
         "* une liste reste une liste",
         "L’accueil fut chaleureux.",
     ]
+
+
+def test_strip_markdown_drops_asterisks_left_unclosed_but_keeps_bullets():
+    assert clean.strip_markdown("*Montevideo. *Los cancilleres se reunieron.\n* punto") == (
+        "Montevideo. Los cancilleres se reunieron.\n* punto"
+    )
+
+
+def test_csv_record_to_text_gives_the_text_columns_as_paragraphs():
+    record = (
+        "link,headline,date,location,summary,body\n"
+        'https://example.org/1,"Talks with the Prime Minister of Norway",2022-06-03,Oslo,'
+        '"The President held talks with the Prime Minister.","The leaders discussed trade, energy and fisheries."\n'
+    )
+    assert clean.csv_record_to_text(record).split("\n\n") == [
+        "2022-06-03",
+        "Talks with the Prime Minister of Norway",
+        "The President held talks with the Prime Minister.",
+        "The leaders discussed trade, energy and fisheries.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The ministers met, talked, agreed.\nThen they left.", "name,role,country\nWang Yi,minister,China\n"],
+)
+def test_csv_record_to_text_leaves_other_text_alone(text):
+    assert clean.csv_record_to_text(text) == text

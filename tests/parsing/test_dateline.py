@@ -1,6 +1,6 @@
 import pytest
 
-from readouts.parsing.dateline import parse_dateline, parse_dateline_line
+from readouts.parsing.dateline import parse_closing_dateline, parse_dateline, parse_dateline_line
 
 
 @pytest.mark.parametrize(
@@ -60,3 +60,11 @@ def test_dateline_lines():
     assert (line.city, line.date.year, line.date.month, line.date.day) == ("New York", 2013, 9, 24)
     assert parse_dateline_line("The Associated Press") is None
     assert parse_dateline_line("Friday, October 27, 2023") is None  # the shape of a dated place line, no place
+
+
+def test_closing_datelines():
+    found = parse_closing_dateline("CANBERRA 6 April 1968 i}.")
+    assert (found.city, found.date.year, found.date.month, found.date.day) == ("Canberra", 1968, 4, 6)
+    assert parse_closing_dateline("CANBERRA, 24th February, 1966.").city == "Canberra"
+    assert parse_closing_dateline("CANBEIRRA, 24th February, 1966.") is None  # not a known place
+    assert parse_closing_dateline("The talks ended on 6 April 1968.") is None
