@@ -17,8 +17,6 @@ MIN_POPULATION = 15_000
 # Chinese and Japanese names are written without spaces; a city name in them is at most this many characters.
 MAX_UNSPACED_NAME = 8
 _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-# Airport and GeoNames codes ("MOW") are not names a text uses.
-_CODE = re.compile(r"^[A-Z0-9]{2,4}$")
 
 
 @dataclass(frozen=True)
@@ -34,18 +32,32 @@ _SEPARATORS = re.compile(r"[\s\-‐‑–.]+")
 
 def fold(name: str) -> str:
     """The lookup key of a name: case, accents, hyphens and spacing ignored ("Nur-Sultan" = "nur sultan")."""
-    if not name.isascii():
-        name = _COMBINING.sub("", unicodedata.normalize("NFKD", name.replace("’", "'")))
+    if name.isascii():
+        # Most names are plain ASCII: the cheap path keeps building the index under a second.
+        if "-" in name or "." in name or "  " in name or "\t" in name:
+            return " ".join(name.replace("-", " ").replace(".", " ").split()).lower()
+        return name.strip().lower()
+    name = _COMBINING.sub("", unicodedata.normalize("NFKD", name.replace("’", "'")))
     return _SEPARATORS.sub(" ", name).strip().casefold()
 
 
 def _usable_alternate(name: str) -> bool:
-    if _CODE.match(name):
+    if len(name) < 2:
         return False
-    if _UNSPACED.search(name):
-        return len(name) >= 2
-    # Lower-case Latin alternates are romanisations GeoNames keeps for search ("mo si ke"), not names in use.
-    return len(name) >= 3 and not (name[:1].isascii() and name[:1].islower())
+    first = name[0]
+    if first.isascii():
+        # Lower-case Latin alternates are romanisations GeoNames keeps for search ("mo si ke"), not names in use;
+        # short capitals are airport and GeoNames codes ("MOW").
+        if (
+            first.islower()
+            or (len(name) <= 4 and name.isupper())
+            or (len(name) <= 4 and name.isalnum() and any(ch.isdigit() for ch in name))
+        ):
+            return False
+        return len(name) >= 3
+    if "\u3040" <= first <= "\u9fff" or "\uf900" <= first <= "\ufaff":
+        return True  # Chinese and Japanese names may be two characters ("北京")
+    return len(name) >= 3
 
 
 class CityIndex:

@@ -6,7 +6,9 @@ prefix of the line, so a 10 MB single line cannot make the parser hang.
 
 from __future__ import annotations
 
+import csv
 import html
+import io
 import re
 import unicodedata
 from html.parser import HTMLParser
@@ -192,6 +194,9 @@ _MD_IMAGE = re.compile(rf"!\[[^\]\n]{{0,300}}\]{_MD_TARGET}")
 _MD_LINK = re.compile(rf"(?<!!)\[([^\]\n]{{1,300}})\]{_MD_TARGET}")
 _MD_HEADING = re.compile(r"^#{1,6}[ \t]+", re.MULTILINE)
 _MD_EMPHASIS = re.compile(r"(?<![\w*])(\*{1,2}|_{1,2})(?=\S)([^*_\n]{1,300}?)(?<=\S)\1(?![\w*])")
+# Asterisks left on a word's edge by emphasis the converter did not close ("*Pekín. *Los jefes"); a bullet ("* item")
+# and arithmetic ("5 * 3") have spaces on both sides.
+_MD_LONE_STAR = re.compile(r"(?:(?<=\s)|^)\*{1,2}(?=[^\s*])|(?<=[^\s*])\*{1,2}(?=\s|$)", re.MULTILINE)
 # A backslash at the end of a line is a Markdown hard break; the corpora use it between paragraphs.
 _MD_HARD_BREAK = re.compile(r"[ \t]*\\[ \t]*$", re.MULTILINE)
 _HTML_COMMENT = re.compile(r"<!--.{0,2000}?-->", re.DOTALL)
@@ -207,8 +212,42 @@ def strip_markdown(text: str) -> str:
     text = _MD_LINK.sub(r"\1", text)
     text = _MD_HEADING.sub("", text)
     text = _MD_EMPHASIS.sub(r"\2", text)
+    text = _MD_LONE_STAR.sub("", text)
     text = _MD_HARD_BREAK.sub("\n", text)
     return _HTML_ENTITY.sub(lambda m: html.unescape(m.group()).replace("\xa0", " "), text)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# CSV records (a scraped data set's header row and one record: the page flattened into quoted fields)
+
+# Columns that hold the readout's text, in reading order; the title opens it as a heading.
+CSV_TITLE_COLUMNS = ("headline", "title")
+# The record's date heads the text, as a page's date line does, for the date readers after this step.
+CSV_DATE_COLUMNS = ("date", "published", "published_date", "datetime")
+CSV_TEXT_COLUMNS = ("summary", "lead", "description", "body", "text", "content", "article")
+_CSV_HEADER = re.compile(r"^[a-z_][\w ]{0,30}(?:,[a-z_][\w ]{0,30}){2,30}$")
+
+
+def csv_record_to_text(text: str) -> str:
+    """The text columns of a one-record CSV file as paragraphs (the title first), or the text unchanged when it is
+    not such a record."""
+    first_line, _, rest = text.partition("\n")
+    if not _CSV_HEADER.match(first_line.strip()) or not rest.strip():
+        return text
+    columns = [c.strip().lower() for c in first_line.split(",")]
+    if not any(c in CSV_TEXT_COLUMNS for c in columns):
+        return text
+    try:
+        record = next(csv.reader(io.StringIO(rest)))
+    except (csv.Error, StopIteration):
+        return text
+    if len(record) != len(columns):
+        return text
+    fields = dict(zip(columns, record, strict=True))
+    title = next((fields[c] for c in CSV_TITLE_COLUMNS if fields.get(c)), "")
+    dated = next((fields[c].strip() for c in CSV_DATE_COLUMNS if fields.get(c, "").strip()), "")
+    parts = [fields[c].strip() for c in CSV_TEXT_COLUMNS if fields.get(c, "").strip()]
+    return "\n\n".join(part for part in [dated, title.strip(), *parts] if part)
 
 
 # ---------------------------------------------------------------------------------------------------------------

@@ -127,6 +127,10 @@ def parse_dateline(paragraph: str) -> Dateline | None:
         if groups.get("date"):
             found = find_dates(groups["date"])
             mention = found[0] if found else None
+        if mention is None and stamp:
+            # The page's time stamp is the day the story was filed, which a dated dateline would give.
+            found = find_dates(stamp.group())
+            mention = found[0] if found else None
         agency = (groups.get("agency") or "").strip() or None
         return Dateline(title_case_city(city), mention, agency, offset + match.end())
     return None
@@ -153,3 +157,18 @@ def parse_dateline_line(line: str) -> Dateline | None:
     if match and match.group("city").upper() not in _NOT_CITIES and len(line.split()) <= 3:
         return Dateline(title_case_city(match.group("city")), None, None, 0)
     return None
+
+
+# A statement signed off with its place and day ("CANBERRA, 24th February, 1966."), typed at the end.
+_CLOSING_LINE = re.compile(
+    rf"^(?P<city>{_CITY}),?\s+(?P<date>\d{{1,2}}(?:st|nd|rd|th)?\s+[A-Z][a-z]{{2,8}},?\s+\d{{4}})"
+)
+
+
+def parse_closing_dateline(block: str) -> Dateline | None:
+    """The place and day a statement ends with, when the city gazetteer knows the place."""
+    match = _CLOSING_LINE.match(block.strip()[:120])
+    if not match or not _is_known_place(match.group("city")):
+        return None
+    found = find_dates(re.sub(r"(?<=\d)(?:st|nd|rd|th)\b", "", match.group("date")))
+    return Dateline(title_case_city(match.group("city")), found[0] if found else None, None, 0)

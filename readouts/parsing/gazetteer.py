@@ -96,6 +96,11 @@ class Gazetteer:
                     for form in declined_forms(phrase, every_form=True):
                         self._add(form, name, True)
         self.max_unspaced = max((len(k) for k in self.unspaced), default=0)
+        # For each first character, the lengths of the names it starts, longest first: most characters start none.
+        lengths: dict[str, set[int]] = {}
+        for phrase in self.unspaced:
+            lengths.setdefault(phrase[0], set()).add(len(phrase))
+        self._unspaced_lengths = {ch: sorted(found, reverse=True) for ch, found in lengths.items()}
         self.max_words = max((len(k) for k in [*self.exact, *self.folded]), default=1)
         # Longest key starting with each (folded) first word: most words start no key and are skipped at once.
         self.longest_from: dict[str, int] = {}
@@ -157,8 +162,8 @@ class Gazetteer:
         for run in _UNSPACED_RUN.finditer(text):
             chars, offset, i = run.group(), run.start(), 0
             while i < len(chars):
-                for n in range(min(self.max_unspaced, len(chars) - i), 0, -1):
-                    found = self.unspaced.get(chars[i : i + n])
+                for n in self._unspaced_lengths.get(chars[i], ()):
+                    found = self.unspaced.get(chars[i : i + n]) if i + n <= len(chars) else None
                     if found:
                         mentions.append(CountryMention(found[0], offset + i, offset + i + n, found[1]))
                         i += n

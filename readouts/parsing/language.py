@@ -43,7 +43,14 @@ def detect_language(text: str | Iterable[str], declared: str | None = None) -> s
 
     text is one string or a list of paragraphs. A declared language (front matter, import metadata) is kept when
     the text is too short to tell, or when a fair share of the text is written in it."""
-    paragraphs = [text] if isinstance(text, str) else list(text)[:MAX_PARAGRAPHS]
+    paragraphs = list(text)[:MAX_PARAGRAPHS] if not isinstance(text, str) else []
+    if isinstance(text, str) or len(paragraphs) == 1:
+        # One long text votes in pieces, as paragraphs would: a single verdict on a long sample is less sure.
+        whole = text if isinstance(text, str) else paragraphs[0]
+        paragraphs = [
+            whole[i : i + PARAGRAPH_SAMPLE_CHARS]
+            for i in range(0, min(len(whole), SAMPLE_CHARS), PARAGRAPH_SAMPLE_CHARS)
+        ]
     votes: Counter[str] = Counter()
     budget = SAMPLE_CHARS
     for paragraph in paragraphs:

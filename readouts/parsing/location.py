@@ -26,7 +26,8 @@ LANDMARKS = {
     "hyderabad house": "New Delhi", "aiwan-e-sadr": "Islamabad", "quirinale": "Rome", "chigi palace": "Rome",
     "chancellery in berlin": "Berlin", "bellevue palace": "Berlin", "blue house": "Seoul", "kantei": "Tokyo",
     "singha durbar": "Kathmandu", "baluwatar": "Kathmandu", "presidential palace in hanoi": "Hanoi",
-    "un headquarters": "New York", "united nations headquarters": "New York",
+    "un headquarters": "New York", "united nations headquarters": "New York", "bocharov ruchei": "Sochi",
+    "the lodge": "Canberra", "kirribilli house": "Sydney", "camp david": "Camp David", "chequers": "Chequers",
     "elysée": "Paris", "elysee": "Paris", "palais de l'élysée": "Paris", "maison blanche": "Washington",
     "casa blanca": "Washington", "casa rosada": "Buenos Aires", "palacio de la moneda": "Santiago",
     "кремле": "Moscow", "кремль": "Moscow", "белом доме": "Washington",
@@ -51,7 +52,7 @@ _LANDMARK = re.compile(
     re.IGNORECASE,
 )
 _UNSPACED_LANDMARK = re.compile("|".join(sorted(UNSPACED_LANDMARKS, key=len, reverse=True)))
-_PLACE = re.compile(r"\b(?:in|à|в)\s+((?:[A-Z][\w'’\-.]*\s?){1,4})(?:,\s+((?:[A-Z][\w'’\-.]*\s?){1,3}))?")
+_PLACE = re.compile(r"\b(?:in|outside|near|à|в)\s+((?:[A-Z][\w'’\-.]*\s?){1,4})(?:,\s+((?:[A-Z][\w'’\-.]*\s?){1,3}))?")
 _NOT_PLACE = {w.lower() for w in MONTHS} | set(WEEKDAYS) | STOP_WORDS | TITLE_WORDS | ORG_WORDS
 
 
@@ -136,9 +137,11 @@ def _find_spaced_place(head: str, prepositions: str | None) -> Place | None:
     gazetteer = load_gazetteer()
     found_country = None
     for match in pattern.finditer(head):
-        words = match.group(1).split()
+        words = match.group(2).split()
+        # French "au Caire", "au Havre": the preposition holds the article of the name ("Le Caire").
+        article = "Le " if match.group(1) in ("au", "Au") else ""
         for n in range(len(words), 0, -1):
-            phrase = " ".join(words[:n])
+            phrase = article + " ".join(words[:n])
             country = gazetteer.lookup(phrase)
             if country:
                 found_country = found_country or Place(None, country)
@@ -163,7 +166,7 @@ def _lookup_city(phrase: str):
 def _spaced_place_pattern(prepositions: str) -> re.Pattern[str]:
     upper_initial = r"(?=[^\W\d_])(?:(?=[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ])|(?=[\u0600-\u06ff]))"
     name = rf"{upper_initial}{_NAME_WORD}(?:\s+(?:{_CONNECTOR}\s+)?{upper_initial}{_NAME_WORD}){{0,3}}"
-    return re.compile(rf"(?<!\w)(?:{prepositions})\s+(?:l['’])?({name})")
+    return re.compile(rf"(?<!\w)({prepositions})\s+(?:l['’])?({name})")
 
 
 def _find_unspaced_place(head: str) -> Place | None:

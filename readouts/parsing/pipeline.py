@@ -11,7 +11,7 @@ from datetime import date
 
 from . import clean
 from .attribution import attribute_paragraphs
-from .dateline import Dateline, parse_dateline, parse_dateline_line
+from .dateline import Dateline, parse_closing_dateline, parse_dateline, parse_dateline_line
 from .dates import (
     DateEvidence,
     find_dates,
@@ -57,7 +57,7 @@ def _parse(raw: str | bytes, filename: str | None) -> ParsedReadout:
     header, body = split_header(text)
     if clean.looks_like_html(body):
         body = clean.html_to_text(body)
-    body = clean.strip_markdown(body)
+    body = clean.strip_markdown(clean.csv_record_to_text(body))
     blocks = [clean.strip_end_marks(b) for b in clean.unwrap(body)]
     blocks = [b for b in blocks if b]
     if not blocks:
@@ -130,7 +130,8 @@ def _parse(raw: str | bytes, filename: str | None) -> ParsedReadout:
         lead_body, dateline, header_dateline, header_zone, published, paragraphs
     )
     warnings += date_warnings
-    location = _location(lead_body, dateline, header_dateline, publisher, language, title)
+    closing = next(filter(None, (parse_closing_dateline(b) for b in reversed(blocks[-3:]))), None)
+    location = _location(lead_body, dateline, header_dateline or closing, publisher, language, title)
     if location is None:
         warnings.append("meeting place not found")
 
@@ -261,6 +262,8 @@ def _location(
 
 
 def _place_in(text: str, language: str):
+    # A bilingual page's lead may be in its other language: the sentence's own language chooses the prepositions.
+    language = detect_language(text, declared=language)
     return find_meeting_place(text) if language == "en" else find_place_in_language(text, language)
 
 

@@ -140,3 +140,114 @@ def test_strip_end_marks():
 )
 def test_looks_like_prose(block, expected):
     assert clean.looks_like_prose(block) is expected
+
+
+# --- every script -------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "block, expected",
+    [
+        ("外交部长表示，中方愿同芬方加强高层交往，深化各领域务实合作。", True),  # ends with 。, no spaces
+        ("外交部长会见芬兰外长", False),  # a Chinese headline: short, no full stop
+        ("وأكد الوزيران أهمية التنسيق المستمر بين البلدين في القضايا الإقليمية.", True),  # caseless script
+        ("Стороны обсудили торговлю и энергетику.", True),
+        ("TALKS WITH THE FOREIGN MINISTER OF NORWAY AND DENMARK", False),
+        ("【武漢肺炎】習晤世衛總幹事：我一直親自指揮親自部署　一定會戰勝這次疫情", False),  # brackets are not words
+    ],
+)
+def test_looks_like_prose_in_every_script(block, expected):
+    assert clean.looks_like_prose(block) is expected
+
+
+def test_count_words_counts_chinese_characters_two_to_a_word():
+    assert clean.count_words("双方同意继续保持密切联系。") == 6
+    assert clean.count_words("在 G20 峰会上") == 3  # "G20" and four characters
+    assert clean.count_words("The two sides met.") == 4
+
+
+def test_repair_keeps_full_width_punctuation_and_narrows_full_width_letters():
+    text, _ = clean.repair_text("王毅说：「中英都是Ｇ２０成员。」")
+    assert text == "王毅说：「中英都是G20成员。」"
+
+
+def test_unwrap_chinese_lines_without_blank_lines_are_paragraphs():
+    text = "外交部长会见芬兰外长。\n双方交换了意见。\n芬兰外长表示感谢。\n"
+    assert clean.unwrap(text) == ["外交部长会见芬兰外长。", "双方交换了意见。", "芬兰外长表示感谢。"]
+
+
+def test_unwrap_a_line_in_capitals_is_a_heading_of_its_own():
+    lines = [
+        "TALKS WITH THE FOREIGN MINISTER OF NORWAY",
+        "The Prime Minister met this morning in Canberra with the",
+        "Foreign Minister of Norway and discussed fisheries and the",
+        "law of the sea.",
+        "Both Ministers agreed that their officials would meet again",
+        "before the end of the year.",
+    ]
+    assert clean.unwrap("\n".join(lines)) == [
+        "TALKS WITH THE FOREIGN MINISTER OF NORWAY",
+        "The Prime Minister met this morning in Canberra with the Foreign Minister of Norway and discussed "
+        "fisheries and the law of the sea.",
+        "Both Ministers agreed that their officials would meet again before the end of the year.",
+    ]
+
+
+def test_html_to_text_reads_cdata_and_separates_xml_elements():
+    record = "<record><id>77</id><name>TALKS</name><content><![CDATA[<p>First line.<br />Second.</p>]]></content>"
+    assert clean.html_to_text(record).split("\n\n") == ["77", "TALKS", "First line.\nSecond."]
+
+
+def test_html_to_text_keeps_inline_tags_inside_the_line():
+    assert clean.html_to_text("<p>Los <b>cancilleres</b> se <a href='#'>reunieron</a>.</p>") == (
+        "Los cancilleres se reunieron."
+    )
+
+
+def test_strip_markdown():
+    text = (
+        "<!--StartFragment-->\n# Le ministre reçoit\n\n"
+        "![](https://example.org/photo-(1).jpg)Le ministre a reçu à Lyon son homologue pour un *entretien*.\\\n"
+        "Les deux ministres ont évoqué le [Sahel](https://example.org/sahel).\n"
+        "* une liste reste une liste\n"
+        "L&#8217;accueil&nbsp;fut chaleureux."
+    )
+    assert clean.strip_markdown(text).split("\n") == [
+        "",
+        "Le ministre reçoit",
+        "",
+        "",
+        "Le ministre a reçu à Lyon son homologue pour un entretien.",
+        "",  # the hard break ends the paragraph
+        "Les deux ministres ont évoqué le Sahel.",
+        "* une liste reste une liste",
+        "L’accueil fut chaleureux.",
+    ]
+
+
+def test_strip_markdown_drops_asterisks_left_unclosed_but_keeps_bullets():
+    assert clean.strip_markdown("*Montevideo. *Los cancilleres se reunieron.\n* punto") == (
+        "Montevideo. Los cancilleres se reunieron.\n* punto"
+    )
+
+
+def test_csv_record_to_text_gives_the_text_columns_as_paragraphs():
+    record = (
+        "link,headline,date,location,summary,body\n"
+        'https://example.org/1,"Talks with the Prime Minister of Norway",2022-06-03,Oslo,'
+        '"The President held talks with the Prime Minister.","The leaders discussed trade, energy and fisheries."\n'
+    )
+    assert clean.csv_record_to_text(record).split("\n\n") == [
+        "2022-06-03",
+        "Talks with the Prime Minister of Norway",
+        "The President held talks with the Prime Minister.",
+        "The leaders discussed trade, energy and fisheries.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The ministers met, talked, agreed.\nThen they left.", "name,role,country\nWang Yi,minister,China\n"],
+)
+def test_csv_record_to_text_leaves_other_text_alone(text):
+    assert clean.csv_record_to_text(text) == text

@@ -1,6 +1,6 @@
 import pytest
 
-from readouts.parsing.dateline import parse_dateline, parse_dateline_line
+from readouts.parsing.dateline import parse_closing_dateline, parse_dateline, parse_dateline_line
 
 
 @pytest.mark.parametrize(
@@ -14,6 +14,15 @@ from readouts.parsing.dateline import parse_dateline, parse_dateline_line
         ("BEIJING - Chinese Vice President", "Beijing", None, None),
         ("MOSCOW (AP) — The talks", "Moscow", None, "AP"),
         ("МОСКВА, 14 апреля. /ТАСС/. Президент", "Москва", (4, 14), "ТАСС"),
+        ("Москва, 16 февраля. Министр иностранных дел", "Москва", (2, 16), None),
+        ("ISLAMABAD : Chinese State Councilor", "Islamabad", None, None),
+        ("ISLAMABAD: The Foreign Minister", "Islamabad", None, None),
+        ("PARÍS (AFP) - El presidente", "París", None, "AFP"),
+        ("Updated: 2008-10-28 23:12 MOSCOW -- Chinese Premier", "Moscow", (10, 28), None),
+        # Ordinary case: a dateline only where the city gazetteer knows the name.
+        ("Buenos Aires. Los gobiernos de Argentina y Brasil", "Buenos Aires", None, None),
+        ("México, D.F. Los gobiernos de México y España", "México", None, None),
+        ("New Delhi: Indian Prime Minister", "New Delhi", None, None),
     ],
 )
 def test_datelines(text, city, month_day, agency):
@@ -25,7 +34,22 @@ def test_datelines(text, city, month_day, agency):
     assert text[found.end :][:1].isalpha()
 
 
-@pytest.mark.parametrize("text", ["UPDATE - the talks", "The President met", "Beijing is big, he said."])
+def test_chinese_agency_dateline():
+    found = parse_dateline("新华社北京3月12日电（记者 李明）外交部长今天在北京会见")
+    assert (found.city, found.agency) == ("北京", "新华社")
+    assert "新华社北京3月12日电（记者 李明）外交部长今天在北京会见"[found.end :].startswith("外交部长")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "UPDATE - the talks",
+        "The President met",
+        "Beijing is big, he said.",
+        "Friday. The talks",  # ordinary case and not a place
+        "Ambos ministros: acordaron",
+    ],
+)
 def test_not_datelines(text):
     assert parse_dateline(text) is None
 
@@ -35,3 +59,12 @@ def test_dateline_lines():
     line = parse_dateline_line("New York, 24 September 2013")
     assert (line.city, line.date.year, line.date.month, line.date.day) == ("New York", 2013, 9, 24)
     assert parse_dateline_line("The Associated Press") is None
+    assert parse_dateline_line("Friday, October 27, 2023") is None  # the shape of a dated place line, no place
+
+
+def test_closing_datelines():
+    found = parse_closing_dateline("CANBERRA 6 April 1968 i}.")
+    assert (found.city, found.date.year, found.date.month, found.date.day) == ("Canberra", 1968, 4, 6)
+    assert parse_closing_dateline("CANBERRA, 24th February, 1966.").city == "Canberra"
+    assert parse_closing_dateline("CANBEIRRA, 24th February, 1966.") is None  # not a known place
+    assert parse_closing_dateline("The talks ended on 6 April 1968.") is None
