@@ -149,20 +149,28 @@ class OfficeTitleMatch:
     title: str  # the title as written in office_titles.tsv
 
 
-def fold(text: str) -> str:
-    """Lower-case text without accents, ``ё`` as ``е``, keeping its length (offsets stay valid)."""
-    out = []
-    for char in text:
+class _FoldedChars(dict):
+    """Each character's folded form, computed once: lower case, Latin accents dropped, ``ё`` as ``е``."""
+
+    def __missing__(self, char: str) -> str:
         lowered = char.lower()
         if len(lowered) != 1:
             lowered = char
-        if lowered == "ё":
-            out.append("е")
-            continue
         base = unicodedata.normalize("NFD", lowered)[0]
         # Latin letters lose their accents; Cyrillic "й" and other scripts keep theirs.
-        out.append(base if base.isalpha() and base < "ɐ" else lowered)
-    return "".join(out)
+        folded = "е" if lowered == "ё" else base if base.isalpha() and base < "ɐ" else lowered
+        self[char] = folded
+        return folded
+
+
+_FOLDED_CHARS = _FoldedChars()
+
+
+def fold(text: str) -> str:
+    """Lower-case text without accents, ``ё`` as ``е``, keeping its length (offsets stay valid)."""
+    if text.isascii():
+        return text.lower()
+    return "".join([_FOLDED_CHARS[char] for char in text])
 
 
 _NAME_SEPARATORS = re.compile(r"[\s\-‐‑–·・•.'’`]+")
@@ -273,13 +281,14 @@ class OfficeRegistry:
             for term in person.terms:
                 self.by_office.setdefault((term.office, term.country), []).append(OfficeHolder(person, term))
             for name in person.names:
-                for key in {name_key(name), (_han_key(name),)}:
-                    people = self.by_name.setdefault(key, [])
-                    if person not in people:
+                key = name_key(name)
+                for variant in {key, ("".join(key),)}:
+                    people = self.by_name.setdefault(variant, [])
+                    if all(known is not person for known in people):
                         people.append(person)
             for family_name in person.family_names:
                 people = self.by_family_name.setdefault(name_key(family_name), [])
-                if person not in people:
+                if all(known is not person for known in people):
                     people.append(person)
         self.titles = _TitleIndex(title_rows)
 
@@ -340,17 +349,21 @@ class _TitleIndex:
                 folded = fold(variant)
                 self.rows.setdefault(language, {}).setdefault(folded, (office, country, title))
                 patterns.setdefault(language, []).append((folded, title))
+        self.entries = patterns
         self.patterns: dict[str, re.Pattern[str]] = {}
-        for language, entries in patterns.items():
-            alternatives = []
-            for folded, _title in sorted(set(entries), key=lambda e: -len(e[0])):
-                parts = [re.escape(p).replace(r"\ ", r"\s+") for p in folded.split(" * ")]
-                alternatives.append(r"(?:\s+[^\W\d_][\w\-]*)?\s+".join(parts))
-            body = "|".join(alternatives)
+
+    def pattern(self, language: str) -> re.Pattern[str] | None:
+        """The language's titles as one expression (a trie: the longest title wins), compiled on first use."""
+        if language not in self.patterns:
+            entries = self.entries.get(language)
+            if not entries:
+                return None
+            body = _trie_pattern([folded for folded, _title in entries])
             if all(_CJK_TITLE.search(f) for f, _ in entries):
                 self.patterns[language] = re.compile(f"(?:{body})")
             else:
                 self.patterns[language] = re.compile(rf"(?<![\w\-])(?:{body})(?![\w\-])")
+        return self.patterns[language]
 
     @staticmethod
     def _variants(title: str, language: str) -> set[str]:
@@ -362,7 +375,7 @@ class _TitleIndex:
         return {" ".join([form, *words[1:]]) for form in russian_case_forms(words[0])}
 
     def find(self, text: str, language: str) -> list[OfficeTitleMatch]:
-        pattern = self.patterns.get(language)
+        pattern = self.pattern(language)
         if pattern is None:
             return []
         folded = fold(text)
@@ -390,6 +403,35 @@ class _TitleIndex:
                 if normalised.startswith(head) and normalised.endswith(tail):
                     return entry
         raise LookupError(matched)  # pragma: no cover - the pattern only matches titles of the table
+
+
+_SPACE = r"\s+"
+_SLOT = r"(?:\s+[^\W\d_][\w\-]*)?\s+"  # a "*" of a title: one optional word where the text may put one
+
+
+def _trie_pattern(titles: list[str]) -> str:
+    """One expression for many folded titles, their common beginnings shared, so that a miss costs one step.
+
+    A space of a title matches any run of white space; " * " matches one optional word between two.
+    """
+    trie: dict = {}
+    for title in titles:
+        node = trie
+        for token in re.findall(r" \* | |.", title):
+            node = node.setdefault(token, {})
+        node[None] = {}
+
+    def expression(node: dict) -> str:
+        branches = []
+        for token in sorted((t for t in node if t is not None), key=len):
+            head = _SLOT if token == " * " else _SPACE if token == " " else re.escape(token)
+            branches.append(head + expression(node[token]))
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if None in node else body
+
+    return expression(trie)
 
 
 def _country_around(text: str, start: int, end: int, language: str) -> tuple[str | None, int, int]:
