@@ -50,6 +50,7 @@ OFFICES = {
     "head_of_state": "Head of state (president, monarch, emir); Iran's President, as readouts title him",
     "supreme_leader": "Iran: the Supreme Leader",
     "head_of_government": "Head of government (prime minister, premier, chancellor)",
+    "vice_president": "Vice President (United States, China)",
     "foreign_minister": "Minister of foreign affairs (US Secretary of State, Indian External Affairs Minister)",
     "state_councilor": "China: the State Councilor in charge of foreign affairs",
     "foreign_affairs_commission_director": "China: Director of the Office of the Central Foreign Affairs Commission",
@@ -173,7 +174,20 @@ def fold(text: str) -> str:
     return "".join([_FOLDED_CHARS[char] for char in text])
 
 
-_NAME_SEPARATORS = re.compile(r"[\s\-‐‑–·・•.'’`]+")
+_NAME_SEPARATORS = re.compile(r"[\s\-‐‑–·・•.,'’`]+")
+# Words a name may carry or drop: generational suffixes ("Perfecto Yasay Jr.").
+_NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "младший", "старший"}
+
+
+def _short_keys(key: tuple[str, ...]) -> set[tuple[str, ...]]:
+    """Shorter forms of a name key: without initials and suffixes, and its first and last words only."""
+    core = tuple(w for w in key if len(w) > 1 and w not in _NAME_SUFFIXES)
+    found = {core} if len(core) > 1 else set()
+    if len(core) > 2:
+        found.add((core[0], core[-1]))
+    return found
+
+
 _CYRILLIC = re.compile(r"[а-я]")
 
 
@@ -277,6 +291,7 @@ class OfficeRegistry:
         self.by_office: dict[tuple[str, str], list[OfficeHolder]] = {}
         self.by_name: dict[tuple[str, ...], list[KnownPerson]] = {}
         self.by_family_name: dict[tuple[str, ...], list[KnownPerson]] = {}
+        self.by_short_name: dict[tuple[str, ...], list[KnownPerson]] = {}
         for person in self.persons.values():
             for term in person.terms:
                 self.by_office.setdefault((term.office, term.country), []).append(OfficeHolder(person, term))
@@ -284,6 +299,10 @@ class OfficeRegistry:
                 key = name_key(name)
                 for variant in {key, ("".join(key),)}:
                     people = self.by_name.setdefault(variant, [])
+                    if all(known is not person for known in people):
+                        people.append(person)
+                for short in _short_keys(key):
+                    people = self.by_short_name.setdefault(short, [])
                     if all(known is not person for known in people):
                         people.append(person)
             for family_name in person.family_names:
@@ -306,7 +325,30 @@ class OfficeRegistry:
                 candidates = self.by_name.get(variant)
                 if candidates:
                     break
+        if not candidates:
+            candidates = self._find_by_short_name(key) or self._find_by_initials(key)
         return candidates[0] if candidates and len(candidates) == 1 else None
+
+    def _find_by_short_name(self, key: tuple[str, ...]) -> list[KnownPerson]:
+        """People whose name, without middle names, initials or suffixes, is the key's ("Rodrigo Roa Duterte")."""
+        found: list[KnownPerson] = []
+        for short in _short_keys(key):
+            for person in self.by_short_name.get(short, []):
+                if all(known is not person for known in found):
+                    found.append(person)
+        return found
+
+    def _find_by_initials(self, key: tuple[str, ...]) -> list[KnownPerson]:
+        """People named by initials and family name ("С.В.Лавров", "S. Lavrov"), matched on the first initial."""
+        initials = [w for w in key if len(w) == 1]
+        rest = [w for w in key if len(w) > 1 and w not in _NAME_SUFFIXES]
+        if not initials or len(rest) != 1:
+            return []
+        found = []
+        for person in self.find_persons_by_family_name(rest[0]):
+            if any(name_key(name)[0][0] == initials[0] for name in person.names if len(name_key(name)) > 1):
+                found.append(person)
+        return found
 
     def find_persons_by_family_name(self, family_name: str, day: date | None = None) -> list[KnownPerson]:
         key = name_key(family_name)
