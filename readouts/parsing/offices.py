@@ -13,12 +13,18 @@ taking and leaving office), checked by hand; they are data, so correcting a fact
   rows exist; the US Secretary of State is the US ``foreign_minister``;
 - ``start``, ``end``: ISO dates; the term covers ``start <= day < end`` (``end`` is the day the successor took
   over, so a handover day belongs to the successor). ``end`` is empty while the term is open, as far as the
-  compilation knows. A date known only to the month is written as the first of that month;
+  compilation knows (to late 2025); a fixed term that ends in 2026 by law carries that end and says so in ``note``.
+  A date known only to the month is written as the first of that month, and ``note`` says "month precision";
 - ``name``: the usual English (Latin) spelling; ``other_latin``: other Latin spellings, ``|``-separated;
 - ``cyrillic``: the Russian spellings; ``chinese``: the simplified Chinese (Xinhua) spellings; both ``|``-separated,
   the usual form first (for most foreigners the short one readouts use: "普京", then "弗拉基米尔·普京");
 - ``family_name``: the name used after an honorific or title ("Mr Sullivan", "Director Wang");
 - ``note``: why a column is blank (a name with no established spelling in a script), an acting term, co-holders.
+
+Coverage: heads of state and government and foreign ministers since 2000 of the P5, the G20, the EU and its
+largest members, the UN, China's neighbours in Central, South and Southeast Asia, the Middle East, Africa's and Latin
+America's largest, Ukraine, Belarus and the Caucasus; where a country's list has gaps (acting holders, ministers whose
+dates could not be checked), ``holders_on`` returns nobody for those days rather than a guess.
 
 ``office_titles.tsv``: how each office is named in a language: ``office``, ``country`` (empty when the title is
 used for that office in any country, e.g. "Prime Minister"; a code when the title is that country's own, e.g.
@@ -50,6 +56,7 @@ OFFICES = {
     "head_of_state": "Head of state (president, monarch, emir); Iran's President, as readouts title him",
     "supreme_leader": "Iran: the Supreme Leader",
     "head_of_government": "Head of government (prime minister, premier, chancellor)",
+    "vice_president": "Vice President (United States, China)",
     "foreign_minister": "Minister of foreign affairs (US Secretary of State, Indian External Affairs Minister)",
     "state_councilor": "China: the State Councilor in charge of foreign affairs",
     "foreign_affairs_commission_director": "China: Director of the Office of the Central Foreign Affairs Commission",
@@ -149,23 +156,44 @@ class OfficeTitleMatch:
     title: str  # the title as written in office_titles.tsv
 
 
-def fold(text: str) -> str:
-    """Lower-case text without accents, ``ё`` as ``е``, keeping its length (offsets stay valid)."""
-    out = []
-    for char in text:
+class _FoldedChars(dict):
+    """Each character's folded form, computed once: lower case, Latin accents dropped, ``ё`` as ``е``."""
+
+    def __missing__(self, char: str) -> str:
         lowered = char.lower()
         if len(lowered) != 1:
             lowered = char
-        if lowered == "ё":
-            out.append("е")
-            continue
         base = unicodedata.normalize("NFD", lowered)[0]
         # Latin letters lose their accents; Cyrillic "й" and other scripts keep theirs.
-        out.append(base if base.isalpha() and base < "ɐ" else lowered)
-    return "".join(out)
+        folded = "е" if lowered == "ё" else base if base.isalpha() and base < "ɐ" else lowered
+        self[char] = folded
+        return folded
 
 
-_NAME_SEPARATORS = re.compile(r"[\s\-‐‑–·・•.'’`]+")
+_FOLDED_CHARS = _FoldedChars()
+
+
+def fold(text: str) -> str:
+    """Lower-case text without accents, ``ё`` as ``е``, keeping its length (offsets stay valid)."""
+    if text.isascii():
+        return text.lower()
+    return "".join([_FOLDED_CHARS[char] for char in text])
+
+
+_NAME_SEPARATORS = re.compile(r"[\s\-‐‑–·・•.,'’`]+")
+# Words a name may carry or drop: generational suffixes ("Perfecto Yasay Jr.").
+_NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "младший", "старший"}
+
+
+def _short_keys(key: tuple[str, ...]) -> set[tuple[str, ...]]:
+    """Shorter forms of a name key: without initials and suffixes, and its first and last words only."""
+    core = tuple(w for w in key if len(w) > 1 and w not in _NAME_SUFFIXES)
+    found = {core} if len(core) > 1 else set()
+    if len(core) > 2:
+        found.add((core[0], core[-1]))
+    return found
+
+
 _CYRILLIC = re.compile(r"[а-я]")
 
 
@@ -269,17 +297,23 @@ class OfficeRegistry:
         self.by_office: dict[tuple[str, str], list[OfficeHolder]] = {}
         self.by_name: dict[tuple[str, ...], list[KnownPerson]] = {}
         self.by_family_name: dict[tuple[str, ...], list[KnownPerson]] = {}
+        self.by_short_name: dict[tuple[str, ...], list[KnownPerson]] = {}
         for person in self.persons.values():
             for term in person.terms:
                 self.by_office.setdefault((term.office, term.country), []).append(OfficeHolder(person, term))
             for name in person.names:
-                for key in {name_key(name), (_han_key(name),)}:
-                    people = self.by_name.setdefault(key, [])
-                    if person not in people:
+                key = name_key(name)
+                for variant in {key, ("".join(key),)}:
+                    people = self.by_name.setdefault(variant, [])
+                    if all(known is not person for known in people):
+                        people.append(person)
+                for short in _short_keys(key):
+                    people = self.by_short_name.setdefault(short, [])
+                    if all(known is not person for known in people):
                         people.append(person)
             for family_name in person.family_names:
                 people = self.by_family_name.setdefault(name_key(family_name), [])
-                if person not in people:
+                if all(known is not person for known in people):
                     people.append(person)
         self.titles = _TitleIndex(title_rows)
 
@@ -297,7 +331,30 @@ class OfficeRegistry:
                 candidates = self.by_name.get(variant)
                 if candidates:
                     break
+        if not candidates:
+            candidates = self._find_by_short_name(key) or self._find_by_initials(key)
         return candidates[0] if candidates and len(candidates) == 1 else None
+
+    def _find_by_short_name(self, key: tuple[str, ...]) -> list[KnownPerson]:
+        """People whose name, without middle names, initials or suffixes, is the key's ("Rodrigo Roa Duterte")."""
+        found: list[KnownPerson] = []
+        for short in _short_keys(key):
+            for person in self.by_short_name.get(short, []):
+                if all(known is not person for known in found):
+                    found.append(person)
+        return found
+
+    def _find_by_initials(self, key: tuple[str, ...]) -> list[KnownPerson]:
+        """People named by initials and family name ("С.В.Лавров", "S. Lavrov"), matched on the first initial."""
+        initials = [w for w in key if len(w) == 1]
+        rest = [w for w in key if len(w) > 1 and w not in _NAME_SUFFIXES]
+        if not initials or len(rest) != 1:
+            return []
+        found = []
+        for person in self.find_persons_by_family_name(rest[0]):
+            if any(name_key(name)[0][0] == initials[0] for name in person.names if len(name_key(name)) > 1):
+                found.append(person)
+        return found
 
     def find_persons_by_family_name(self, family_name: str, day: date | None = None) -> list[KnownPerson]:
         key = name_key(family_name)
@@ -340,17 +397,21 @@ class _TitleIndex:
                 folded = fold(variant)
                 self.rows.setdefault(language, {}).setdefault(folded, (office, country, title))
                 patterns.setdefault(language, []).append((folded, title))
+        self.entries = patterns
         self.patterns: dict[str, re.Pattern[str]] = {}
-        for language, entries in patterns.items():
-            alternatives = []
-            for folded, _title in sorted(set(entries), key=lambda e: -len(e[0])):
-                parts = [re.escape(p).replace(r"\ ", r"\s+") for p in folded.split(" * ")]
-                alternatives.append(r"(?:\s+[^\W\d_][\w\-]*)?\s+".join(parts))
-            body = "|".join(alternatives)
+
+    def pattern(self, language: str) -> re.Pattern[str] | None:
+        """The language's titles as one expression (a trie: the longest title wins), compiled on first use."""
+        if language not in self.patterns:
+            entries = self.entries.get(language)
+            if not entries:
+                return None
+            body = _trie_pattern([folded for folded, _title in entries])
             if all(_CJK_TITLE.search(f) for f, _ in entries):
                 self.patterns[language] = re.compile(f"(?:{body})")
             else:
                 self.patterns[language] = re.compile(rf"(?<![\w\-])(?:{body})(?![\w\-])")
+        return self.patterns[language]
 
     @staticmethod
     def _variants(title: str, language: str) -> set[str]:
@@ -362,7 +423,7 @@ class _TitleIndex:
         return {" ".join([form, *words[1:]]) for form in russian_case_forms(words[0])}
 
     def find(self, text: str, language: str) -> list[OfficeTitleMatch]:
-        pattern = self.patterns.get(language)
+        pattern = self.pattern(language)
         if pattern is None:
             return []
         folded = fold(text)
@@ -390,6 +451,35 @@ class _TitleIndex:
                 if normalised.startswith(head) and normalised.endswith(tail):
                     return entry
         raise LookupError(matched)  # pragma: no cover - the pattern only matches titles of the table
+
+
+_SPACE = r"\s+"
+_SLOT = r"(?:\s+[^\W\d_][\w\-]*)?\s+"  # a "*" of a title: one optional word where the text may put one
+
+
+def _trie_pattern(titles: list[str]) -> str:
+    """One expression for many folded titles, their common beginnings shared, so that a miss costs one step.
+
+    A space of a title matches any run of white space; " * " matches one optional word between two.
+    """
+    trie: dict = {}
+    for title in titles:
+        node = trie
+        for token in re.findall(r" \* | |.", title):
+            node = node.setdefault(token, {})
+        node[None] = {}
+
+    def expression(node: dict) -> str:
+        branches = []
+        for token in sorted((t for t in node if t is not None), key=len):
+            head = _SLOT if token == " * " else _SPACE if token == " " else re.escape(token)
+            branches.append(head + expression(node[token]))
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if None in node else body
+
+    return expression(trie)
 
 
 def _country_around(text: str, start: int, end: int, language: str) -> tuple[str | None, int, int]:

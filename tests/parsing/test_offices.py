@@ -199,6 +199,21 @@ def test_names_match_whatever_their_case_accents_hyphens_and_russian_case_form()
     assert find_person("Jean Yves Le Drian") is find_person("Jean-Yves Le Drian") is not None
 
 
+def test_a_name_with_initials_middle_names_or_a_suffix_is_still_the_person():
+    assert find_person("Perfecto R. Yasay, Jr.") is find_person("Perfecto Yasay") is not None
+    assert find_person("Rodrigo Roa Duterte") is find_person("Rodrigo Duterte") is not None
+    assert find_person("С.В.Лавров") is find_person("Sergey Lavrov")
+    assert find_person("С. В. Лаврова") is find_person("Sergey Lavrov")
+    # An initial must agree with the given name, and a family name alone names no one.
+    assert find_person("A. Lavrov") is None
+    assert find_person("Lavrov") is None
+
+
+def test_french_and_spanish_spellings_are_other_latin_names():
+    assert find_person("Vladimir Poutine") is find_person("Vladímir Putin") is find_person("Vladimir Putin")
+    assert find_person("Nikol Pachinian") is find_person("Nikol Pashinyan") is not None
+
+
 def test_an_unknown_or_empty_name_is_no_person():
     assert find_person("Nobody Inparticular") is None
     assert find_person("") is None
@@ -247,7 +262,14 @@ def test_a_title_without_a_country_word_has_none_unless_the_title_is_a_country_s
 
 def test_a_longer_title_ending_in_a_known_one_is_not_read_as_it():
     text = "the Deputy Foreign Minister, the Vice President and General Secretary Xi"
-    assert matches(text, "en") == []
+    assert matches(text, "en") == [("vice_president", None, "Vice President")]
+    assert matches("Vice Premier Han and the Deputy Prime Minister", "en") == []
+
+
+def test_vice_presidents_are_an_office_of_their_own():
+    assert names_on("vice_president", "US", date(2014, 1, 1)) == ["Joe Biden"]
+    assert names_on("vice_president", "CN", date(2020, 1, 1)) == ["Wang Qishan"]
+    assert matches("国家副主席韩正", "zh") == [("vice_president", "CN", "国家副主席")]
 
 
 def test_russian_title_in_any_case_with_its_country_from_the_genitive_or_an_adjective():
