@@ -217,6 +217,12 @@ class ReadoutQuerySet(models.QuerySet):
             Prefetch("statements", queryset=Statement.objects.select_related("speaker").defer("search_vector")),
         )
 
+    def with_meeting(self):
+        """Each readout's meeting and, for a reprint, its original (readouts.meetings), joined in the same query."""
+        return self.select_related("meeting", "fingerprint__reprint_of").defer(
+            "fingerprint__bands", "fingerprint__signature", "fingerprint__reprint_of__raw_text"
+        )
+
     def with_participants(self):
         """For lists: each readout's participants with their people and countries, in one more query."""
         return self.prefetch_related(
