@@ -127,8 +127,10 @@ UPDATE readouts_meeting AS m
 SET first_date = s.first_date, last_date = s.last_date, accounts = s.accounts, readout_count = s.readouts
 FROM (
     SELECT r.meeting_id,
-           min(coalesce(r.meeting_date, r.published_date)) AS first_date,
-           max(coalesce(r.meeting_date, r.published_date)) AS last_date,
+           -- The meeting dates the accounts give; the publication dates only when none gives one (a reprint
+           -- published days later must not stretch the meeting).
+           coalesce(min(r.meeting_date), min(r.published_date)) AS first_date,
+           coalesce(max(r.meeting_date), min(r.published_date)) AS last_date,
            count(*) FILTER (WHERE f.reprint_of_id IS NULL) AS accounts,
            count(*) AS readouts
     FROM readouts_readout AS r LEFT JOIN readouts_readoutfingerprint AS f ON f.readout_id = r.id
