@@ -684,7 +684,10 @@ class MeetingQuerySet(models.QuerySet):
     def around(self, first, last):
         """Meetings whose span of dates comes within GROUPING_DAYS of first..last: the candidates of a new account."""
         margin = datetime.timedelta(days=GROUPING_DAYS)
-        return self.filter(first_date__lte=last + margin, last_date__gte=first - margin)
+        # first_date bounded on both sides too (no meeting lasts LONGEST_MEETING_DAYS): two open ranges on two
+        # columns made PostgreSQL expect a seventh of the table and scan it all.
+        earliest = first - margin - datetime.timedelta(days=LONGEST_MEETING_DAYS)
+        return self.filter(first_date__range=(earliest, last + margin), last_date__gte=first - margin)
 
     def with_accounts(self):
         """Each meeting's readouts with their participants, paragraphs (speakers) and reprint links: four queries."""
@@ -700,6 +703,8 @@ class MeetingQuerySet(models.QuerySet):
 # How far apart (in days) two accounts' dates may be and still tell of one meeting: time zones move a date by one,
 # a publication often follows the meeting by a day, and a meeting of several days is told under its first or last.
 GROUPING_DAYS = 2
+# The most days a meeting's accounts may span (a summit, a state visit): meetings are looked for in that window.
+LONGEST_MEETING_DAYS = 14
 
 
 class Meeting(models.Model):

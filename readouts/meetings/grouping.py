@@ -6,6 +6,7 @@ its own date says. Any other readout joins the meeting whose account most surely
 (readouts.meetings.rules), or starts a meeting of its own. A readout in a meeting changed by hand stays there.
 """
 
+import collections
 import datetime
 
 from django.db import connection, transaction
@@ -91,21 +92,28 @@ def find_meeting(readout: Readout) -> Meeting | None:
     day = day_of(readout)
     if day is None or not readout.participations.all():
         return None
-    nearby = Meeting.objects.around(day, day).values("pk")
-    candidates = (
+    # The ids first: with them as a list the planner reads the readouts by their meeting index.
+    nearby = list(Meeting.objects.around(day, day).values_list("pk", flat=True))
+    if not nearby:
+        return None
+    # Plain tuples rather than model instances: a window of days holds some fifty readouts and their people.
+    candidates = list(
         Readout.objects.filter(meeting__in=nearby, fingerprint__reprint_of=None)
         .exclude(pk=readout.pk)
-        .only("pk", "meeting_date", "published_date", "location", "meeting_id")
-        .prefetch_related(
-            Prefetch(
-                "participations",
-                queryset=Participation.objects.select_related("person").only(
-                    "readout_id", "person__name", "person__country_id"
-                ),
-            )
-        )
+        .values_list("pk", "meeting_date", "published_date", "location", "meeting_id")
     )
-    chosen = rules.best_meeting(account_of(readout), [account_of(other) for other in candidates], GROUPING_DAYS)
+    people = collections.defaultdict(list)
+    for readout_id, person_id, name, country_id in (
+        Participation.objects.filter(readout__in=[row[0] for row in candidates])
+        .order_by("readout_id", "order")
+        .values_list("readout_id", "person_id", "person__name", "person__country_id")
+    ):
+        people[readout_id].append(rules.Person(person_id, name, country_id))
+    accounts = [
+        rules.Account(pk, meeting_date or published_date, location, tuple(people[pk]), meeting_id)
+        for pk, meeting_date, published_date, location, meeting_id in candidates
+    ]
+    chosen = rules.best_meeting(account_of(readout), accounts, GROUPING_DAYS)
     return Meeting.objects.filter(pk=chosen).first() if chosen else None
 
 
