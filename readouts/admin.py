@@ -193,3 +193,7 @@ class ParticipationAdmin(HistoryAdmin):
 
 def review_context(form, participants, paragraphs) -> dict:
     return {"form": form, "participants": participants, "paragraphs": paragraphs, "raw_text": form["raw_text"].value()}
+
+
+# The meetings and their merge, split and move (readouts.meetings.admin).
+from readouts.meetings import admin as meetings_admin  # noqa: E402, F401

@@ -27,10 +27,13 @@ from readouts import converters  # noqa: F401 (registers iso2)
 from readouts.api_docs import describe_api
 from readouts.filters import ReadoutFilter
 from readouts.forms import SearchForm, run_search
-from readouts.models import Country, Participation, Person, Readout, Statement
+from readouts.meeting_views import compared_meeting
+from readouts.models import Country, Meeting, Participation, Person, Readout, Statement
 from readouts.serializers import (
     CountrySerializer,
     ErrorSerializer,
+    MeetingComparisonSerializer,
+    MeetingSerializer,
     PersonDetailSerializer,
     PersonSerializer,
     ReadoutDetailSerializer,
@@ -261,6 +264,28 @@ class CountryDetail(ArchiveAPIView, generics.RetrieveAPIView):
         return get_object_or_404(countries_with_people(), code=self.kwargs["code"].upper())
 
 
+@extend_schema(responses={200: MeetingSerializer(many=True), **ERRORS})
+class MeetingList(ArchiveAPIView, generics.ListAPIView):
+    """Meetings, the latest first, each with its numbers of accounts (reprints not counted) and readouts."""
+
+    action_is_list = True
+    queryset = Meeting.objects.all()
+    serializer_class = MeetingSerializer
+
+
+@extend_schema(
+    responses={200: MeetingComparisonSerializer, **ERRORS},
+    parameters=[path_parameter("id", {"type": "integer", "minimum": 1}, "The meeting's id")],
+)
+class MeetingDetail(ArchiveAPIView):
+    """One meeting: its accounts (who each quotes, its length, its topics, its reprints), what one account names
+    that the others do not, and the paragraphs aligned across accounts (as on the /meetings/<id>/ page)."""
+
+    def get(self, request, pk):
+        comparison = compared_meeting(pk)
+        return Response(MeetingComparisonSerializer(comparison, context={"request": request}).data)
+
+
 @extend_schema(exclude=True)
 @api_view(["GET"])
 def api_root(request):
@@ -270,6 +295,7 @@ def api_root(request):
         "search": "search",
         "people": "person_list",
         "countries": "country_list",
+        "meetings": "meeting_list",
         "schema": "schema",
     }
     return Response({key: reverse(f"api:{name}", request=request) for key, name in names.items()})
@@ -298,6 +324,8 @@ urlpatterns = [
     path("people/<slug:slug>/", PersonDetail.as_view(), name="person_detail"),
     path("countries/", CountryList.as_view(), name="country_list"),
     path("countries/<iso2:code>/", CountryDetail.as_view(), name="country_detail"),
+    path("meetings/", MeetingList.as_view(), name="meeting_list"),
+    path("meetings/<int:pk>/", MeetingDetail.as_view(), name="meeting_detail"),
     # One version: a ?version= value would otherwise end up in the download's file name header.
     path("schema/", SpectacularAPIView.as_view(api_version=settings.SPECTACULAR_SETTINGS["VERSION"]), name="schema"),
     path("docs/", api_docs_page, name="docs"),

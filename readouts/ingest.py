@@ -16,6 +16,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils.text import slugify
 
+from readouts.meetings.grouping import group_readout
 from readouts.models import Country, Participation, Person, Readout, Statement
 from readouts.parsing import ParsedReadout
 
@@ -80,9 +81,10 @@ def ingest(parsed: ParsedReadout, raw_text: str, *, source_url: str = "", repars
         readout.statements.all().delete()
         Statement.objects.bulk_create(statement_rows(readout, parsed, speakers))
 
-    if created:
-        return IngestResult(readout, Outcome.CREATED)
-    return IngestResult(readout, Outcome.UNCHANGED if snapshot(readout) == before else Outcome.UPDATED)
+    outcome = Outcome.CREATED if created else Outcome.UNCHANGED if snapshot(readout) == before else Outcome.UPDATED
+    if outcome != Outcome.UNCHANGED:
+        group_readout(readout)
+    return IngestResult(readout, outcome)
 
 
 def derived_value(parsed: ParsedReadout, name: str):

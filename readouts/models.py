@@ -217,6 +217,12 @@ class ReadoutQuerySet(models.QuerySet):
             Prefetch("statements", queryset=Statement.objects.select_related("speaker").defer("search_vector")),
         )
 
+    def with_meeting(self):
+        """Each readout's meeting and, for a reprint, its original (readouts.meetings), joined in the same query."""
+        return self.select_related("meeting", "fingerprint__reprint_of").defer(
+            "fingerprint__bands", "fingerprint__signature", "fingerprint__reprint_of__raw_text"
+        )
+
     def with_participants(self):
         """For lists: each readout's participants with their people and countries, in one more query."""
         return self.prefetch_related(
@@ -415,6 +421,10 @@ class Readout(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # The encounter this readout is an account of, kept by readouts.meetings (grouping on import, the admin).
+    meeting = models.ForeignKey(
+        "Meeting", null=True, blank=True, editable=False, on_delete=models.SET_NULL, related_name="readouts"
+    )
 
     objects = ReadoutQuerySet.as_manager()
     # The countries of the participants' people (ids, sorted, once each), kept current by PostgreSQL (triggers of
@@ -424,7 +434,7 @@ class Readout(models.Model):
     # Who changed what and when, viewable and revertible in the admin. Saves and deletes record a version;
     # bulk loads (demo COPY, ingest's bulk_create) record none, which suits imports. Columns the database
     # derives are left out.
-    history = HistoricalRecords(excluded_fields=["content_hash", "country_ids"])
+    history = HistoricalRecords(excluded_fields=["content_hash", "country_ids", "meeting"])
 
     class Meta:
         ordering = [models.F("meeting_date").desc(nulls_last=True), "-id"]
@@ -700,3 +710,94 @@ class SearchTerm(models.Model):
             populated = cursor.fetchone()[0]
             # CONCURRENTLY keeps the old vocabulary readable meanwhile, but only works on a populated view.
             cursor.execute(f"REFRESH MATERIALIZED VIEW {'CONCURRENTLY' if populated else ''} {cls._meta.db_table}")
+
+
+class MeetingQuerySet(models.QuerySet):
+    def around(self, first, last):
+        """Meetings whose span of dates comes within GROUPING_DAYS of first..last: the candidates of a new account."""
+        margin = datetime.timedelta(days=GROUPING_DAYS)
+        # first_date bounded on both sides too (no meeting lasts LONGEST_MEETING_DAYS): two open ranges on two
+        # columns made PostgreSQL expect a seventh of the table and scan it all.
+        earliest = first - margin - datetime.timedelta(days=LONGEST_MEETING_DAYS)
+        return self.filter(first_date__range=(earliest, last + margin), last_date__gte=first - margin)
+
+    def with_accounts(self):
+        """Each meeting's readouts with their participants, paragraphs (speakers) and reprint links: four queries."""
+        readouts = (
+            Readout.objects.select_related("fingerprint")
+            .defer("raw_text", "fingerprint__bands", "fingerprint__signature")
+            .order_by(F("published_date").asc(nulls_last=True), "id")
+            .with_details()
+        )
+        return self.prefetch_related(Prefetch("readouts", queryset=readouts))
+
+
+# How far apart (in days) two accounts' dates may be and still tell of one meeting: time zones move a date by one,
+# a publication often follows the meeting by a day, and a meeting of several days is told under its first or last.
+GROUPING_DAYS = 2
+# The most days a meeting's accounts may span (a summit, a state visit): meetings are looked for in that window.
+LONGEST_MEETING_DAYS = 14
+
+
+class Meeting(models.Model):
+    """One encounter and every account of it: both sides' readouts, agency texts, their reprints, language versions.
+
+    Derived data, like the pair counts: readouts.meetings groups each imported readout into one, and
+    ``manage.py group_meetings`` groups the whole archive again. A meeting that a person changed in the admin
+    (merged, split, readouts moved) is ``edited``, and regrouping leaves its readouts where they are.
+    """
+
+    first_date = models.DateField(null=True, blank=True, editable=False)
+    last_date = models.DateField(null=True, blank=True, editable=False)
+    # Accounts of their own (reprints not counted) and all readouts, for lists and links without a count query.
+    accounts = models.PositiveIntegerField(default=0, editable=False)
+    readout_count = models.PositiveIntegerField(default=0, editable=False)
+    edited = models.BooleanField(default=False, help_text="Changed by hand: regrouping leaves it as it is")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = MeetingQuerySet.as_manager()
+
+    class Meta:
+        ordering = [F("first_date").desc(nulls_last=True), "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(first_date__isnull=True) | Q(last_date__gte=F("first_date")), name="meeting_dates_ordered"
+            ),
+        ]
+        indexes = [models.Index(fields=["first_date", "last_date"], name="meeting_dates_idx")]
+
+    def __str__(self):
+        if self.first_date is None:
+            return f"Meeting {self.pk} (undated)"
+        if self.last_date != self.first_date:
+            return f"Meeting {self.pk} ({self.first_date:%Y-%m-%d} to {self.last_date:%Y-%m-%d})"
+        return f"Meeting {self.pk} ({self.first_date:%Y-%m-%d})"
+
+    def get_absolute_url(self):
+        return reverse("readouts:meeting_detail", args=[self.pk])
+
+
+class ReadoutFingerprint(models.Model):
+    """A readout's text as a MinHash signature (readouts.meetings.reprints), and the account it reprints, if any.
+
+    ``bands`` are the signature cut into bands and hashed: two texts that share a band are candidates, found by
+    the GIN index with a few lookups whatever the archive's size, and the signatures then estimate their
+    similarity. A near-copy of another readout (the same agency text with small edits, a blog copy) points to the
+    original in ``reprint_of`` and is shown as its reprint, not as an account of its own.
+    """
+
+    readout = models.OneToOneField(Readout, primary_key=True, on_delete=models.CASCADE, related_name="fingerprint")
+    bands = ArrayField(models.BigIntegerField())
+    signature = ArrayField(models.BigIntegerField())
+    reprint_of = models.ForeignKey(Readout, null=True, blank=True, on_delete=models.SET_NULL, related_name="reprints")
+    similarity = models.FloatField(null=True, blank=True, help_text="Estimated share of word triples in common")
+
+    class Meta:
+        ordering = ["readout"]
+        indexes = [GinIndex(fields=["bands"], name="fingerprint_bands_gin")]
+        constraints = [
+            models.CheckConstraint(condition=~Q(reprint_of=F("readout")), name="fingerprint_not_own_reprint"),
+        ]
+
+    def __str__(self):
+        return f"Fingerprint of readout {self.readout_id}"

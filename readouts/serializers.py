@@ -10,7 +10,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from readouts.models import Country, Participation, Person, Readout, Statement
+from readouts.models import Country, Meeting, Participation, Person, Readout, Statement
 
 URL_CACHE_SIZE = 10_000
 
@@ -276,3 +276,110 @@ class SearchResultsSerializer(serializers.Serializer):
     @extend_schema_field(SearchYearSerializer(many=True))
     def get_years(self, results):
         return [{"year": year, "paragraphs": count} for year, count in results.years]
+
+
+# Meetings (readouts.meetings): a meeting in a list, and one meeting with its accounts compared.
+
+
+class MeetingSerializer(serializers.ModelSerializer):
+    """A meeting in a list: its dates and how many accounts (reprints not counted) and readouts it has."""
+
+    url = PageURLField()
+    api_url = APIURLField("api:meeting_detail", "pk")
+
+    class Meta:
+        model = Meeting
+        fields = ["id", "url", "api_url", "first_date", "last_date", "accounts", "readout_count"]
+        read_only_fields = fields
+
+
+class ReadoutRefSerializer(ReadOnlySerializer):
+    url = PageURLField()
+    api_url = APIURLField("api:readout_detail", "pk")
+
+    class Meta:
+        model = Readout
+        fields = [
+            "id",
+            "url",
+            "api_url",
+            "title",
+            "meeting_date",
+            "published_date",
+            "location",
+            "publisher",
+            "language",
+        ]
+
+
+class QuotedSerializer(serializers.Serializer):
+    person = SpeakerSerializer()
+    paragraphs = serializers.IntegerField(help_text="How many of the account's paragraphs are theirs")
+
+
+class DifferenceSerializer(serializers.Serializer):
+    kind = serializers.ChoiceField(choices=["country", "person", "term"])
+    name = serializers.CharField()
+    account = serializers.IntegerField(source="account.number", help_text="The only account that names it")
+
+
+class AccountSerializer(serializers.Serializer):
+    number = serializers.IntegerField(help_text="1 for the first account; the alignment's cells refer to it")
+    label = serializers.CharField(help_text="The publisher, else the title")
+    readout = ReadoutRefSerializer()
+    length = serializers.IntegerField()
+    length_unit = serializers.ChoiceField(choices=["words", "characters"])
+    paragraphs = serializers.IntegerField(source="paragraph_count")
+    quoted = serializers.SerializerMethodField(help_text="Who is quoted, most first")
+    topics = serializers.ListField(child=serializers.CharField(), help_text="Places, countries, terms, in order")
+    reprints = ReadoutRefSerializer(many=True, help_text="Near-copies of this account's text")
+
+    @extend_schema_field(QuotedSerializer(many=True))
+    def get_quoted(self, account):
+        quoted = [{"person": person, "paragraphs": count} for person, count in account.quoted]
+        return QuotedSerializer(quoted, many=True, context=self.context).data
+
+
+class MatchSerializer(serializers.Serializer):
+    account = serializers.IntegerField(help_text="The other account's number")
+    position = serializers.IntegerField(help_text="Its paragraph's position")
+
+
+class AlignedParagraphSerializer(serializers.Serializer):
+    account = serializers.IntegerField(source="account.number")
+    position = serializers.IntegerField()
+    kind = serializers.ChoiceField(choices=Statement.Kind.choices)
+    speaker = serializers.CharField(source="speaker.name", allow_null=True, default=None)
+    text = serializers.CharField()
+    shared = serializers.BooleanField(help_text="Whether another account says the same")
+    also_in = serializers.SerializerMethodField(help_text="The paragraph of each other account that says the same")
+
+    @extend_schema_field(MatchSerializer(many=True))
+    def get_also_in(self, paragraph):
+        return [{"account": account.number, "position": match.position} for account, match in paragraph.also_in]
+
+
+class AlignmentRowSerializer(serializers.ListSerializer):
+    child = AlignedParagraphSerializer(allow_null=True)
+
+    def to_representation(self, data):
+        return [None if cell is None else self.child.to_representation(cell) for cell in data]
+
+
+class MeetingComparisonSerializer(serializers.Serializer):
+    """One meeting: its accounts, what each names that the others do not, and the paragraphs aligned in rows
+    (one cell per account, null where the account has nothing in that row)."""
+
+    id = serializers.IntegerField(source="meeting.pk")
+    url = serializers.SerializerMethodField()
+    first_date = serializers.DateField(source="meeting.first_date", allow_null=True)
+    last_date = serializers.DateField(source="meeting.last_date", allow_null=True)
+    participants = PersonRefSerializer(many=True)
+    places = serializers.ListField(child=serializers.CharField())
+    accounts = AccountSerializer(many=True)
+    differences = DifferenceSerializer(many=True)
+    alignment = serializers.ListField(child=AlignmentRowSerializer(), source="rows")
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_url(self, comparison):
+        return self.context["request"].build_absolute_uri(comparison.meeting.get_absolute_url())

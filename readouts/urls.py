@@ -1,6 +1,6 @@
 from django.urls import path
 
-from readouts import converters, views  # noqa: F401 (converters registers yyyy, dd, iso2)
+from readouts import converters, meeting_views, views  # noqa: F401 (converters registers yyyy, dd, iso2)
 
 app_name = "readouts"
 urlpatterns = [
@@ -14,4 +14,7 @@ urlpatterns = [
     path("people/<slug:slug>/", views.person_detail, name="person_detail"),
     path("countries/", views.country_list, name="country_list"),
     path("countries/<iso2:code>/", views.country_detail, name="country_detail"),
+    path("meetings/<int:pk>/", meeting_views.meeting_detail, name="meeting_detail"),
+    path("meetings/<int:pk>/comparison.csv", meeting_views.comparison_download, {"fmt": "csv"}, name="meeting_csv"),
+    path("meetings/<int:pk>/comparison.json", meeting_views.comparison_download, {"fmt": "json"}, name="meeting_json"),
 ]

@@ -124,7 +124,7 @@ def readout_list(request):
 
 
 def readout_detail(request, slug, year=None, month=None, day=None):
-    readout = get_object_or_404(Readout.objects.with_details().at_address(slug, year, month, day))
+    readout = get_object_or_404(Readout.objects.with_details().with_meeting().at_address(slug, year, month, day))
     people = [participation.person for participation in readout.participations.all()]
     countries = list(dict.fromkeys(person.country for person in people if person.country))
     same_parties = Readout.objects.with_all_participants(people)

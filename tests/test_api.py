@@ -286,6 +286,8 @@ def test_schema_documents_every_endpoint_and_filter(client, db):
         "/api/countries/",
         "/api/countries/{code}/",
         "/api/search/",
+        "/api/meetings/",
+        "/api/meetings/{id}/",
     }
     parameters = {p["name"] for p in schema["paths"]["/api/readouts/"]["get"]["parameters"]}
     from readouts.filters import ReadoutFilter

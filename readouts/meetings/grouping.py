@@ -1,0 +1,193 @@
+"""Readouts into meetings: one imported readout at a time (``group_readout``), and the changes a person makes in
+the admin (merge, split, move). The whole archive's regrouping is in readouts.meetings.regroup.
+
+A readout is first fingerprinted (readouts.meetings.reprints): a reprint joins its original's meeting whatever
+its own date says. Any other readout joins the meeting whose account most surely tells of the same encounter
+(readouts.meetings.rules), or starts a meeting of its own. A readout in a meeting changed by hand stays there.
+"""
+
+import collections
+import datetime
+
+from django.db import connection, transaction
+from django.db.models import Prefetch
+
+from readouts.meetings import reprints, rules
+from readouts.models import GROUPING_DAYS, Meeting, Participation, Readout, ReadoutFingerprint
+
+
+def day_of(readout: Readout) -> datetime.date | None:
+    """The day that dates the readout's meeting: the meeting's, else the publication's (a day after, at most)."""
+    return readout.meeting_date or readout.published_date
+
+
+def account_of(readout: Readout) -> rules.Account:
+    """The rules' record of a readout whose participations (with their people) are prefetched."""
+    people = tuple(
+        rules.Person(participation.person_id, participation.person.name, participation.person.country_id)
+        for participation in readout.participations.all()
+    )
+    return rules.Account(readout.pk, day_of(readout), readout.location, people, readout.meeting_id)
+
+
+def paragraphs_text(readout: Readout) -> str:
+    """What a reprint keeps of its original: the paragraphs, else the whole text (a readout not yet attributed)."""
+    texts = list(readout.statements.order_by("position").values_list("text", flat=True))
+    return "\n".join(texts) if texts else readout.raw_text
+
+
+@transaction.atomic
+def group_readout(readout: Readout) -> Meeting:
+    """Fingerprint the stored readout, then put it into its meeting, which is returned (and set on ``readout``)."""
+    stored = (
+        Readout.objects.select_related("meeting")
+        .prefetch_related(Prefetch("participations", queryset=Participation.objects.select_related("person")))
+        .get(pk=readout.pk)
+    )
+    original = store_fingerprint(stored)
+    if stored.meeting is not None and stored.meeting.edited:
+        meeting = stored.meeting
+    elif original is None:
+        meeting = add_to_meeting(stored, find_meeting(stored))
+    else:
+        # A reprint goes where its original is (an original that has no meeting yet gets one).
+        meeting = add_to_meeting(stored, original.meeting or add_to_meeting(original, None))
+    readout.meeting = meeting
+    return meeting
+
+
+def store_fingerprint(readout: Readout) -> Readout | None:
+    """Save the readout's fingerprint; the original it reprints, if it is a reprint of a stored readout."""
+    found = reprints.fingerprint(paragraphs_text(readout))
+    if found is None:
+        ReadoutFingerprint.objects.filter(readout=readout).delete()
+        return None
+    best, best_similarity = None, 0.0
+    candidates = (
+        ReadoutFingerprint.objects.filter(bands__overlap=list(found.bands))
+        .exclude(readout=readout)
+        .exclude(reprint_of=readout)
+        .values_list("readout_id", "reprint_of_id", "signature")
+    )
+    for other, its_original, signature in candidates:
+        likeness = reprints.similarity(found.signature, signature)
+        if likeness >= reprints.REPRINT_SIMILARITY and likeness > best_similarity:
+            best, best_similarity = its_original or other, likeness
+    ReadoutFingerprint.objects.update_or_create(
+        readout=readout,
+        defaults={
+            "bands": list(found.bands),
+            "signature": list(found.signature),
+            "reprint_of_id": best,
+            "similarity": best_similarity if best else None,
+        },
+    )
+    if best is None:
+        return None
+    return Readout.objects.select_related("meeting").get(pk=best)
+
+
+def find_meeting(readout: Readout) -> Meeting | None:
+    """The meeting whose accounts most surely tell of the readout's meeting, among those of nearby days."""
+    day = day_of(readout)
+    if day is None or not readout.participations.all():
+        return None
+    # The ids first: with them as a list the planner reads the readouts by their meeting index.
+    nearby = list(Meeting.objects.around(day, day).values_list("pk", flat=True))
+    if not nearby:
+        return None
+    # Plain tuples rather than model instances: a window of days holds some fifty readouts and their people.
+    candidates = list(
+        Readout.objects.filter(meeting__in=nearby, fingerprint__reprint_of=None)
+        .exclude(pk=readout.pk)
+        .values_list("pk", "meeting_date", "published_date", "location", "meeting_id")
+    )
+    people = collections.defaultdict(list)
+    for readout_id, person_id, name, country_id in (
+        Participation.objects.filter(readout__in=[row[0] for row in candidates])
+        .order_by("readout_id", "order")
+        .values_list("readout_id", "person_id", "person__name", "person__country_id")
+    ):
+        people[readout_id].append(rules.Person(person_id, name, country_id))
+    accounts = [
+        rules.Account(pk, meeting_date or published_date, location, tuple(people[pk]), meeting_id)
+        for pk, meeting_date, published_date, location, meeting_id in candidates
+    ]
+    chosen = rules.best_meeting(account_of(readout), accounts, GROUPING_DAYS)
+    return Meeting.objects.filter(pk=chosen).first() if chosen else None
+
+
+def add_to_meeting(readout: Readout, meeting: Meeting | None) -> Meeting:
+    """Put the readout into the meeting (a new one if None), and recount what both meetings hold."""
+    if meeting is None:
+        meeting = Meeting.objects.create()
+    previous = readout.meeting_id
+    if previous != meeting.pk:
+        Readout.objects.filter(pk=readout.pk).update(meeting=meeting)
+        readout.meeting = meeting
+    refresh_meetings([meeting.pk] + ([previous] if previous and previous != meeting.pk else []))
+    meeting.refresh_from_db()
+    return meeting
+
+
+REFRESH = """
+UPDATE readouts_meeting AS m
+SET first_date = s.first_date, last_date = s.last_date, accounts = s.accounts, readout_count = s.readouts
+FROM (
+    SELECT r.meeting_id,
+           -- The meeting dates the accounts give; the publication dates only when none gives one (a reprint
+           -- published days later must not stretch the meeting).
+           coalesce(min(r.meeting_date), min(r.published_date)) AS first_date,
+           coalesce(max(r.meeting_date), min(r.published_date)) AS last_date,
+           count(*) FILTER (WHERE f.reprint_of_id IS NULL) AS accounts,
+           count(*) AS readouts
+    FROM readouts_readout AS r LEFT JOIN readouts_readoutfingerprint AS f ON f.readout_id = r.id
+    WHERE r.meeting_id = ANY(%(ids)s) OR %(all)s
+    GROUP BY r.meeting_id
+) AS s
+WHERE m.id = s.meeting_id
+"""
+# A meeting left without readouts (all moved elsewhere, or deleted) is gone.
+DELETE_EMPTY = """
+DELETE FROM readouts_meeting AS m
+WHERE (m.id = ANY(%(ids)s) OR %(all)s)
+  AND NOT EXISTS (SELECT FROM readouts_readout AS r WHERE r.meeting_id = m.id)
+"""
+
+
+def refresh_meetings(ids=None) -> None:
+    """Recount the dates and accounts of the meetings (all of them when ``ids`` is None); drop empty ones."""
+    parameters = {"ids": list(ids or []), "all": ids is None}
+    with connection.cursor() as cursor:
+        cursor.execute(REFRESH, parameters)
+        cursor.execute(DELETE_EMPTY, parameters)
+
+
+@transaction.atomic
+def merge_meetings(meetings) -> Meeting:
+    """One meeting of all the given ones' readouts (the oldest meeting's), marked as changed by hand."""
+    meetings = sorted(meetings, key=lambda meeting: meeting.pk)
+    kept, others = meetings[0], [meeting.pk for meeting in meetings[1:]]
+    Readout.objects.filter(meeting__in=others).update(meeting=kept)
+    Meeting.objects.filter(pk__in=others).delete()
+    Meeting.objects.filter(pk=kept.pk).update(edited=True)
+    refresh_meetings([kept.pk])
+    kept.refresh_from_db()
+    return kept
+
+
+@transaction.atomic
+def move_readouts(readouts, meeting: Meeting | None = None) -> Meeting:
+    """The readouts into the meeting, or together into a new one (a split); every meeting touched is marked as
+    changed by hand, so that regrouping keeps what the person decided."""
+    pks = [readout.pk for readout in readouts]
+    previous = set(Readout.objects.filter(pk__in=pks).exclude(meeting=None).values_list("meeting_id", flat=True))
+    if meeting is None:
+        meeting = Meeting.objects.create(edited=True)
+    Readout.objects.filter(pk__in=pks).update(meeting=meeting)
+    # The moved readouts' reprints go with them.
+    Readout.objects.filter(fingerprint__reprint_of__in=pks).update(meeting=meeting)
+    Meeting.objects.filter(pk__in=previous | {meeting.pk}).update(edited=True)
+    refresh_meetings(list(previous | {meeting.pk}))
+    meeting.refresh_from_db()
+    return meeting

@@ -1,0 +1,77 @@
+"""The meeting page in Chromium: from a readout to its meeting, the accounts in columns on a wide screen and one
+after another on a phone, checked by axe-core and the Nu HTML checker in light and dark schemes."""
+
+import json
+import subprocess
+
+import pytest
+
+from readouts.countries import load_countries
+from readouts.models import Country, Readout
+from tests.browser.conftest import DESKTOP, PHONE, SCREENSHOTS
+from tests.browser.test_browsing import run_axe
+from tests.meetings.helpers import import_account
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def meeting_archive(transactional_db):
+    if not Country.objects.exists():
+        load_countries(Country)
+    names = ["kazakh_side", "chinese_side", "chinese_side_reprint", "months_earlier"]
+    return {name: Readout.objects.get(pk=import_account(name).pk) for name in names}
+
+
+def test_from_a_readout_to_its_meeting_side_by_side_then_stacked(page, meeting_archive):
+    kazakh = meeting_archive["kazakh_side"]
+    page.goto(kazakh.get_absolute_url())
+    page.get_by_role("link", name="Compare the 2 accounts of this meeting").click()
+    page.wait_for_url(f"**/meetings/{kazakh.meeting_id}/")
+    assert page.locator("h1").inner_text() == "Kassym-Jomart Tokayev and Wang Yi"
+    assert page.get_by_text("Taiwan").first.is_visible()
+    trade = page.locator(".align-row", has_text="41 billion dollars last year")
+    cells = trade.locator(".align-cell")
+    first, second = cells.nth(0).bounding_box(), cells.nth(1).bounding_box()
+    assert second["x"] > first["x"] + first["width"] - 1 and abs(second["y"] - first["y"]) < 2, "columns"
+    page.set_viewport_size(PHONE)
+    first, second = cells.nth(0).bounding_box(), cells.nth(1).bounding_box()
+    assert second["y"] >= first["y"] + first["height"] - 1, "stacked on a phone"
+    assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
+    assert page.console_errors == []
+
+
+def test_the_meeting_pages_pass_axe_and_the_nu_html_checker(page, meeting_archive, checkers, tmp_path):
+    pages = {
+        "meeting": meeting_archive["kazakh_side"].meeting.get_absolute_url(),
+        "meeting-one-account": meeting_archive["months_earlier"].meeting.get_absolute_url(),
+        "readout-reprint": meeting_archive["chinese_side_reprint"].get_absolute_url(),
+    }
+    SCREENSHOTS.mkdir(exist_ok=True)
+    violations, html_files = {}, []
+    for name, url in pages.items():
+        for scheme, viewport in (("light", DESKTOP), ("dark", DESKTOP), ("light", PHONE)):
+            page.emulate_media(color_scheme=scheme)
+            page.set_viewport_size(viewport)
+            response = page.goto(url)
+            if viewport is DESKTOP and scheme == "light":
+                html_file = tmp_path / f"{name}.html"
+                html_file.write_bytes(response.body())
+                html_files.append(html_file)
+            found = run_axe(page, checkers)
+            if found:
+                violations[f"{name} ({scheme}, {viewport['width']} px)"] = found
+            suffix = "phone" if viewport is PHONE else f"{scheme}-desktop"
+            page.screenshot(path=SCREENSHOTS / f"{name}-{suffix}.png", full_page=True)
+    assert violations == {}
+    result = subprocess.run(
+        ["java", "-jar", str(checkers.vnu), "--format", "json", "--stdout", *map(str, html_files)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    messages = json.loads(result.stdout)["messages"]
+    errors = [
+        f"{m['url'].rsplit('/', 1)[-1]}:{m.get('lastLine')}: {m['message']}" for m in messages if m["type"] == "error"
+    ]
+    assert errors == []
