@@ -14,32 +14,40 @@ from .attribution import attribute_paragraphs
 from .dateline import Dateline, parse_dateline, parse_dateline_line
 from .dates import (
     DateEvidence,
+    MeetingDate,
+    day_of_month_only,
     find_dates,
-    find_weekday,
+    find_day_references,
     first_full_date,
-    mentions_same_day,
     resolve_meeting_date,
     years_mentioned,
 )
 from .header import choose_headline, clean_title, split_header
 from .language import detect_language
 from .location import find_meeting_place
+from .metadata import date_from_url, extract_metadata, from_front_matter
 from .names import find_person_mentions
 from .participants import MEETING_WORDS, extract_participants, is_pinyin_name
 from .publisher import detect_publisher, home_country
 from .sentences import split_sentences
-from .types import Kind, ParsedParagraph, ParsedParticipant, ParsedReadout, ParseError
+from .types import Kind, ParsedParagraph, ParsedParticipant, ParsedReadout, ParseError, ReadoutMetadata
 
 MAX_ATTRIBUTED_PARAGRAPHS = 500  # real readouts have a few dozen; beyond this, paragraphs are left narrative
 LEAD_CHARS = 3_000
 LEAD_SEARCH_BLOCKS = 200  # the lead is near the top; page chrome before it is never this long
 YEAR_SCAN_CHARS = 200_000
+PUBLICATION_WINDOW_DAYS = 7  # a reprint or an update is dated within days of the page it copies
 
 
-def parse_readout(raw: str | bytes, *, filename: str | None = None) -> ParsedReadout:
-    """Parse one readout. Raises ParseError (only) when the input cannot be read as a readout."""
+def parse_readout(
+    raw: str | bytes, *, filename: str | None = None, metadata: ReadoutMetadata | None = None
+) -> ParsedReadout:
+    """Parse one readout. Raises ParseError (only) when the input cannot be read as a readout.
+
+    ``metadata`` is what the caller knows of the text (a metadata file's line, the admin's form); its values take
+    precedence over what the text and its page say."""
     try:
-        return _parse(raw, filename)
+        return _parse(raw, filename, metadata or ReadoutMetadata())
     except ParseError:
         raise
     except RecursionError as error:  # pragma: no cover - defensive: never let a parser bug escape as another type
@@ -48,13 +56,20 @@ def parse_readout(raw: str | bytes, *, filename: str | None = None) -> ParsedRea
         raise ParseError(f"could not parse the text ({type(error).__name__}: {error})") from error
 
 
-def _parse(raw: str | bytes, filename: str | None) -> ParsedReadout:
+def _parse(raw: str | bytes, filename: str | None, given: ReadoutMetadata) -> ParsedReadout:
     text = clean.decode(raw)
     if not text.strip():
         raise ParseError("empty text")
     text, warnings = clean.repair_text(text)
     header, body = split_header(text)
-    if clean.looks_like_html(body):
+    is_html = clean.looks_like_html(body)
+    embedded = ReadoutMetadata(published_date=header.published, title=header.title or "")
+    embedded = embedded.merged_over(from_front_matter(header.meta)).merged_over(
+        extract_metadata(body, looks_like_html=is_html)
+    )
+    if embedded.published_date is None:
+        embedded = ReadoutMetadata(published_date=date_from_url(embedded.source_url)).merged_over(embedded)
+    if is_html:
         body = clean.html_to_text(body)
     blocks = [clean.strip_end_marks(b) for b in clean.unwrap(body)]
     blocks = [b for b in blocks if b]
@@ -74,11 +89,19 @@ def _parse(raw: str | bytes, filename: str | None) -> ParsedReadout:
     lead_sentence = split_sentences(lead_body[:LEAD_CHARS])[0] if lead_body.strip() else lead_body
 
     readable_header = [b for b in header_zone if not clean.is_caption(b) and not clean.is_boilerplate(b)]
-    title = clean_title(header.title) if header.title else choose_headline(readable_header)
-    published = header.published or _published_from(readable_header, title, header_zone)
+    title = given.title or embedded.title
+    title = clean_title(title) if title else choose_headline(readable_header)
+    published = given.published_date or _published_from(
+        embedded.published_date, readable_header, title, header_zone, blocks[-5:]
+    )
+    if published is None:
+        published = date_from_url(given.source_url) or date_from_url(filename)
+    source_url = given.source_url or embedded.source_url
 
-    publisher = detect_publisher(
+    publisher = given.publisher or detect_publisher(
         [
+            embedded.publisher,
+            source_url,
             header.meta.get("publisher", ""),
             header.meta.get("source", ""),
             header.meta.get("source_url", ""),
@@ -91,6 +114,7 @@ def _parse(raw: str | bytes, filename: str | None) -> ParsedReadout:
     language = header.meta.get("language", "")[:2].lower() or detect_language("\n".join(paragraphs)[:20000])
     if language not in ("en", "fr", "ru"):
         language = detect_language("\n".join(paragraphs)[:20000])
+    language = given.language or language
 
     participants = extract_participants(
         lead_sentence[:LEAD_CHARS],
@@ -112,10 +136,8 @@ def _parse(raw: str | bytes, filename: str | None) -> ParsedReadout:
         ParsedParagraph(p, speaker, kind) for p, (kind, speaker) in zip(paragraphs, labels, strict=True)
     ]
 
-    meeting_date, date_warnings = _meeting_date(
-        lead_body, dateline, header_dateline, header_zone, published, paragraphs
-    )
-    warnings += date_warnings
+    meeting = _meeting_date(lead_body, dateline, header_dateline, header_zone, published, paragraphs)
+    warnings += meeting.warnings
     location = _location(lead_body, dateline, header_dateline, publisher)
     if location is None:
         warnings.append("meeting place not found")
@@ -125,7 +147,12 @@ def _parse(raw: str | bytes, filename: str | None) -> ParsedReadout:
     return ParsedReadout(
         title=title,
         published_date=published,
-        meeting_date=meeting_date,
+        meeting_date=meeting.start,
+        meeting_end_date=meeting.end,
+        meeting_date_basis=str(meeting.basis),
+        meeting_month=meeting.month,
+        meeting_day=meeting.day,
+        source_url=source_url,
         location=location,
         publisher=publisher,
         language=language,
@@ -169,21 +196,20 @@ def _header_dateline(header_zone: list[str]) -> Dateline | None:
     return found
 
 
-def _published_from(readable_header: list[str], title: str | None, header_zone: list[str]) -> date | None:
-    for block in readable_header:
-        if block != title:
-            value = first_full_date(block[:300])
-            if value:
-                return value
-    if title:
-        value = first_full_date(title)
-        if value:
-            return value
-    for block in header_zone:
-        value = first_full_date(block[:300])
-        if value:
-            return value
-    return None
+def _published_from(
+    embedded: date | None, readable_header: list[str], title: str | None, header_zone: list[str], trailer: list[str]
+) -> date | None:
+    """The publication date: the page's metadata, or a full date in the lines around the body.
+
+    Where both are present, the earliest of them in the week up to the metadata's date wins: a repost, an
+    archive copy or an update carries its own later date beside the original byline ("le jeudi 3 octobre 2024")."""
+    around = [b for b in readable_header if b != title] + ([title] if title else []) + header_zone
+    stated = [d for d in (first_full_date(block[:300]) for block in around) if d]
+    if embedded is None:
+        return stated[0] if stated else None
+    stated += [d for d in (first_full_date(block[-300:]) for block in trailer) if d]
+    window = [d for d in stated if 0 <= (embedded - d).days <= PUBLICATION_WINDOW_DAYS]
+    return min([embedded, *window])
 
 
 def _meeting_date(
@@ -191,9 +217,9 @@ def _meeting_date(
     dateline: Dateline | None,
     header_dateline: Dateline | None,
     header_zone: list[str],
-    published,
+    published: date | None,
     paragraphs: list[str],
-):
+) -> MeetingDate:
     head = lead_body[:LEAD_CHARS]
     explicit = next(iter(find_dates(head)), None)
     stated = dateline.date if dateline and dateline.date else None
@@ -206,13 +232,18 @@ def _meeting_date(
             if found:
                 stated = found[0]
                 break
+    references = find_day_references(head)
+    weekday = next((r for r in references if r.weekday is not None), None)
+    relative = next((r for r in references if r.days_before is not None), None)
     body_text = "\n".join(paragraphs)[:YEAR_SCAN_CHARS]
     evidence = DateEvidence(
         published=published,
         dateline=stated,
         explicit=explicit,
-        weekday=find_weekday(head),
-        same_day=mentions_same_day(head),
+        weekday=weekday.weekday if weekday else None,
+        days_before=relative.days_before if relative else None,
+        relative_first=bool(relative and (weekday is None or relative.start < weekday.start)),
+        day_of_month=day_of_month_only(head),
         years_in_text=tuple(years_mentioned(body_text)),
     )
     return resolve_meeting_date(evidence)
