@@ -36,6 +36,8 @@ MAX_ATTRIBUTED_PARAGRAPHS = 500  # real readouts have a few dozen; beyond this, 
 LEAD_CHARS = 3_000
 LEAD_SEARCH_BLOCKS = 200  # the lead is near the top; page chrome before it is never this long
 YEAR_SCAN_CHARS = 200_000
+NEXT_PARAGRAPHS_FOR_DATE = 3
+WEEKDAY_BESIDE_DATE_CHARS = 30  # "on Tuesday, May 27": a weekday this close before a date names the same day
 PUBLICATION_WINDOW_DAYS = 7  # a reprint or an update is dated within days of the page it copies
 
 
@@ -92,7 +94,7 @@ def _parse(raw: str | bytes, filename: str | None, given: ReadoutMetadata) -> Pa
     title = given.title or embedded.title
     title = clean_title(title) if title else choose_headline(readable_header)
     published = given.published_date or _published_from(
-        embedded.published_date, readable_header, title, header_zone, blocks[-5:]
+        embedded.published_date, readable_header, title, header_zone, blocks[-5:], _date_lines(blocks)
     )
     if published is None:
         published = date_from_url(given.source_url) or date_from_url(filename)
@@ -196,15 +198,39 @@ def _header_dateline(header_zone: list[str]) -> Dateline | None:
     return found
 
 
+DATE_LINE_BLOCKS = 60  # a page's date line comes before or just after the lead, with the page's chrome
+DATE_LINE_CHARS = 80
+
+
+def _date_lines(blocks: list[str]) -> list[date]:
+    """Full dates standing on their own short line near the top ("Tue, April 2, 2024", "14 March 2023, 16:02"),
+    also among the lines after the lead that are not body paragraphs (share widgets, captions, bylines)."""
+    found = []
+    for block in blocks[:DATE_LINE_BLOCKS]:
+        if len(block) > DATE_LINE_CHARS or _is_body_paragraph(block):
+            continue
+        mentions = [m for m in find_dates(block) if m.year]
+        if mentions and (mentions[0].end - mentions[0].start) * 2 >= len(block.strip(" ,.|·-")) * 0.8:
+            value = mentions[0].to_date()
+            if value:
+                found.append(value)
+    return found
+
+
 def _published_from(
-    embedded: date | None, readable_header: list[str], title: str | None, header_zone: list[str], trailer: list[str]
+    embedded: date | None,
+    readable_header: list[str],
+    title: str | None,
+    header_zone: list[str],
+    trailer: list[str],
+    date_lines: list[date],
 ) -> date | None:
     """The publication date: the page's metadata, or a full date in the lines around the body.
 
     Where both are present, the earliest of them in the week up to the metadata's date wins: a repost, an
     archive copy or an update carries its own later date beside the original byline ("le jeudi 3 octobre 2024")."""
     around = [b for b in readable_header if b != title] + ([title] if title else []) + header_zone
-    stated = [d for d in (first_full_date(block[:300]) for block in around) if d]
+    stated = [d for d in (first_full_date(block[:300]) for block in around) if d] + date_lines
     if embedded is None:
         return stated[0] if stated else None
     stated += [d for d in (first_full_date(block[-300:]) for block in trailer) if d]
@@ -233,8 +259,18 @@ def _meeting_date(
                 stated = found[0]
                 break
     references = find_day_references(head)
+    if not references and explicit is None:
+        # A standfirst or a photo credit taken for the lead: the next paragraphs say when ("周一", "on Monday").
+        following = "\n".join(p[:LEAD_CHARS] for p in paragraphs[1:NEXT_PARAGRAPHS_FOR_DATE])
+        explicit = next(iter(find_dates(following)), None)
+        references = find_day_references(following)
+        head = following
     weekday = next((r for r in references if r.weekday is not None), None)
     relative = next((r for r in references if r.days_before is not None), None)
+    if explicit and explicit.year is None and _named_before(explicit, relative, weekday):
+        # "Today ... thanked him for the talks in Jeddah on March 11th": the lead dates the meeting first; a
+        # later day of the month is another event's.
+        explicit = None
     body_text = "\n".join(paragraphs)[:YEAR_SCAN_CHARS]
     evidence = DateEvidence(
         published=published,
@@ -247,6 +283,13 @@ def _meeting_date(
         years_in_text=tuple(years_mentioned(body_text)),
     )
     return resolve_meeting_date(evidence)
+
+
+def _named_before(explicit, relative, weekday) -> bool:
+    """A relative day, or a weekday well before the date (not "Tuesday, May 27"), comes first in the lead."""
+    if relative and relative.start < explicit.start:
+        return True
+    return bool(weekday and weekday.start + WEEKDAY_BESIDE_DATE_CHARS < explicit.start)
 
 
 def _location(
