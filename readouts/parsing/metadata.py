@@ -85,7 +85,13 @@ def _dateparser_date(value: str) -> date | None:
 
     try:
         parsed = dateparser.parse(
-            value, settings={"REQUIRE_PARTS": ["day", "month", "year"], "RETURN_AS_TIMEZONE_AWARE": False}
+            value,
+            settings={
+                "REQUIRE_PARTS": ["day", "month", "year"],
+                "RETURN_AS_TIMEZONE_AWARE": False,
+                # Not "yesterday" or "last week": metadata counted from the day it is read says nothing.
+                "PARSERS": ["timestamp", "custom-formats", "absolute-time"],
+            },
         )
     except (ValueError, TypeError, OverflowError):
         return None

@@ -42,6 +42,30 @@ class ReadoutMetadata:
     language: str = ""
     title: str = ""
 
+    FIELDS = ("published_date", "source_url", "publisher", "language", "title")
+
+    def to_json(self) -> dict:
+        """The values given, as JSON (the published date in ISO form); empty ones left out."""
+        data = {name: getattr(self, name) for name in self.FIELDS if getattr(self, name)}
+        if self.published_date:
+            data["published_date"] = self.published_date.isoformat()
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict | None) -> ReadoutMetadata:
+        """What ``to_json`` wrote; raises ValueError on a value of the wrong kind."""
+        data = dict(data or {})
+        published = data.get("published_date")
+        if published is not None and not isinstance(published, str):
+            raise ValueError("published_date must be a date written YYYY-MM-DD")
+        values = {}
+        for name in cls.FIELDS[1:]:
+            value = data.get(name)
+            if value is not None and not isinstance(value, str):
+                raise ValueError(f"{name} must be a string")
+            values[name] = (value or "").strip()
+        return cls(published_date=date.fromisoformat(published[:10]) if published else None, **values)
+
     def merged_over(self, other: ReadoutMetadata) -> ReadoutMetadata:
         """These values, and ``other``'s where these are empty."""
         return ReadoutMetadata(
