@@ -30,6 +30,10 @@ run: demo
 	@echo "  Admin:            http://127.0.0.1:8000/admin/"
 	@echo "  Create an admin user first with:  $(MANAGE) createsuperuser"
 	@echo ""
+	@echo "  The demo readouts are generated (real people, invented words) and marked so on every page."
+	@echo "  Import real ones with:            $(MANAGE) import_readouts PATH...   (or the admin's Import from text)"
+	@echo "  Remove the demo with:             $(MANAGE) generate_demo --remove"
+	@echo ""
 	$(MANAGE) runserver 127.0.0.1:8000
 
 test: setup browsers

@@ -9,10 +9,10 @@ A new endpoint (search hits, for instance) is one more ArchiveAPIView subclass a
 from django.conf import settings
 from django.db.models import Count, Max
 from django.db.models.functions import Coalesce
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, render
 from django.urls import path, re_path
 from django.utils.decorators import method_decorator
-from django.views.decorators.http import condition, conditional_page
+from django.views.decorators.http import condition, conditional_page, require_GET
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from drf_spectacular.views import SpectacularAPIView
@@ -24,6 +24,7 @@ from rest_framework.reverse import reverse
 from rest_framework.views import exception_handler
 
 from readouts import converters  # noqa: F401 (registers iso2)
+from readouts.api_docs import describe_api
 from readouts.filters import ReadoutFilter
 from readouts.forms import SearchForm, run_search
 from readouts.models import Country, Participation, Person, Readout, Statement
@@ -281,6 +282,12 @@ def not_found(request, *args, **kwargs):
     raise exceptions.NotFound("No such address in the API; see /api/ and /api/schema/.")
 
 
+@require_GET
+def api_docs_page(request):
+    """The API's documentation for people, as an HTML page of the site (readouts/api_docs.py)."""
+    return render(request, "api/docs.html", {"api": describe_api()})
+
+
 app_name = "api"
 urlpatterns = [
     path("", api_root, name="root"),
@@ -293,6 +300,7 @@ urlpatterns = [
     path("countries/<iso2:code>/", CountryDetail.as_view(), name="country_detail"),
     # One version: a ?version= value would otherwise end up in the download's file name header.
     path("schema/", SpectacularAPIView.as_view(api_version=settings.SPECTACULAR_SETTINGS["VERSION"]), name="schema"),
+    path("docs/", api_docs_page, name="docs"),
     # Last: addresses without a final slash still get CommonMiddleware's redirect first.
     re_path(r"^.*/$", not_found),
 ]

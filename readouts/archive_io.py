@@ -51,6 +51,8 @@ READOUT_FIELDS = [
     "participants",
     "statements",
 ]
+# Fields added after version 1 was first written: a file without them still imports, with their defaults.
+READOUT_OPTIONAL_FIELDS = {"is_generated": False}
 PARTICIPANT_FIELDS = ["person", "title", "order"]
 STATEMENT_FIELDS = ["position", "kind", "speaker", "text"]
 
@@ -131,6 +133,7 @@ def readout_record(readout):
         "raw_text": readout.raw_text,
         "content_hash": readout.content_hash,
         "edited_fields": readout.edited_fields,
+        "is_generated": readout.is_generated,
         "created_at": iso(readout.created_at),
         "updated_at": iso(readout.updated_at),
         "participants": [
@@ -164,9 +167,9 @@ def import_archive(lines):
         return importer.counts
 
 
-def check_keys(record, expected, what, line):
+def check_keys(record, expected, what, line, optional=()):
     missing = [key for key in expected if key not in record]
-    unknown = sorted(set(record) - set(expected))
+    unknown = sorted(set(record) - set(expected) - set(optional))
     if missing:
         raise ArchiveFileError(f"the {what} lacks {', '.join(missing)}", line)
     if unknown:
@@ -277,7 +280,8 @@ class Importer:
         return self.people[slug]
 
     def read_readout(self, record, line):
-        check_keys(record, READOUT_FIELDS, "readout", line)
+        check_keys(record, READOUT_FIELDS, "readout", line, READOUT_OPTIONAL_FIELDS)
+        record = READOUT_OPTIONAL_FIELDS | record
         if not isinstance(record["raw_text"], str) or not isinstance(record["id"], int):
             raise ArchiveFileError("id must be a number and raw_text a text", line)
         if hashlib.md5(record["raw_text"].encode()).hexdigest() != record["content_hash"]:
@@ -296,6 +300,7 @@ class Importer:
             language=record["language"],
             raw_text=record["raw_text"],
             edited_fields=record["edited_fields"],
+            is_generated=record["is_generated"] is True,
             created_at=parse_time(record["created_at"], "created_at", line),
             updated_at=parse_time(record["updated_at"], "updated_at", line),
         )

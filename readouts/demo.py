@@ -651,7 +651,7 @@ def generate_readouts(count: int, seed: int = 0, start: int = 1) -> Iterator[Dem
 # triggers keep, are written here directly (migrations 0009 and 0012 trust values supplied on insert): a trigger
 # per row would slow the COPY of a million paragraphs.
 READOUT_FIELDS = ("id", "title", "slug", "meeting_date", "published_date", "location", "publisher", "source_url",
-                  "language", "raw_text", "created_at", "updated_at", "country_ids")  # fmt: skip
+                  "language", "raw_text", "created_at", "updated_at", "country_ids", "is_generated")  # fmt: skip
 PARTICIPATION_FIELDS = ("readout_id", "person_id", "title", "order")
 STATEMENT_FIELDS = ("readout_id", "position", "text", "speaker_id", "kind", "meeting_date", "country_ids",
                     "publisher")  # fmt: skip
@@ -787,7 +787,7 @@ def copy_batch(
             for readout_id, readout, slug, country_ids in zip(ids, batch, slugs, countries, strict=True):
                 copy.write_row(
                     (readout_id, readout.title, slug, readout.meeting_date, readout.published_date, readout.location,
-                     readout.publisher, "", readout.language, readout.raw_text, now, now, country_ids, *rest)
+                     readout.publisher, "", readout.language, readout.raw_text, now, now, country_ids, True, *rest)
                 )  # fmt: skip
         sql, rest = copy_statement(Participation, PARTICIPATION_FIELDS)
         with cursor.copy(sql) as copy:
@@ -806,3 +806,31 @@ def copy_batch(
                     )  # fmt: skip
                     statements += 1
     return participations, statements
+
+
+@dataclass
+class RemovalSummary:
+    readouts: int = 0
+    people: int = 0
+
+
+def remove_demo(batch_size: int = 1000) -> RemovalSummary:
+    """Delete every generated readout, and the people who appear in no other readout, in one transaction.
+
+    People met in an imported readout too, and people entered by hand with no readout at all, are kept.
+    """
+    summary = RemovalSummary()
+    only_in_demo = (
+        Person.objects.filter(participations__readout__is_generated=True)
+        .exclude(participations__readout__is_generated=False)
+        .exclude(statements__readout__is_generated=False)
+        .values_list("id", flat=True)
+        .distinct()
+    )
+    with transaction.atomic():
+        people = list(only_in_demo)
+        while batch := list(Readout.objects.generated().values_list("id", flat=True)[:batch_size]):
+            Readout.objects.filter(id__in=batch).delete()
+            summary.readouts += len(batch)
+        summary.people, _ = Person.objects.filter(id__in=people, participations=None, statements=None).delete()
+    return summary

@@ -38,6 +38,7 @@ READOUT_COLUMNS = [
     "language",
     "participants",
     "source_url",
+    "generated",
 ]
 STATEMENT_COLUMNS = [
     "readout_id",
@@ -48,6 +49,7 @@ STATEMENT_COLUMNS = [
     "kind",
     "speaker",
     "text",
+    "generated",
 ]
 
 
@@ -85,6 +87,7 @@ def readout_rows(readouts, build_url):
             readout.language,
             describe_participants(readout),
             readout.source_url,
+            "yes" if readout.is_generated else "no",
         ]
 
 
@@ -101,6 +104,7 @@ def statement_rows(readouts, build_url):
                 statement.kind,
                 statement.speaker.name if statement.speaker else "",
                 statement.text,
+                "yes" if readout.is_generated else "no",
             ]
 
 
@@ -208,6 +212,13 @@ def readout_bibtex(request, **address):
 
 
 @require_GET
+def readout_text(request, slug, year=None, month=None, day=None):
+    """The readout's text exactly as it was imported, as plain text (shown, not downloaded)."""
+    readout = get_object_or_404(Readout.objects.only("raw_text").at_address(slug, year, month, day))
+    return HttpResponse(readout.raw_text, content_type="text/plain; charset=utf-8")
+
+
+@require_GET
 def readout_csl_json(request, **address):
     readout, statement, url = cited(request, **address)
     item = citations.to_csl_json(readout, statement, url=url, accessed=timezone.localdate())
@@ -228,4 +239,6 @@ urlpatterns = [
     path(f"{DATED}cite.json", readout_csl_json, name="readout_csl_json"),
     path(f"{UNDATED}cite.bib", readout_bibtex, name="undated_readout_bibtex"),
     path(f"{UNDATED}cite.json", readout_csl_json, name="undated_readout_csl_json"),
+    path(f"{DATED}text.txt", readout_text, name="readout_text"),
+    path(f"{UNDATED}text.txt", readout_text, name="undated_readout_text"),
 ]

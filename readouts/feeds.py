@@ -72,7 +72,7 @@ class ReadoutFeed(Feed):
         return self.readouts(obj).with_details().defer("raw_text")[:FEED_LENGTH]
 
     def item_title(self, readout):
-        return readout.title
+        return f"[Generated demo] {readout.title}" if readout.is_generated else readout.title
 
     def item_description(self, readout):
         """The participants and the first paragraph, as HTML (Atom's summary type="html")."""

@@ -226,6 +226,17 @@ class ReadoutQuerySet(models.QuerySet):
     def newest_first(self):
         return self.order_by(F("meeting_date").desc(nulls_last=True), "-id")
 
+    def real(self):
+        """Readouts that were imported or entered, not made by the demo generator."""
+        return self.filter(is_generated=False)
+
+    def generated(self):
+        return self.filter(is_generated=True)
+
+    def counts_by_origin(self):
+        """{"all": N, "generated": M} in one query."""
+        return self.aggregate(all=Count("id"), generated=Count("id", filter=Q(is_generated=True)))
+
     def at_address(self, slug, year=None, month=None, day=None):
         """The readout of a permanent URL (/readouts/2022/06/07/<slug>/ or /readouts/undated/<slug>/); none for a
         day that does not exist (2022/02/31)."""
@@ -426,6 +437,11 @@ class Readout(models.Model):
     # What was corrected by hand in the admin: field names, or "participants" / "statements".
     # Re-parsing after a parser improvement (import_readouts --reparse) leaves these alone.
     edited_fields = ArrayField(models.CharField(max_length=40), default=list, blank=True, editable=False)
+    # Written by the demo generator (manage.py generate_demo): real names and offices, invented sentences. Every
+    # page, download and feed that shows such a readout says so.
+    is_generated = models.BooleanField(
+        default=False, editable=False, help_text="A generated demo readout: its sentences are invented"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -502,6 +518,10 @@ class Readout(models.Model):
     def date_note(self) -> str:
         """What a reader must be told beside the date: "year inferred", "year unknown", "date of publication"."""
         return self.get_meeting_date_basis_display() if self.meeting_date_basis in UNCERTAIN_DATE_BASES else ""
+
+    def get_text_url(self):
+        """The text as imported, beside the readout's address (exports:readout_text)."""
+        return f"{self.get_absolute_url()}text.txt"
 
 
 @functools.lru_cache(maxsize=8)

@@ -141,6 +141,7 @@ class ReadoutSerializer(ReadOnlySerializer):
             "publisher",
             "language",
             "source_url",
+            "is_generated",
             "participants",
             "created_at",
             "updated_at",

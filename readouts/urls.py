@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("readouts/", views.readout_list, name="readout_list"),
     path("search/", views.search_page, name="search"),
+    path("help/", views.help_page, name="help"),
     path("readouts/<yyyy:year>/<dd:month>/<dd:day>/<slug:slug>/", views.readout_detail, name="readout_detail"),
     path("readouts/undated/<slug:slug>/", views.readout_detail, name="readout_undated"),
     path("people/", views.person_list, name="person_list"),

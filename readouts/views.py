@@ -8,6 +8,7 @@ from readouts import search
 from readouts.charts import year_bars
 from readouts.filters import ReadoutFilter
 from readouts.forms import run_search
+from readouts.holdings import count_holdings
 from readouts.models import Country, Participation, Person, Readout, Statement
 
 PAGE_SIZE = 20
@@ -75,14 +76,25 @@ def paginate(request, queryset, per_page=PAGE_SIZE, param="page", members=None, 
 
 
 def home(request):
+    # Once real readouts exist, generated demo ones stay out of "latest" and the headline figure.
+    counts = Readout.objects.counts_by_origin()
+    only_generated = counts["generated"] == counts["all"] > 0
+    shown = Readout.objects.all() if only_generated else Readout.objects.real()
     context = {
-        "latest": Readout.objects.newest_first().with_participants().defer("raw_text")[:8],
-        "readout_count": Readout.objects.count(),
+        "latest": shown.newest_first().with_participants().defer("raw_text")[:8],
+        "readout_count": counts["all"] - (0 if only_generated else counts["generated"]),
+        "generated_count": counts["generated"],
+        "only_generated": only_generated,
         "person_count": Person.objects.count(),
         "country_count": Country.objects.represented().count(),
         "countries": Country.objects.represented().with_people_counts().order_by("-people_count", "name")[:12],
     }
     return render(request, "readouts/home.html", context)
+
+
+def help_page(request):
+    """How search works, and what the archive holds."""
+    return render(request, "readouts/help.html", {"holdings": count_holdings()})
 
 
 # The list filters about who met: the meetings of a list filtered by these alone are found from the participations.

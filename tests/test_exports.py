@@ -42,6 +42,7 @@ def test_readouts_csv(client, archive):
         "participants": "Kassym-Jomart Tokayev (President, Kazakhstan); "
         "Wang Yi (State Councilor and Foreign Minister, China)",
         "source_url": "https://www.akorda.kz/en/tokayev-meets-wang-yi",
+        "generated": "no",
     }
 
 
@@ -58,6 +59,7 @@ def test_statements_csv(client, archive):
             "statement",
             "Sergey Lavrov",
             "Лавров заявил о важности диалога.",
+            "no",
         ]
     ]
     _, *everything = read_csv(client.get("/export/statements.csv"))
@@ -80,8 +82,9 @@ def test_csv_quotes_and_guards_formulas(client, db):
     assert row[5:7] == ["'+1 location", "'@publisher"]
     assert row[8] == "'=cmd|' /C calc'!A0 (-Minister, France)"
     _, first, second = read_csv(client.get("/export/statements.csv"))
-    assert first[-1] == awkward
-    assert second[-1] == "'-2 is a number"
+    text = exports.STATEMENT_COLUMNS.index("text")
+    assert first[text] == awkward
+    assert second[text] == "'-2 is a number"
 
 
 def test_readouts_json_is_the_api_shape_without_raw_text(client, archive):

@@ -200,3 +200,23 @@ def test_a_metadata_entry_for_no_file_is_reported(folder):
     out, err, error = run("--dry-run", "--metadata", str(metadata), str(folder))
     assert error is None
     assert "no file to import is elsewhere.txt" in err
+
+
+def test_evaluate_import_prints_per_language_and_publisher_tables_for_several_folders(tmp_path):
+    first, second = tmp_path / "a", tmp_path / "b"
+    for folder, language, text in [(first, "en", LUSAKA), (second, "fr", "Texte sans réunion.\n")]:
+        folder.mkdir()
+        (folder / "r.txt").write_text(text, encoding="utf-8")
+        entry = {"file": "r.txt", "publisher": f"Agency {language}", "language": language, "participants": []}
+        (folder / "index.json").write_text(json.dumps([entry | {"paragraph_starts": ["Hichilema said"]}]))
+    out = io.StringIO()
+    with pytest.raises(CommandError, match=r"fr: paragraphs_found 0\.0% < 95%"):
+        call_command("evaluate_import", str(first), str(second), "--fail-below-target", stdout=out)
+    table = out.getvalue()
+    assert "Per language" in table and "Agency en" in table and "Agency fr" in table
+    assert "every language meets its targets" not in table
+
+
+def test_evaluate_import_names_a_folder_without_index(tmp_path):
+    with pytest.raises(CommandError, match=f"{tmp_path} has no index.json"):
+        call_command("evaluate_import", str(tmp_path))

@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("readouts", "0014_statement_meeting_years_in_search_index"),
+        ("readouts", "0022_readout_is_generated"),
     ]
 
     operations = [

@@ -121,6 +121,8 @@ def test_every_page_passes_axe_and_the_nu_html_checker(page, browsing_archive, c
         "search-speaker": "/search/?q=said&speaker=wang-yi&kind=statement&sort=newest",
         "search-none": "/search/?q=coopration",
         "search-bad": "/search/?q=%22&speaker=nobody&meeting_date_after=abc",
+        "help": "/help/",
+        "api-docs": "/api/docs/",
     }
     SCREENSHOTS.mkdir(exist_ok=True)
     violations, html_files = {}, []

@@ -11,8 +11,10 @@ import pytest
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = REPO_ROOT / "tests" / "fixtures" / "readouts"
-# The corpus lives beside the repository (repo/../shared/corpus); READOUT_CORPUS overrides.
+# The corpora live beside the repository (repo/../shared/corpus and corpus-wide); READOUT_CORPUS and
+# READOUT_CORPUS_WIDE override.
 DEFAULT_CORPUS = REPO_ROOT / ".." / "shared" / "corpus"
+DEFAULT_WIDE_CORPUS = REPO_ROOT / ".." / "shared" / "corpus-wide"
 
 if str(REPO_ROOT) not in sys.path:
     sys.path.insert(0, str(REPO_ROOT))
@@ -22,20 +24,28 @@ def corpus_path() -> Path:
     return Path(os.environ.get("READOUT_CORPUS") or DEFAULT_CORPUS).resolve()
 
 
-def require_corpus() -> Path:
-    """The corpus folder; skipped when absent, except on CI (CI=true), where its absence is a failure."""
-    path = corpus_path()
+def wide_corpus_path() -> Path:
+    return Path(os.environ.get("READOUT_CORPUS_WIDE") or DEFAULT_WIDE_CORPUS).resolve()
+
+
+def require_corpus(path: Path | None = None, variable: str = "READOUT_CORPUS") -> Path:
+    """A corpus folder; skipped when absent, except on CI (CI=true), where its absence is a failure."""
+    path = path or corpus_path()
     if (path / "index.json").is_file():
         return path
-    reason = f"readout corpus not found at {path} (set READOUT_CORPUS to its folder)"
+    reason = f"readout corpus not found at {path} (set {variable} to its folder)"
     if os.environ.get("CI") == "true":
         pytest.fail(reason)
     pytest.skip(reason)
 
 
-def corpus_entries() -> list[dict]:
+def require_wide_corpus() -> Path:
+    return require_corpus(wide_corpus_path(), "READOUT_CORPUS_WIDE")
+
+
+def corpus_entries(path: Path | None = None) -> list[dict]:
     """index.json entries, or [] when the corpus is absent (the tests then skip or fail via require_corpus)."""
-    index = corpus_path() / "index.json"
+    index = (path or corpus_path()) / "index.json"
     if not index.is_file():
         return []
     return json.loads(index.read_text(encoding="utf-8"))

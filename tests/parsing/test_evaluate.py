@@ -83,3 +83,36 @@ def test_evaluate_and_format_on_a_tiny_corpus(tmp_path):
     assert report.participants_f1 < 1.0
     table = format_report(report)
     assert "ERROR: binary data" in table and "participants F1" in table
+
+
+def test_truth_names_are_compared_in_their_english_spelling():
+    entry = {
+        "file": "zh.txt",
+        "language": "zh",
+        "meeting_date": "2019-02-15/2019-02-16",
+        "participants": [{"name": "Wang Yi (王毅)"}],
+        "paragraph_starts": ["Blinken met X"],
+        "attribution": ["Wang Yi (王毅)"],
+    }
+    parsed = _parsed(("Wang Yi", Kind.STATEMENT))
+    parsed.participants = [ParsedParticipant("Wang Yi", "", "China")]
+    parsed.paragraphs = [ParsedParagraph("Blinken met X in Paris.", "Wang Yi", Kind.STATEMENT)]
+    result = compare(entry, parsed)
+    assert (result.tp, result.fp, result.fn, result.attribution_ok) == (1, 0, 0, 1)
+    assert result.language_ok is False and result.date_ok is False
+
+
+def test_targets_are_checked_per_language(tmp_path):
+    index = [
+        {"file": "en.txt", "language": "en", "participants": [], "paragraph_starts": ["Li said"]},
+        {"file": "xx.txt", "language": "xx", "participants": [], "paragraph_starts": ["Absent"]},
+    ]
+    (tmp_path / "en.txt").write_text("Li said the ties are strong.\n")
+    (tmp_path / "xx.txt").write_text("Li said the ties are strong.\n")
+    (tmp_path / "index.json").write_text(json.dumps(index))
+    report = evaluate(tmp_path, tmp_path)
+    assert len(report.files) == 4 and set(report.by_language()) == {"en", "xx"}
+    failures = report.failures()
+    assert "xx: paragraphs_found" in failures and "en: paragraphs_found" not in failures
+    assert "xx: language" in failures and "xx: attribution" not in failures
+    assert "Per language" in format_report(report) and "Per publisher" in format_report(report)

@@ -1,4 +1,4 @@
-"""manage.py evaluate_import DIR: parse a hand-checked corpus (DIR/index.json) and print the accuracy table."""
+"""manage.py evaluate_import DIR...: parse hand-checked corpora (DIR/index.json) and print the accuracy tables."""
 
 from pathlib import Path
 
@@ -8,22 +8,26 @@ from readouts.parsing.evaluate import evaluate, format_report
 
 
 class Command(BaseCommand):
-    help = "Parse every readout listed in DIR/index.json and compare the result with its ground truth."
+    help = (
+        "Parse every readout listed in each DIR/index.json, compare the result with its ground truth and print "
+        "each measure per file, overall, per language (against that language's targets) and per publisher."
+    )
 
     def add_arguments(self, parser):
-        parser.add_argument("directory", help="corpus folder holding index.json and the readout files")
+        parser.add_argument("directories", nargs="+", metavar="DIR", help="corpus folder holding index.json")
         parser.add_argument("--details", action="store_true", help="list every mismatch under its file")
         parser.add_argument(
             "--fail-below-target",
             action="store_true",
-            help="exit with an error when an overall figure misses its target",
+            help="exit with an error when a language misses one of its targets",
         )
 
     def handle(self, *args, **options):
-        directory = Path(options["directory"])
-        if not (directory / "index.json").is_file():
-            raise CommandError(f"{directory} has no index.json")
-        report = evaluate(directory)
+        directories = [Path(d) for d in options["directories"]]
+        for directory in directories:
+            if not (directory / "index.json").is_file():
+                raise CommandError(f"{directory} has no index.json")
+        report = evaluate(*directories)
         self.stdout.write(format_report(report, details=options["details"]))
         failures = report.failures()
         if failures and options["fail_below_target"]:

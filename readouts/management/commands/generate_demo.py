@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from readouts.demo import write_demo
+from readouts.demo import remove_demo, write_demo
 from readouts.models import Readout, SearchTerm, refresh_meeting_counts
 
 PROGRESS_FROM = 2000  # readouts; smaller runs finish before a bar would tell anything
@@ -19,8 +19,22 @@ class Command(BaseCommand):
         parser.add_argument("--seed", type=int, default=0, help="the random seed (default 0)")
         parser.add_argument("--if-empty", action="store_true", help="do nothing when the archive has readouts")
         parser.add_argument("--batch-size", type=int, default=5000, help="readouts per transaction (default 5000)")
+        parser.add_argument(
+            "--remove",
+            action="store_true",
+            help="delete every generated readout instead (and the people who appear in no other readout)",
+        )
 
-    def handle(self, *args, readouts, seed, if_empty, batch_size, verbosity, **options):
+    def handle(self, *args, readouts, seed, if_empty, batch_size, remove, verbosity, **options):
+        if remove:
+            removed = remove_demo()
+            SearchTerm.refresh()
+            refresh_meeting_counts()
+            self.stdout.write(
+                f"Removed {removed.readouts} generated demo readouts and {removed.people} people who appeared in "
+                "no other readout."
+            )
+            return
         if readouts < 0 or batch_size < 1:
             raise CommandError("--readouts must be 0 or more and --batch-size 1 or more.")
         if if_empty and Readout.objects.exists():
