@@ -42,14 +42,20 @@ PUBLICATION_WINDOW_DAYS = 7  # a reprint or an update is dated within days of th
 
 
 def parse_readout(
-    raw: str | bytes, *, filename: str | None = None, metadata: ReadoutMetadata | None = None
+    raw: str | bytes, *, filename: str | None = None, metadata: ReadoutMetadata | dict | None = None
 ) -> ParsedReadout:
     """Parse one readout. Raises ParseError (only) when the input cannot be read as a readout.
 
     ``metadata`` is what the caller knows of the text (a metadata file's line, the admin's form); its values take
-    precedence over what the text and its page say."""
+    precedence over what the text and its page say. A dict is read as ``import_readouts --metadata`` lines are
+    ({"published_date": "2024-05-20", "source_url": ...}); a value of the wrong kind raises ParseError."""
+    if not isinstance(metadata, ReadoutMetadata):
+        try:
+            metadata = ReadoutMetadata.from_json(metadata)
+        except (ValueError, TypeError) as error:
+            raise ParseError(f"unusable metadata ({error})") from None
     try:
-        return _parse(raw, filename, metadata or ReadoutMetadata())
+        return _parse(raw, filename, metadata)
     except ParseError:
         raise
     except RecursionError as error:  # pragma: no cover - defensive: never let a parser bug escape as another type
