@@ -128,9 +128,9 @@ def date_from_url(url: str | None) -> date | None:
             if value:
                 return value
     # "...-24-april-2025": words between the separators.
-    words = re.sub(r"[-_/+]+", " ", url)
+    words = re.sub(r"[-_/+]+", " ", url).title()  # "april" in an address is a month
     for mention in find_dates(words):
-        if mention.year and any(w in MONTHS for w in words.lower().split()):
+        if mention.year and any(word in MONTHS for word in words.lower().split()):
             return mention.to_date()
     return None
 
