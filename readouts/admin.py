@@ -8,7 +8,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from readouts import forms
 from readouts.ingest import PARTICIPANTS, STATEMENTS, Outcome, edited_parts, find_stored, ingest, mark_edited
-from readouts.models import Country, Participation, Person, Readout, Statement
+from readouts.models import Country, DateBasis, Participation, Person, Readout, Statement
 from readouts.parsing import ParseError, parse_readout
 
 
@@ -64,7 +64,8 @@ class ReadoutAdmin(HistoryAdmin):
     readonly_fields = ["content_hash", "created_at", "updated_at"]
     inlines = [ParticipationInline, StatementInline]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "meeting_date", "published_date", "location"]}),
+        (None, {"fields": ["title", "slug", "meeting_date", "meeting_end_date", "published_date", "location"]}),
+        ("How the date was found", {"fields": ["meeting_date_basis", "meeting_month", "meeting_day"]}),
         ("Source", {"fields": ["publisher", "source_url", "language"]}),
         (
             "Original text",
@@ -75,6 +76,10 @@ class ReadoutAdmin(HistoryAdmin):
     object_history_template = "admin/readouts/readout/object_history.html"
 
     def save_model(self, request, obj, form, change):
+        date_changed = {"meeting_date", "meeting_end_date"} & set(form.changed_data)
+        if change and date_changed and "meeting_date_basis" not in form.changed_data:
+            # A date typed by hand is no longer the parser's inference.
+            obj.meeting_date_basis = DateBasis.BY_HAND if obj.meeting_date else DateBasis.NOT_FOUND
         super().save_model(request, obj, form, change)
         if change:
             mark_edited(obj, form.changed_data)
@@ -116,8 +121,9 @@ class ReadoutAdmin(HistoryAdmin):
         raw_form = forms.RawTextForm(request.POST or None, request.FILES or None)
         if request.method == "POST" and raw_form.is_valid():
             raw_text = raw_form.cleaned_data["text"]
+            metadata = raw_form.metadata()
             try:
-                parsed = parse_readout(raw_text)
+                parsed = parse_readout(raw_text, metadata=metadata)
             except ParseError as error:
                 raw_form.add_error(None, f"This cannot be read as a readout: {error}.")
             else:
@@ -125,7 +131,7 @@ class ReadoutAdmin(HistoryAdmin):
                 if stored is not None:
                     messages.warning(request, f"This text is already in the archive as \u201c{stored}\u201d.")
                     return redirect(reverse("admin:readouts_readout_change", args=[stored.pk]))
-                review = self.initial_review_forms(parsed, raw_text)
+                review = self.initial_review_forms(parsed, raw_text, metadata)
                 return TemplateResponse(
                     request,
                     "admin/readouts/readout/import_review.html",
@@ -134,9 +140,9 @@ class ReadoutAdmin(HistoryAdmin):
         return TemplateResponse(request, "admin/readouts/readout/import.html", {**context, "form": raw_form})
 
     @staticmethod
-    def initial_review_forms(parsed, raw_text):
+    def initial_review_forms(parsed, raw_text, metadata=None):
         return (
-            forms.ReviewedReadoutForm(initial=forms.ReviewedReadoutForm.initial_from(parsed, raw_text)),
+            forms.ReviewedReadoutForm(initial=forms.ReviewedReadoutForm.initial_from(parsed, raw_text, metadata)),
             forms.ParticipantFormSet(initial=forms.participant_initial(parsed), prefix="participants"),
             forms.ParagraphFormSet(initial=forms.paragraph_initial(parsed), prefix="paragraphs"),
         )
@@ -153,14 +159,14 @@ class ReadoutAdmin(HistoryAdmin):
         """The saved readout, or None with the problems attached to the forms."""
         if not (form.is_valid() and participants.is_valid() and paragraphs.is_valid()):
             return None
-        raw_text = form.cleaned_data["raw_text"]
+        raw_text, metadata = form.cleaned_data["raw_text"], form.cleaned_data["given_metadata"]
         try:
-            derived = parse_readout(raw_text)
+            derived = parse_readout(raw_text, metadata=metadata)
             reviewed = forms.reviewed_readout(form, participants, paragraphs, derived)
         except (ParseError, ValidationError) as error:
             form.add_error(None, str(error.message if isinstance(error, ValidationError) else error))
             return None
-        result = ingest(reviewed, raw_text, source_url=form.cleaned_data["source_url"])
+        result = ingest(reviewed, raw_text, source_url=form.cleaned_data["source_url"], metadata=metadata)
         if result.outcome == Outcome.UNCHANGED:
             messages.warning(request, "This text was already in the archive; nothing was changed.")
         else:

@@ -52,7 +52,15 @@ READOUT_FIELDS = [
     "statements",
 ]
 # Fields added after version 1 was first written: a file without them still imports, with their defaults.
-READOUT_OPTIONAL_FIELDS = {"is_generated": False}
+READOUT_OPTIONAL_FIELDS = {
+    "is_generated": False,
+    # How the meeting date was found (migration 0015); archives written before it have none of these.
+    "meeting_end_date": None,
+    "meeting_date_basis": "",
+    "meeting_month": None,
+    "meeting_day": None,
+    "import_metadata": {},
+}
 PARTICIPANT_FIELDS = ["person", "title", "order"]
 STATEMENT_FIELDS = ["position", "kind", "speaker", "text"]
 
@@ -134,6 +142,11 @@ def readout_record(readout):
         "content_hash": readout.content_hash,
         "edited_fields": readout.edited_fields,
         "is_generated": readout.is_generated,
+        "meeting_end_date": iso(readout.meeting_end_date),
+        "meeting_date_basis": readout.meeting_date_basis,
+        "meeting_month": readout.meeting_month,
+        "meeting_day": readout.meeting_day,
+        "import_metadata": readout.import_metadata,
         "created_at": iso(readout.created_at),
         "updated_at": iso(readout.updated_at),
         "participants": [
@@ -288,6 +301,8 @@ class Importer:
             raise ArchiveFileError("content_hash does not match raw_text: the text was altered", line)
         if not isinstance(record["edited_fields"], list):
             raise ArchiveFileError("edited_fields must be a list", line)
+        if not isinstance(record["import_metadata"], dict):
+            raise ArchiveFileError("import_metadata must be an object", line)
         readout = Readout(
             pk=record["id"],
             title=record["title"],
@@ -301,6 +316,11 @@ class Importer:
             raw_text=record["raw_text"],
             edited_fields=record["edited_fields"],
             is_generated=record["is_generated"] is True,
+            meeting_end_date=parse_date(record["meeting_end_date"], "meeting_end_date", line),
+            meeting_date_basis=record["meeting_date_basis"],
+            meeting_month=record["meeting_month"],
+            meeting_day=record["meeting_day"],
+            import_metadata=record["import_metadata"],
             created_at=parse_time(record["created_at"], "created_at", line),
             updated_at=parse_time(record["updated_at"], "updated_at", line),
         )

@@ -1,5 +1,6 @@
 """The site's forms: the admin's paste-and-parse page (the raw text, then the parsed readout to review) and search."""
 
+import json
 from dataclasses import dataclass
 
 from django import forms
@@ -7,8 +8,9 @@ from django.core.exceptions import ValidationError
 
 from readouts import search
 from readouts.filters import ReadoutFilter
-from readouts.models import Country, Person, Readout, Statement
+from readouts.models import Country, DateBasis, Person, Readout, Statement
 from readouts.parsing import Kind, ParsedParagraph, ParsedParticipant, ParsedReadout
+from readouts.parsing.types import ReadoutMetadata
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 
@@ -21,6 +23,28 @@ class RawTextForm(forms.Form):
         help_text="Paste the readout as published: headline, dateline, paragraphs. HTML is fine.",
     )
     upload = forms.FileField(label="or a file", required=False, help_text="A .txt or .html file, UTF-8")
+    # What is known of the text besides it, as import_readouts --metadata takes it: evidence the parser uses
+    # before what the text itself says (a publication date gives the year of "on Tuesday").
+    published_date = forms.DateField(
+        required=False, help_text="YYYY-MM-DD, when the page gives it; the year and relative days count from it"
+    )
+    source_url = forms.URLField(max_length=500, required=False, assume_scheme="https")
+    publisher = forms.CharField(max_length=200, required=False)
+    language = forms.RegexField(
+        regex=r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?$",
+        max_length=8,
+        required=False,
+        help_text="en, zh, ru, ...; empty to detect it",
+        error_messages={"invalid": "A language code such as en, zh or pt-BR."},
+    )
+    title = forms.CharField(max_length=300, required=False, help_text="empty to take the headline from the text")
+
+    def metadata(self) -> ReadoutMetadata:
+        data = self.cleaned_data
+        return ReadoutMetadata(
+            published_date=data.get("published_date"),
+            **{name: (data.get(name) or "").strip() for name in ("source_url", "publisher", "language", "title")},
+        )
 
     def clean(self):
         cleaned = super().clean()
@@ -39,8 +63,12 @@ class RawTextForm(forms.Form):
 
 class ReviewedReadoutForm(forms.Form):
     raw_text = forms.CharField(widget=forms.HiddenInput, strip=False)
+    # The metadata given with the text on the first page, as JSON: the parse that tells hand corrections from
+    # what the parser derived is told it again.
+    given_metadata = forms.CharField(widget=forms.HiddenInput, required=False)
     title = forms.CharField(max_length=300)
     meeting_date = forms.DateField(required=False, help_text="YYYY-MM-DD; empty when the text does not tell")
+    meeting_end_date = forms.DateField(required=False, help_text="the last day of a meeting over several days")
     published_date = forms.DateField(required=False)
     location = forms.CharField(max_length=200, required=False)
     publisher = forms.CharField(max_length=200, required=False)
@@ -48,9 +76,27 @@ class ReviewedReadoutForm(forms.Form):
     source_url = forms.URLField(max_length=500, required=False, assume_scheme="https")
 
     @classmethod
-    def initial_from(cls, parsed: ParsedReadout, raw_text: str) -> dict:
-        fields = ("title", "meeting_date", "published_date", "location", "publisher", "language")
-        return {"raw_text": raw_text, **{name: getattr(parsed, name) or "" for name in fields}}
+    def initial_from(cls, parsed: ParsedReadout, raw_text: str, metadata: ReadoutMetadata | None = None) -> dict:
+        fields = ("title", "meeting_date", "meeting_end_date", "published_date", "location", "publisher", "language")
+        return {
+            "raw_text": raw_text,
+            "given_metadata": json.dumps((metadata or ReadoutMetadata()).to_json()),
+            "source_url": parsed.source_url,
+            **{name: getattr(parsed, name) or "" for name in fields},
+        }
+
+    def clean_given_metadata(self) -> ReadoutMetadata:
+        try:
+            return ReadoutMetadata.from_json(json.loads(self.cleaned_data["given_metadata"] or "{}"))
+        except (ValueError, TypeError, AttributeError):
+            raise ValidationError("The page's metadata was altered; paste the text again.") from None
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("meeting_date"), cleaned.get("meeting_end_date")
+        if end and (start is None or end <= start):
+            self.add_error("meeting_end_date", "The last day comes after the meeting date.")
+        return cleaned
 
 
 class ParticipantForm(forms.Form):
@@ -98,10 +144,21 @@ def reviewed_readout(form, participants, paragraphs, parsed: ParsedReadout) -> P
             raise ValidationError(f"{f['speaker']} speaks but is not among the participants.")
         kept.append(ParsedParagraph(text=f["text"], speaker=f["speaker"] or None, kind=Kind(f["kind"])))
     data = form.cleaned_data
+    same_date = data["meeting_date"] == parsed.meeting_date
+    if same_date:
+        basis = parsed.meeting_date_basis
+    else:
+        basis = DateBasis.BY_HAND if data["meeting_date"] else DateBasis.NOT_FOUND
     return ParsedReadout(
         title=data["title"],
         published_date=data["published_date"],
         meeting_date=data["meeting_date"],
+        meeting_end_date=data["meeting_end_date"],
+        meeting_date_basis=str(basis),
+        # A month and day without a year stay unless the reviewer gave a date.
+        meeting_month=parsed.meeting_month if same_date else None,
+        meeting_day=parsed.meeting_day if same_date else None,
+        source_url=data["source_url"],
         location=data["location"],
         publisher=data["publisher"],
         language=data["language"],

@@ -19,8 +19,12 @@ from django.utils.text import slugify
 from readouts.meetings.grouping import group_readout
 from readouts.models import Country, Participation, Person, Readout, Statement
 from readouts.parsing import ParsedReadout
+from readouts.parsing.types import ReadoutMetadata
 
 READOUT_FIELDS = ["title", "meeting_date", "published_date", "location", "publisher", "language"]
+# How the meeting date was found and what else the parser knows of it: derived with meeting_date, and kept with it
+# when meeting_date was corrected by hand.
+MEETING_DATE_DETAILS = ["meeting_end_date", "meeting_date_basis", "meeting_month", "meeting_day"]
 PARTICIPANTS = "participants"
 STATEMENTS = "statements"
 
@@ -47,8 +51,17 @@ def find_stored(raw_text: str) -> Readout | None:
 
 
 @transaction.atomic
-def ingest(parsed: ParsedReadout, raw_text: str, *, source_url: str = "", reparse: bool = False) -> IngestResult:
-    """Store ``parsed`` (derived from ``raw_text``); all of it or, on any error, nothing."""
+def ingest(
+    parsed: ParsedReadout,
+    raw_text: str,
+    *,
+    source_url: str = "",
+    reparse: bool = False,
+    metadata: ReadoutMetadata | None = None,
+) -> IngestResult:
+    """Store ``parsed`` (derived from ``raw_text``); all of it or, on any error, nothing.
+
+    ``metadata``: what the parser was told of the text besides it, kept so that a re-parse is told it again."""
     readout = Readout.objects.select_for_update().filter(content_hash=text_hash(raw_text)).first()
     if readout is not None and not reparse:
         return IngestResult(readout, Outcome.UNCHANGED)
@@ -58,10 +71,16 @@ def ingest(parsed: ParsedReadout, raw_text: str, *, source_url: str = "", repars
         readout = Readout(raw_text=raw_text, source_url=source_url)
     protected = set(readout.edited_fields)
     before = snapshot(readout) if not created else None
+    if metadata is not None and metadata.to_json():
+        readout.import_metadata = metadata.to_json()
 
     for name in READOUT_FIELDS:
         if name not in protected:
             setattr(readout, name, derived_value(parsed, name))
+    if "meeting_date" not in protected:
+        for name, value in meeting_date_details(parsed).items():
+            setattr(readout, name, value)
+    source_url = source_url or parsed.source_url[:500]
     if source_url and "source_url" not in protected:
         readout.source_url = source_url
     # Once given, a slug stays (it is part of the permanent URL) unless its new date already uses it.
@@ -96,10 +115,25 @@ def derived_value(parsed: ParsedReadout, name: str):
     return value
 
 
+def meeting_date_details(parsed: ParsedReadout) -> dict:
+    """The stored form of the date's details: a month and day are kept apart only when the year is unknown."""
+    year_unknown = parsed.meeting_date is None and parsed.meeting_month and parsed.meeting_day
+    end = parsed.meeting_end_date
+    return {
+        "meeting_end_date": end if parsed.meeting_date and end and end > parsed.meeting_date else None,
+        "meeting_date_basis": parsed.meeting_date_basis or "",
+        "meeting_month": parsed.meeting_month if year_unknown else None,
+        "meeting_day": parsed.meeting_day if year_unknown else None,
+    }
+
+
 def snapshot(readout: Readout) -> tuple:
     """What a reader sees of a readout, to tell an update from a no-op re-parse."""
     return (
-        tuple(getattr(readout, name) for name in READOUT_FIELDS + ["source_url", "slug"]),
+        tuple(
+            getattr(readout, name)
+            for name in READOUT_FIELDS + MEETING_DATE_DETAILS + ["source_url", "slug", "import_metadata"]
+        ),
         tuple(readout.participations.values_list("person_id", "title", "order")),
         tuple(readout.statements.values_list("position", "text", "speaker_id", "kind")),
     )
@@ -203,6 +237,8 @@ def unique_slug_among(queryset, base: str) -> str:
 def edited_parts(derived: ParsedReadout, reviewed: ParsedReadout) -> list[str]:
     """The parts a reviewer changed from what the parser derived, for ``Readout.edited_fields``."""
     parts = [name for name in READOUT_FIELDS if (getattr(derived, name) or "") != (getattr(reviewed, name) or "")]
+    if derived.meeting_end_date != reviewed.meeting_end_date and "meeting_date" not in parts:
+        parts.append("meeting_date")  # the date's details are kept with it
     if derived.participants != reviewed.participants:
         parts.append(PARTICIPANTS)
     if derived.paragraphs != reviewed.paragraphs:

@@ -396,10 +396,51 @@ class ReadoutQuerySet(models.QuerySet):
         )
 
 
+class DateBasis(models.TextChoices):
+    """How a readout's meeting date was found (the parser's readouts.parsing.dates.DateBasis, and by hand).
+
+    Only STATED, YEAR_FROM_PUBLICATION, RELATIVE_TO_PUBLICATION and BY_HAND are shown as plain fact; the others
+    are shown with their label beside the date."""
+
+    STATED = "stated", "stated in the text"
+    YEAR_FROM_PUBLICATION = "year_from_publication", "day in the text, year of publication"
+    RELATIVE_TO_PUBLICATION = "relative_to_publication", "counted from the publication date"
+    YEAR_INFERRED = "year_inferred", "year inferred"
+    YEAR_UNKNOWN = "year_unknown", "year unknown"
+    PUBLICATION_DATE = "publication_date", "date of publication"
+    BY_HAND = "by_hand", "set by hand"
+    NOT_FOUND = "", "not found"
+
+
+# The bases whose date is shown with a note ("year inferred"): what the text does not establish as fact.
+UNCERTAIN_DATE_BASES = {DateBasis.YEAR_INFERRED, DateBasis.YEAR_UNKNOWN, DateBasis.PUBLICATION_DATE}
+
+
 class Readout(models.Model):
     title = models.CharField(max_length=300)
     slug = models.SlugField(max_length=200)
-    meeting_date = models.DateField(null=True, blank=True, help_text="Empty when the text does not tell")
+    meeting_date = models.DateField(
+        null=True, blank=True, help_text="Empty when the text does not tell, or tells the month and day only"
+    )
+    meeting_end_date = models.DateField(
+        null=True, blank=True, help_text="The last day of a meeting over several days; empty for one day"
+    )
+    meeting_date_basis = models.CharField(
+        max_length=30,
+        choices=DateBasis,
+        blank=True,
+        default=DateBasis.NOT_FOUND,
+        db_default=DateBasis.NOT_FOUND,  # for bulk loads (COPY) that do not name the column
+        help_text="How the date was found",
+    )
+    # A meeting whose year is unknown keeps its month and day here, and its meeting_date stays empty: lists and
+    # date filters, which order and select by meeting_date, treat it as undated; its page shows "16 February
+    # (year unknown)". Empty whenever meeting_date is set.
+    meeting_month = models.PositiveSmallIntegerField(null=True, blank=True, help_text="1-12, when the year is unknown")
+    meeting_day = models.PositiveSmallIntegerField(null=True, blank=True, help_text="1-31, when the year is unknown")
+    # What the importer was told of the text besides it (import_readouts --metadata, the admin's import form):
+    # {"published_date", "source_url", "publisher", "language", "title"}, any of them. Re-parsing uses it again.
+    import_metadata = models.JSONField(default=dict, blank=True, db_default={}, editable=False)
     published_date = models.DateField(null=True, blank=True)
     location = models.CharField(max_length=200, blank=True)
     publisher = models.CharField(max_length=200, blank=True)
@@ -427,6 +468,8 @@ class Readout(models.Model):
     )
 
     objects = ReadoutQuerySet.as_manager()
+    # What a page reads to show a readout's date (readouts.templatetags.archive.readout_date).
+    SHOWN_DATE_FIELDS = ("meeting_date", "meeting_end_date", "meeting_date_basis", "meeting_month", "meeting_day")
     # The countries of the participants' people (ids, sorted, once each), kept current by PostgreSQL (triggers of
     # migration 0009) and copied to the paragraphs: a country filter tests the row instead of the participations.
     country_ids = ArrayField(models.BigIntegerField(), editable=False, db_default=None)
@@ -444,6 +487,16 @@ class Readout(models.Model):
                 fields=["meeting_date", "slug"], name="readout_date_slug_unique", nulls_distinct=False
             ),
             models.CheckConstraint(condition=~Q(raw_text=""), name="readout_raw_text_not_empty"),
+            models.CheckConstraint(
+                condition=Q(meeting_end_date__isnull=True)
+                | Q(meeting_date__isnull=False, meeting_end_date__gt=F("meeting_date")),
+                name="readout_meeting_ends_after_it_starts",
+            ),
+            models.CheckConstraint(
+                condition=Q(meeting_month__isnull=True, meeting_day__isnull=True)
+                | Q(meeting_date__isnull=True, meeting_month__range=(1, 12), meeting_day__range=(1, 31)),
+                name="readout_month_and_day_only_without_a_date",
+            ),
         ]
         indexes = [
             models.Index(fields=["meeting_date", "id"], name="readout_meeting_date_idx"),
@@ -482,6 +535,11 @@ class Readout(models.Model):
             return f"{root}undated/{self.slug}/"
         day = self.meeting_date
         return f"{root}{day.year:04}/{day.month:02}/{day.day:02}/{self.slug}/"
+
+    @property
+    def date_note(self) -> str:
+        """What a reader must be told beside the date: "year inferred", "year unknown", "date of publication"."""
+        return self.get_meeting_date_basis_display() if self.meeting_date_basis in UNCERTAIN_DATE_BASES else ""
 
     def get_text_url(self):
         """The text as imported, beside the readout's address (exports:readout_text)."""
@@ -623,7 +681,13 @@ class StatementQuerySet(models.QuerySet):
         return (
             self.filter(speaker=person)
             .select_related("readout")
-            .only("position", "text", "readout__title", "readout__slug", "readout__meeting_date")
+            .only(
+                "position",
+                "text",
+                "readout__title",
+                "readout__slug",
+                *(f"readout__{name}" for name in Readout.SHOWN_DATE_FIELDS),
+            )
             .order_by("-readout_id", "position")
         )
 

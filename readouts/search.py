@@ -325,7 +325,9 @@ def ranked_page(matches: Matches, sort, page, hit_readouts=None, limit=None) -> 
                         -- A name per participant by its key: joined, the people were hashed whole per readout.
                         ARRAY(SELECT (SELECT name FROM readouts_person WHERE id = participation.person_id)
                               FROM readouts_participation participation
-                              WHERE participation.readout_id = r.id ORDER BY participation."order")
+                              WHERE participation.readout_id = r.id ORDER BY participation."order"),
+                        -- How the date is shown (readouts.templatetags.archive.readout_date).
+                        r.meeting_end_date, r.meeting_date_basis, r.meeting_month, r.meeting_day
                     ) ORDER BY {order.format("page.")}), '[]')
                  FROM page JOIN readouts_readout r ON r.id = page.readout_id),
                 (SELECT coalesce(json_agg(json_build_array(
@@ -370,10 +372,13 @@ def ranked_page(matches: Matches, sort, page, hit_readouts=None, limit=None) -> 
 def hit_card(row, db) -> Readout:
     """A readout of the page's rows of ranked_page(), as a search result shows it: a few columns, and its
     participants' names in order as ``participant_names``."""
-    readout_id, _paragraphs, title, slug, meeting_date, location, publisher, participant_names = row
+    readout_id, _paragraphs, title, slug, meeting_date, location, publisher, participant_names, *date_details = row
+    end, basis, month, day = date_details
     readout = loaded(
         Readout, db, id=readout_id, title=title, slug=slug, location=location, publisher=publisher,
         meeting_date=meeting_date and datetime.date.fromisoformat(meeting_date),
+        meeting_end_date=end and datetime.date.fromisoformat(end), meeting_date_basis=basis, meeting_month=month,
+        meeting_day=day,
     )  # fmt: skip
     readout.participant_names = participant_names
     return readout

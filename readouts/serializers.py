@@ -145,6 +145,11 @@ class ReadoutSerializer(ReadOnlySerializer):
             "participants",
             "created_at",
             "updated_at",
+            # How the meeting date was found, and what the text gives of it (docs/api.md).
+            "meeting_end_date",
+            "meeting_date_basis",
+            "meeting_month",
+            "meeting_day",
         ]
 
 

@@ -88,8 +88,12 @@ def test_dry_run_json_prints_one_object_per_file_and_saves_nothing(folder):
     assert [o["file"] for o in failed] == [str(folder / "empty.txt")]
     parsed = {Path(o["file"]).name: o for o in objects if "error" not in o}
     keys = {"file", "title", "published_date", "meeting_date", "location", "publisher", "language"}
-    assert keys | {"participants", "paragraphs", "warnings"} == set(parsed["lusaka.txt"])
+    dates = {"meeting_end_date", "meeting_date_basis", "meeting_month", "meeting_day", "source_url"}
+    assert keys | {"participants", "paragraphs", "warnings"} | dates == set(parsed["lusaka.txt"])
     lusaka = parsed["lusaka.txt"]
+    # "March 3" and "on Tuesday", no year anywhere: the month and day, and no guessed year.
+    assert (lusaka["meeting_date"], lusaka["meeting_month"], lusaka["meeting_day"]) == (None, 3, 3)
+    assert lusaka["meeting_date_basis"] == "year_unknown"
     assert lusaka["location"] == "Lusaka"
     assert {p["name"] for p in lusaka["participants"]} == {"Hakainde Hichilema", "Simon Coveney"}
     assert {p["kind"] for p in lusaka["paragraphs"]} <= {"statement", "joint", "narrative"}
@@ -134,6 +138,68 @@ def test_every_readout_of_the_shared_corpus_imports():
     files = list(CORPUS.glob("*.txt"))
     assert f"Imported {len(files)}: {len(files)} created" in out
     assert Readout.objects.count() == len(files)
+
+
+def write_metadata(folder, *lines):
+    path = folder / "metadata.jsonl"
+    path.write_text("\n".join(json.dumps(line) if isinstance(line, dict) else line for line in lines) + "\n")
+    return path
+
+
+def test_metadata_file_gives_the_year_and_the_source(folder):
+    metadata = write_metadata(
+        folder,
+        {"file": "lusaka.txt", "published_date": "2020-03-04", "source_url": "https://example.org/lusaka"},
+        "",
+        {"file": "nested/oslo.txt", "publisher": "Example Ministry", "language": "en", "title": "Eide meets"},
+    )
+    out, err, error = run("--dry-run", "--json", "--metadata", str(metadata), str(folder))
+    assert error is None, err
+    parsed = {Path(o["file"]).name: o for o in map(json.loads, out.strip().splitlines())}
+    lusaka, oslo = parsed["lusaka.txt"], parsed["oslo.txt"]
+    # 3 March 2020 was a Tuesday: the publication date gives the year.
+    assert (lusaka["meeting_date"], lusaka["published_date"]) == ("2020-03-03", "2020-03-04")
+    assert lusaka["meeting_date_basis"] == "year_from_publication"
+    assert lusaka["source_url"] == "https://example.org/lusaka"
+    assert (oslo["publisher"], oslo["title"], oslo["meeting_date"]) == ("Example Ministry", "Eide meets", None)
+
+
+def test_metadata_is_stored_and_used_again_on_reparse(folder):
+    metadata = write_metadata(folder, {"file": "lusaka.txt", "published_date": "2020-03-04"})
+    out, err, error = run("--metadata", str(metadata), str(folder / "lusaka.txt"))
+    assert error is None, err
+    readout = Readout.objects.get()
+    assert (readout.meeting_date.isoformat(), readout.meeting_date_basis) == ("2020-03-03", "year_from_publication")
+    assert readout.import_metadata == {"published_date": "2020-03-04"}
+    out, err, error = run("--reparse")
+    assert error is None, err
+    readout.refresh_from_db()
+    assert readout.meeting_date.isoformat() == "2020-03-03"
+
+
+@pytest.mark.parametrize(
+    "line, reason",
+    [
+        ("{not json", "line 2: not a JSON object"),
+        (json.dumps({"published_date": "2020-03-04"}), 'line 2: "file"'),
+        (json.dumps({"file": "oslo.txt", "published_date": "last week"}), "line 2: published_date 'last week'"),
+        (json.dumps({"file": "oslo.txt", "source_url": "ftp://x"}), "line 2: source_url"),
+        (json.dumps({"file": "oslo.txt", "colour": "red"}), "line 2: unknown key 'colour'"),
+        (json.dumps(["oslo.txt"]), "line 2: not a JSON object"),
+    ],
+)
+def test_a_bad_metadata_line_is_named_and_nothing_is_saved(folder, line, reason):
+    metadata = write_metadata(folder, {"file": "lusaka.txt", "published_date": "2020-03-04"}, line)
+    out, err, error = run("--metadata", str(metadata), str(folder))
+    assert error is not None and error.startswith(str(metadata)) and reason in error
+    assert not Readout.objects.exists()
+
+
+def test_a_metadata_entry_for_no_file_is_reported(folder):
+    metadata = write_metadata(folder, {"file": "elsewhere.txt", "published_date": "2020-03-04"})
+    out, err, error = run("--dry-run", "--metadata", str(metadata), str(folder))
+    assert error is None
+    assert "no file to import is elsewhere.txt" in err
 
 
 def test_evaluate_import_prints_per_language_and_publisher_tables_for_several_folders(tmp_path):

@@ -164,3 +164,50 @@ def test_ingest_keeps_the_participants_original_script():
     ingest(parsed_readout(participants=participants), RAW)
     assert Person.objects.get(name="Wang Yi").aliases == ["Ван И"]
     assert Person.objects.get(name="Kassym-Jomart Tokayev").aliases == ["Касым-Жомарт Токаев"]
+
+
+def test_the_date_details_are_stored():
+    two_days = parsed_readout(
+        meeting_date=datetime.date(2024, 5, 20),
+        meeting_end_date=datetime.date(2024, 5, 21),
+        meeting_date_basis="year_from_publication",
+        meeting_month=5,
+        meeting_day=20,
+        source_url="https://example.org/from-the-page",
+    )
+    readout = ingest(two_days, RAW).readout
+    readout.refresh_from_db()
+    assert (readout.meeting_end_date, readout.meeting_date_basis) == (
+        datetime.date(2024, 5, 21),
+        "year_from_publication",
+    )
+    # A month and day are kept apart only when the year is unknown.
+    assert (readout.meeting_month, readout.meeting_day) == (None, None)
+    assert readout.source_url == "https://example.org/from-the-page"
+
+
+def test_a_month_and_day_without_a_year_are_kept_and_the_readout_is_undated():
+    no_year = parsed_readout(meeting_date=None, meeting_date_basis="year_unknown", meeting_month=2, meeting_day=17)
+    readout = ingest(no_year, RAW).readout
+    readout.refresh_from_db()
+    assert (readout.meeting_date, readout.meeting_month, readout.meeting_day) == (None, 2, 17)
+    assert readout.date_note == "year unknown"
+    assert "/undated/" in readout.get_absolute_url()
+
+
+def test_a_date_corrected_by_hand_keeps_its_details_on_reparse():
+    readout = ingest(parsed_readout(meeting_date_basis="relative_to_publication"), RAW).readout
+    readout.meeting_date, readout.meeting_date_basis = datetime.date(2024, 5, 19), "by_hand"
+    readout.save()
+    mark_edited(readout, ["meeting_date"])
+    ingest(
+        parsed_readout(meeting_date_basis="year_inferred", meeting_end_date=datetime.date(2024, 5, 22)),
+        RAW,
+        reparse=True,
+    )
+    readout.refresh_from_db()
+    assert (readout.meeting_date, readout.meeting_date_basis, readout.meeting_end_date) == (
+        datetime.date(2024, 5, 19),
+        "by_hand",
+        None,
+    )

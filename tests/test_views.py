@@ -457,3 +457,32 @@ def test_search_chips_remove_the_speaker_and_the_kind_too(client, archive):
     html = client.get("/search/", {"q": "Wang", "speaker": "wang-yi", "kind": "statement"}).content.decode()
     assert '<a class="chip" href="?q=Wang&amp;kind=statement">' in html and "Said by: Wang Yi" in html
     assert '<a class="chip" href="?q=Wang&amp;speaker=wang-yi">' in html and "Paragraphs: statement" in html
+
+
+def test_the_readout_page_says_how_sure_its_date_is(client):
+    inferred = make_readout(meeting_date=datetime.date(2024, 5, 20), meeting_date_basis="year_inferred")
+    page = client.get(inferred.get_absolute_url()).content.decode()
+    assert '20 May 2024</time> <span class="date-note">(year inferred)</span>' in page
+    assert "Year inferred" in page  # the "Date found" line
+
+    stated = make_readout(
+        meeting_date=datetime.date(2024, 8, 27),
+        meeting_end_date=datetime.date(2024, 8, 28),
+        meeting_date_basis="stated",
+    )
+    page = client.get(stated.get_absolute_url()).content.decode()
+    assert '<time datetime="2024-08-27">27</time>–<time datetime="2024-08-28">28 August 2024</time>' in page
+    assert "date-note" not in page
+
+    no_year = make_readout(meeting_date=None, meeting_month=2, meeting_day=17, meeting_date_basis="year_unknown")
+    page = client.get(no_year.get_absolute_url()).content.decode()
+    assert '17 February <span class="date-note">(year unknown)</span>' in page
+    assert "Undated" not in page
+
+
+def test_lists_show_a_year_unknown_as_such(client):
+    make_readout(
+        title="No year given", meeting_date=None, meeting_month=2, meeting_day=17, meeting_date_basis="year_unknown"
+    )
+    page = client.get(reverse("readouts:readout_list")).content.decode()
+    assert '17 February <span class="date-note">(year unknown)</span>' in page

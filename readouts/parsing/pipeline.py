@@ -14,10 +14,11 @@ from .attribution import attribute_paragraphs
 from .dateline import Dateline, parse_closing_dateline, parse_dateline, parse_dateline_line
 from .dates import (
     DateEvidence,
+    MeetingDate,
+    day_of_month_only,
     find_dates,
-    find_weekday,
+    find_day_references,
     first_full_date,
-    mentions_same_day,
     resolve_meeting_date,
     years_mentioned,
 )
@@ -25,22 +26,37 @@ from .header import choose_headline, clean_title, split_header
 from .language import detect_language
 from .lead import find_lead, is_body_paragraph, is_unterminated_lead
 from .location import english_place_name, find_meeting_place, find_place_in_language
+from .metadata import date_from_url, extract_metadata, from_front_matter
 from .names import find_person_mentions
 from .participants import extract_participants, is_pinyin_name
 from .publisher import detect_publisher, home_country
 from .sentences import split_sentences
-from .types import Kind, ParsedParagraph, ParsedParticipant, ParsedReadout, ParseError
+from .types import Kind, ParsedParagraph, ParsedParticipant, ParsedReadout, ParseError, ReadoutMetadata
 
 MAX_ATTRIBUTED_PARAGRAPHS = 500  # real readouts have a few dozen; beyond this, paragraphs are left narrative
 LEAD_CHARS = 3_000
 SHORT_LEAD_CHARS = 40
 YEAR_SCAN_CHARS = 200_000
+NEXT_PARAGRAPHS_FOR_DATE = 3
+WEEKDAY_BESIDE_DATE_CHARS = 30  # "on Tuesday, May 27": a weekday this close before a date names the same day
+PUBLICATION_WINDOW_DAYS = 7  # a reprint or an update is dated within days of the page it copies
 
 
-def parse_readout(raw: str | bytes, *, filename: str | None = None) -> ParsedReadout:
-    """Parse one readout. Raises ParseError (only) when the input cannot be read as a readout."""
+def parse_readout(
+    raw: str | bytes, *, filename: str | None = None, metadata: ReadoutMetadata | dict | None = None
+) -> ParsedReadout:
+    """Parse one readout. Raises ParseError (only) when the input cannot be read as a readout.
+
+    ``metadata`` is what the caller knows of the text (a metadata file's line, the admin's form); its values take
+    precedence over what the text and its page say. A dict is read as ``import_readouts --metadata`` lines are
+    ({"published_date": "2024-05-20", "source_url": ...}); a value of the wrong kind raises ParseError."""
+    if not isinstance(metadata, ReadoutMetadata):
+        try:
+            metadata = ReadoutMetadata.from_json(metadata)
+        except (ValueError, TypeError) as error:
+            raise ParseError(f"unusable metadata ({error})") from None
     try:
-        return _parse(raw, filename)
+        return _parse(raw, filename, metadata)
     except ParseError:
         raise
     except RecursionError as error:  # pragma: no cover - defensive: never let a parser bug escape as another type
@@ -49,13 +65,20 @@ def parse_readout(raw: str | bytes, *, filename: str | None = None) -> ParsedRea
         raise ParseError(f"could not parse the text ({type(error).__name__}: {error})") from error
 
 
-def _parse(raw: str | bytes, filename: str | None) -> ParsedReadout:
+def _parse(raw: str | bytes, filename: str | None, given: ReadoutMetadata) -> ParsedReadout:
     text = clean.decode(raw)
     if not text.strip():
         raise ParseError("empty text")
     text, warnings = clean.repair_text(text)
     header, body = split_header(text)
-    if clean.looks_like_html(body):
+    is_html = clean.looks_like_html(body)
+    embedded = ReadoutMetadata(published_date=header.published, title=header.title or "")
+    embedded = embedded.merged_over(from_front_matter(header.meta)).merged_over(
+        extract_metadata(body, looks_like_html=is_html)
+    )
+    if embedded.published_date is None:
+        embedded = ReadoutMetadata(published_date=date_from_url(embedded.source_url)).merged_over(embedded)
+    if is_html:
         body = clean.html_to_text(body)
     body = clean.strip_markdown(clean.csv_record_to_text(body))
     blocks = [clean.strip_end_marks(b) for b in clean.unwrap(body)]
@@ -82,11 +105,19 @@ def _parse(raw: str | bytes, filename: str | None) -> ParsedReadout:
     lead_sentence = _lead_sentence(lead_body)
 
     readable_header = [b for b in header_zone if not clean.is_caption(b) and not clean.is_boilerplate(b)]
-    title = clean_title(header.title) if header.title else choose_headline(readable_header)
-    published = header.published or _published_from(readable_header, title, header_zone)
+    title = given.title or embedded.title
+    title = clean_title(title) if title else choose_headline(readable_header)
+    published = given.published_date or _published_from(
+        embedded.published_date, readable_header, title, header_zone, blocks[-5:], _date_lines(blocks)
+    )
+    if published is None:
+        published = date_from_url(given.source_url) or date_from_url(filename)
+    source_url = given.source_url or embedded.source_url
 
-    publisher = detect_publisher(
+    publisher = given.publisher or detect_publisher(
         [
+            embedded.publisher,
+            source_url,
             header.meta.get("publisher", ""),
             header.meta.get("source", ""),
             header.meta.get("source_url", ""),
@@ -96,10 +127,11 @@ def _parse(raw: str | bytes, filename: str | None) -> ParsedReadout:
             "\n".join(blocks[-5:])[-3000:],
         ]
     )
-    language = detect_language(paragraphs, declared=header.meta.get("language"))
+    language = given.language or detect_language(paragraphs, declared=header.meta.get("language"))
 
     # Who held an office, and which family name is whose, depends on the day (the meeting's, else the page's).
-    day = _meeting_date(lead_body, dateline, header_dateline, header_zone, published, paragraphs)[0] or published
+    meeting = _meeting_date(lead_body, dateline, header_dateline, header_zone, published, paragraphs)
+    day = meeting.start or published
     participants = extract_participants(
         lead_sentence[:LEAD_CHARS],
         title=title or "",
@@ -126,10 +158,7 @@ def _parse(raw: str | bytes, filename: str | None) -> ParsedReadout:
         ParsedParagraph(p, speaker, kind) for p, (kind, speaker) in zip(paragraphs, labels, strict=True)
     ]
 
-    meeting_date, date_warnings = _meeting_date(
-        lead_body, dateline, header_dateline, header_zone, published, paragraphs
-    )
-    warnings += date_warnings
+    warnings += meeting.warnings
     closing = next(filter(None, (parse_closing_dateline(b) for b in reversed(blocks[-3:]))), None)
     location = _location(lead_body, dateline, header_dateline or closing, publisher, language, title)
     if location is None:
@@ -140,7 +169,12 @@ def _parse(raw: str | bytes, filename: str | None) -> ParsedReadout:
     return ParsedReadout(
         title=title,
         published_date=published,
-        meeting_date=meeting_date,
+        meeting_date=meeting.start,
+        meeting_end_date=meeting.end,
+        meeting_date_basis=str(meeting.basis),
+        meeting_month=meeting.month,
+        meeting_day=meeting.day,
+        source_url=source_url,
         location=location,
         publisher=publisher,
         language=language,
@@ -183,21 +217,44 @@ def _header_dateline(header_zone: list[str]) -> Dateline | None:
     return found
 
 
-def _published_from(readable_header: list[str], title: str | None, header_zone: list[str]) -> date | None:
-    for block in readable_header:
-        if block != title:
-            value = first_full_date(block[:300])
+DATE_LINE_BLOCKS = 60  # a page's date line comes before or just after the lead, with the page's chrome
+DATE_LINE_CHARS = 80
+
+
+def _date_lines(blocks: list[str]) -> list[date]:
+    """Full dates standing on their own short line near the top ("Tue, April 2, 2024", "14 March 2023, 16:02"),
+    also among the lines after the lead that are not body paragraphs (share widgets, captions, bylines)."""
+    found = []
+    for block in blocks[:DATE_LINE_BLOCKS]:
+        if len(block) > DATE_LINE_CHARS or _is_body_paragraph(block):
+            continue
+        mentions = [m for m in find_dates(block) if m.year]
+        if mentions and (mentions[0].end - mentions[0].start) * 2 >= len(block.strip(" ,.|·-")) * 0.8:
+            value = mentions[0].to_date()
             if value:
-                return value
-    if title:
-        value = first_full_date(title)
-        if value:
-            return value
-    for block in header_zone:
-        value = first_full_date(block[:300])
-        if value:
-            return value
-    return None
+                found.append(value)
+    return found
+
+
+def _published_from(
+    embedded: date | None,
+    readable_header: list[str],
+    title: str | None,
+    header_zone: list[str],
+    trailer: list[str],
+    date_lines: list[date],
+) -> date | None:
+    """The publication date: the page's metadata, or a full date in the lines around the body.
+
+    Where both are present, the earliest of them in the week up to the metadata's date wins: a repost, an
+    archive copy or an update carries its own later date beside the original byline ("le jeudi 3 octobre 2024")."""
+    around = [b for b in readable_header if b != title] + ([title] if title else []) + header_zone
+    stated = [d for d in (first_full_date(block[:300]) for block in around) if d] + date_lines
+    if embedded is None:
+        return stated[0] if stated else None
+    stated += [d for d in (first_full_date(block[-300:]) for block in trailer) if d]
+    window = [d for d in stated if 0 <= (embedded - d).days <= PUBLICATION_WINDOW_DAYS]
+    return min([embedded, *window])
 
 
 def _meeting_date(
@@ -205,9 +262,9 @@ def _meeting_date(
     dateline: Dateline | None,
     header_dateline: Dateline | None,
     header_zone: list[str],
-    published,
+    published: date | None,
     paragraphs: list[str],
-):
+) -> MeetingDate:
     head = lead_body[:LEAD_CHARS]
     explicit = next(iter(find_dates(head)), None)
     stated = dateline.date if dateline and dateline.date else None
@@ -220,16 +277,38 @@ def _meeting_date(
             if found:
                 stated = found[0]
                 break
+    references = find_day_references(head)
+    if not references and explicit is None:
+        # A standfirst or a photo credit taken for the lead: the next paragraphs say when ("周一", "on Monday").
+        following = "\n".join(p[:LEAD_CHARS] for p in paragraphs[1:NEXT_PARAGRAPHS_FOR_DATE])
+        explicit = next(iter(find_dates(following)), None)
+        references = find_day_references(following)
+        head = following
+    weekday = next((r for r in references if r.weekday is not None), None)
+    relative = next((r for r in references if r.days_before is not None), None)
+    if explicit and explicit.year is None and _named_before(explicit, relative, weekday):
+        # "Today ... thanked him for the talks in Jeddah on March 11th": the lead dates the meeting first; a
+        # later day of the month is another event's.
+        explicit = None
     body_text = "\n".join(paragraphs)[:YEAR_SCAN_CHARS]
     evidence = DateEvidence(
         published=published,
         dateline=stated,
         explicit=explicit,
-        weekday=find_weekday(head),
-        same_day=mentions_same_day(head),
+        weekday=weekday.weekday if weekday else None,
+        days_before=relative.days_before if relative else None,
+        relative_first=bool(relative and (weekday is None or relative.start < weekday.start)),
+        day_of_month=day_of_month_only(head),
         years_in_text=tuple(years_mentioned(body_text)),
     )
     return resolve_meeting_date(evidence)
+
+
+def _named_before(explicit, relative, weekday) -> bool:
+    """A relative day, or a weekday well before the date (not "Tuesday, May 27"), comes first in the lead."""
+    if relative and relative.start < explicit.start:
+        return True
+    return bool(weekday and weekday.start + WEEKDAY_BESIDE_DATE_CHARS < explicit.start)
 
 
 def _location(

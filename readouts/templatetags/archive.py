@@ -168,6 +168,28 @@ def shown_date(date):
     return mark_safe(f'<time datetime="{date.isoformat()}">{shown}</time>')
 
 
+@register.filter
+def readout_date(readout):
+    """A readout's meeting date as the pages show it: the day or the days ("27–28 August 2024"), with a note where
+    the text does not establish it ("year inferred", "date of publication"); a month and day whose year is unknown
+    as such ("16 February (year unknown)"); "Undated" when nothing is known."""
+    language = get_language()
+    start, end = readout.meeting_date, readout.meeting_end_date
+    if start is None:
+        if readout.meeting_month and readout.meeting_day:
+            shown = f"{readout.meeting_day} {month_name(language, readout.meeting_month)}"
+            return mark_safe(f'{shown} <span class="date-note">(year unknown)</span>')
+        return "Undated"
+    if end is None:
+        shown = shown_date(start)
+    elif (end.year, end.month) == (start.year, start.month):
+        shown = f'<time datetime="{start.isoformat()}">{start.day}</time>–{shown_date(end)}'
+    else:
+        shown = f"{shown_date(start)} – {shown_date(end)}"
+    note = readout.date_note
+    return mark_safe(f'{shown} <span class="date-note">({escape(note)})</span>' if note else shown)
+
+
 @functools.cache
 def month_name(language, month):
     """The month's name, escaped, in ``language``, the active language that the lazy translation uses: looked up
@@ -197,7 +219,7 @@ def search_hit(hit):
         )
     return mark_safe(
         f'<li class="search-hit">\n<h3 class="readout-item-title"><a href="{url}">{escape(readout.title)}</a></h3>\n'
-        f'<p class="meta">{shown_date(readout.meeting_date)}{meta}</p>\n<p class="participants">{participants}</p>\n'
+        f'<p class="meta">{readout_date(readout)}{meta}</p>\n<p class="participants">{participants}</p>\n'
         f'<ul class="hit-paragraphs">\n{paragraphs}\n</ul>{more}\n</li>'
     )
 

@@ -47,7 +47,14 @@ def test_minimal_readout_and_json_shape():
         "participants",
         "paragraphs",
         "warnings",
+        "meeting_end_date",
+        "meeting_date_basis",
+        "meeting_month",
+        "meeting_day",
+        "source_url",
     ]
+    # No year anywhere: the month and day are kept, and said to have no year.
+    assert (data["meeting_month"], data["meeting_day"], data["meeting_date_basis"]) == (3, 3, "year_unknown")
     assert data["file"] == "x.txt"
     assert data["participants"][0] == {"name": "Li Wen", "title": "Premier", "country": "China", "aliases": []}
     assert [p["kind"] for p in data["paragraphs"]] == ["narrative", "statement", "statement"]

@@ -3,17 +3,29 @@
 import json
 import sys
 from collections import Counter
+from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from readouts.importing import FAILED, import_source, reparse_stored, sources_from
+from readouts.importing import (
+    FAILED,
+    MetadataFileError,
+    import_source,
+    metadata_for,
+    read_metadata_file,
+    reparse_stored,
+    sources_from,
+)
 from readouts.models import SearchTerm, refresh_meeting_counts
 
 HELP_EPILOG = """
 With --dry-run --json, each file gives one JSON object on its own line: {"file", "title", "published_date",
 "meeting_date", "location", "publisher", "language", "participants": [{"name", "title", "country"}],
-"paragraphs": [{"text", "speaker", "kind"}], "warnings": [...]}, or {"file", "error"} when it cannot be read.
+"paragraphs": [{"text", "speaker", "kind"}], "warnings": [...], "meeting_end_date", "meeting_date_basis",
+"meeting_month", "meeting_day", "source_url"}, or {"file", "error"} when it cannot be read.
+--metadata FILE.jsonl: one JSON object a line, {"file": name or path, "published_date", "source_url",
+"publisher", "language", "title"} (all but "file" optional), applied to that file.
 """
 
 
@@ -38,8 +50,13 @@ class Command(BaseCommand):
             "parts corrected in the admin are kept",
         )
         parser.add_argument("--source-url", default="", help="the source URL to record (for a single text)")
+        parser.add_argument(
+            "--metadata",
+            metavar="FILE.jsonl",
+            help="what is known of each file besides its text: one JSON object a line (see below)",
+        )
 
-    def handle(self, *args, paths, dry_run, as_json, reparse, source_url, **options):
+    def handle(self, *args, paths, dry_run, as_json, reparse, source_url, metadata, **options):
         if as_json and not dry_run:
             raise CommandError("--json goes with --dry-run")
         if not paths and not reparse:
@@ -48,13 +65,29 @@ class Command(BaseCommand):
             sources = sources_from(paths, stdin=sys.stdin.buffer)
         except FileNotFoundError as missing:
             raise CommandError(f"{missing}: no such file or folder") from None
+        try:
+            # Read whole before anything is imported: a bad line stops the import with nothing saved.
+            described = read_metadata_file(metadata) if metadata else {}
+        except MetadataFileError as error:
+            raise CommandError(str(error)) from None
+        if described and not paths:
+            raise CommandError("--metadata goes with the files it describes")
+        base = Path(metadata).parent if metadata else Path()
+        given = {source.label: metadata_for(source.label, described, base) for source in sources}
+        used = {id(value) for value in given.values() if value is not None}
+        for file, value in described.items():
+            if id(value) not in used:
+                self.stderr.write(f"{metadata}: no file to import is {file}")
 
         outcomes = Counter()
         if not paths:
             results = reparse_stored()
         else:
             results = (
-                import_source(source, dry_run=dry_run, reparse=reparse, source_url=source_url) for source in sources
+                import_source(
+                    source, dry_run=dry_run, reparse=reparse, source_url=source_url, metadata=given[source.label]
+                )
+                for source in sources
             )
         for result in tqdm(results, total=len(sources) or None, disable=len(sources) < 2 or as_json, unit="file"):
             outcomes[result.outcome] += 1
