@@ -10,10 +10,15 @@ Query-string parameters of ReadoutFilter:
   (``?country=KZ&counterpart=CN``); each of the two can also be used alone.
 - ``location``, ``publisher``: case-insensitive text that the readout's location or publisher contains.
 - ``language``: an ISO 639-1 code (``en``).
-- ``sort``: ``newest`` (the default) or ``oldest``.
+- ``sort``: ``newest`` (the default) or ``oldest``; ``relevance`` (a search's order, which its downloads keep)
+  puts first the readouts whose best paragraph ranks highest for ``q``, and is newest first without ``q``.
 
 - ``q``: full-text words (web-search syntax): readouts with a paragraph that matches. The search page
   (``/search/``) reads ``q`` itself, at paragraph level, and applies the other filters to the readouts.
+- ``speaker`` (a person's slug) and ``kind`` (statement, joint, narrative): the paragraph scope of a search.
+  With ``q`` they select the readouts with a paragraph that matches, said by the speaker, of the kind: one
+  paragraph meeting all three, as the search page counts them (``matched_paragraphs``). A search's downloads keep
+  them, so that its paragraphs export holds the paragraphs the page found.
 """
 
 import datetime
@@ -146,6 +151,23 @@ class PersonFilter(django_filters.ModelChoiceFilter):
     field_class = PersonSlugField
 
 
+class OrderField(django_filters.fields.ChoiceField):
+    """The list's orders, and ``relevance``, which the lists do not offer but a search's downloads carry."""
+
+    def valid_value(self, value):
+        return value == RELEVANCE or super().valid_value(value)
+
+
+@extend_schema_field(OpenApiTypes.STR)
+class OrderFilter(django_filters.ChoiceFilter):
+    field_class = OrderField
+
+
+RELEVANCE = "relevance"
+# The filters that select paragraphs rather than readouts: a readout is selected by one paragraph meeting all.
+PARAGRAPH_FILTERS = ("q", "speaker", "kind")
+
+
 class ReadoutFilterForm(forms.Form):
     def clean(self):
         cleaned_data = super().clean()
@@ -207,7 +229,16 @@ class ReadoutFilter(django_filters.FilterSet):
         validators=[RegexValidator(r"^[a-zA-Z]{2,3}$", "Enter a language code, such as en.")],
         widget=forms.TextInput(attrs={"placeholder": "e.g. en", "size": 4, "spellcheck": "false"}),
     )
-    sort = django_filters.ChoiceFilter(
+    speaker = PersonFilter(
+        label="Said by",
+        queryset=Person.objects.all(),
+        to_field_name="slug",
+        method="filter_paragraphs",
+    )
+    kind = django_filters.ChoiceFilter(
+        label="Paragraphs", choices=Statement.Kind.choices, method="filter_paragraphs", empty_label="All paragraphs"
+    )
+    sort = OrderFilter(
         label="Order",
         choices=[("newest", "Newest first"), ("oldest", "Oldest first")],
         method="sort_readouts",
@@ -253,7 +284,31 @@ class ReadoutFilter(django_filters.FilterSet):
         return queryset.involving(value)
 
     def filter_words(self, queryset, name, value):
-        return queryset.matching(value)
+        return self.filter_paragraphs(queryset, name, value)
+
+    def filter_paragraphs(self, queryset, name, value):
+        """q, speaker and kind select readouts together, through matched_paragraphs(): applied with the first of
+        them in use, and left alone by the others."""
+        used = [other for other in PARAGRAPH_FILTERS if self.form.cleaned_data.get(other)]
+        if name != used[0]:
+            return queryset
+        if queryset.model is Statement:
+            return queryset.filter(pk__in=self.matched_paragraphs().values("pk"))
+        return queryset.with_paragraph_in(self.matched_paragraphs())
+
+    def matched_paragraphs(self):
+        """The paragraphs that q, speaker and kind select (each one that is given); None when none is."""
+        data = self.form.cleaned_data
+        if not any(data.get(name) for name in PARAGRAPH_FILTERS):
+            return None
+        paragraphs = Statement.objects.all()
+        if data.get("q"):
+            paragraphs = paragraphs.searched(data["q"])
+        if data.get("speaker"):
+            paragraphs = paragraphs.filter(speaker=data["speaker"])
+        if data.get("kind"):
+            paragraphs = paragraphs.filter(kind=data["kind"])
+        return paragraphs
 
     def filter_location(self, queryset, name, value):
         return queryset.at_location(value)
@@ -265,7 +320,11 @@ class ReadoutFilter(django_filters.FilterSet):
         return queryset.in_language(value)
 
     def sort_readouts(self, queryset, name, value):
-        return queryset.oldest_first() if value == "oldest" else queryset.newest_first()
+        if value == "oldest":
+            return queryset.oldest_first()
+        if value == RELEVANCE and self.form.cleaned_data.get("q"):
+            return queryset.most_relevant_first(self.matched_paragraphs(), self.form.cleaned_data["q"])
+        return queryset.newest_first()
 
     def active_filters(self):
         """(label, shown value, parameter name) for each valid filter in use, sort order left out."""

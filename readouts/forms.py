@@ -150,7 +150,8 @@ class SearchForm(forms.Form):
 
 
 # The search form's own parameters; every other one goes to ReadoutFilter, which narrows the readouts searched.
-SEARCH_PARAMETERS = ("q", "sort", "page")
+# (ReadoutFilter knows q, speaker, kind and sort too, for the search's downloads, which keep them.)
+SEARCH_PARAMETERS = ("q", "speaker", "kind", "sort", "page")
 
 
 @dataclass

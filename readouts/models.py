@@ -5,7 +5,7 @@ import functools
 
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex, OpClass
-from django.contrib.postgres.search import SearchQuery, SearchVector, SearchVectorField
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector, SearchVectorField
 from django.db import connection, connections, models
 from django.db.models import (
     Count,
@@ -238,8 +238,24 @@ class ReadoutQuerySet(models.QuerySet):
 
     def matching(self, text):
         """Readouts with a paragraph that matches a web-search query ("belt and road" -tariffs)."""
-        matches = Statement.objects.filter(readout=OuterRef("pk"), search_vector=web_search_query(text))
-        return self.filter(Exists(matches))
+        return self.with_paragraph_in(Statement.objects.searched(text))
+
+    def with_paragraph_in(self, paragraphs):
+        """Readouts with at least one of these paragraphs."""
+        return self.filter(Exists(paragraphs.filter(readout=OuterRef("pk"))))
+
+    def most_relevant_first(self, paragraphs, text):
+        """The readouts in the order of their best paragraph's rank for the query, among ``paragraphs``, as a
+        search orders them by relevance; then newest first."""
+        best = (
+            paragraphs.filter(readout=OuterRef("pk"))
+            .annotate(rank=SearchRank(F("search_vector"), web_search_query(text)))
+            .order_by("-rank")
+            .values("rank")[:1]
+        )
+        return self.annotate(best_rank=Subquery(best)).order_by(
+            F("best_rank").desc(nulls_last=True), F("meeting_date").desc(nulls_last=True), "-id"
+        )
 
     def slice_by_key(self, start, stop, total=None, members=None):
         """self[start:stop] in one query that finds the rows' ids first, by an id-only query that the date indexes
@@ -569,6 +585,10 @@ class StatementQuerySet(models.QuerySet):
 
     def matching(self, text):
         return self.of_readouts(Readout.objects.matching(text))
+
+    def searched(self, text):
+        """The paragraphs that match a web-search query themselves."""
+        return self.filter(search_vector=web_search_query(text))
 
     def of_readouts(self, readouts):
         return self.filter(readout__in=readouts.order_by().values("pk"))
