@@ -303,7 +303,7 @@ class ReadoutFilter(django_filters.FilterSet):
             return None
         paragraphs = Statement.objects.all()
         if data.get("q"):
-            paragraphs = paragraphs.searched(data["q"])
+            paragraphs = paragraphs.searched(data["q"], data.get("language") or None)
         if data.get("speaker"):
             paragraphs = paragraphs.filter(speaker=data["speaker"])
         if data.get("kind"):
@@ -323,7 +323,8 @@ class ReadoutFilter(django_filters.FilterSet):
         if value == "oldest":
             return queryset.oldest_first()
         if value == RELEVANCE and self.form.cleaned_data.get("q"):
-            return queryset.most_relevant_first(self.matched_paragraphs(), self.form.cleaned_data["q"])
+            data = self.form.cleaned_data
+            return queryset.most_relevant_first(self.matched_paragraphs(), data["q"], data.get("language") or None)
         return queryset.newest_first()
 
     def active_filters(self):

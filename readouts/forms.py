@@ -183,5 +183,6 @@ def run_search(params, hit_readouts=None) -> SearchRequest:
             sort=options["sort"] or search.RELEVANCE,
             page=options["page"] or 1,
             hit_readouts=hit_readouts,
+            language=request.filterset.form.cleaned_data.get("language") or None,
         )
     return request

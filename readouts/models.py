@@ -5,12 +5,13 @@ import functools
 
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex, OpClass
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector, SearchVectorField
+from django.contrib.postgres.search import SearchQuery, SearchVector, SearchVectorField
 from django.db import connection, connections, models
 from django.db.models import (
     Count,
     Exists,
     F,
+    FloatField,
     Func,
     IntegerField,
     Max,
@@ -25,14 +26,49 @@ from django.db.models.functions import MD5, Cast, Coalesce, ExtractYear, Upper
 from django.urls import get_script_prefix, reverse
 from simple_history.models import HistoricalRecords
 
-# The text search configuration of every search vector and query: English stemming over accent-folded
-# words, created by migration 0004 (a copy of "english" whose word mappings run unaccent first).
+# The text search configuration of English paragraphs: English stemming over accent-folded words, created by
+# migration 0004 (a copy of "english" whose word mappings run unaccent first). Each paragraph is indexed in its
+# own language's configuration (Statement.search_config, readouts/search/languages.py).
 SEARCH_CONFIG = "readout_english"
 
 
 def web_search_query(text: str) -> SearchQuery:
-    """A query in web-search syntax: words, "a phrase", or, -exclusion (websearch_to_tsquery)."""
+    """A query in web-search syntax in English alone: words, "a phrase", or, -exclusion (websearch_to_tsquery).
+    Searches in every language go through readouts.search.query.understood()."""
     return SearchQuery(text, search_type="websearch", config=SEARCH_CONFIG)
+
+
+class RegConfigField(models.Field):
+    """A text search configuration (PostgreSQL's regconfig), read as its name."""
+
+    description = "A text search configuration"
+
+    def db_type(self, connection):
+        return "regconfig"
+
+
+class SegmentedTextField(models.TextField):
+    """A text column's words, with its Chinese and Japanese runs split by spaces (readouts/search/words.py); NULL
+    for a text without any. Filled from ``source`` whenever Django writes the row (save and bulk_create call
+    pre_save), as auto_now fills a date; QuerySet.update() of the source leaves it stale."""
+
+    def __init__(self, *args, source="text", **kwargs):
+        self.source = source
+        kwargs.setdefault("null", True)
+        kwargs.setdefault("editable", False)
+        super().__init__(*args, **kwargs)
+
+    def deconstruct(self):
+        name, path, args, kwargs = super().deconstruct()
+        kwargs["source"] = self.source
+        return name, path, args, kwargs
+
+    def pre_save(self, model_instance, add):
+        from readouts.search.words import segmented  # readouts.search imports the models
+
+        value = segmented(getattr(model_instance, self.source))
+        setattr(model_instance, self.attname, value)
+        return value
 
 
 class CountryQuerySet(models.QuerySet):
@@ -236,20 +272,24 @@ class ReadoutQuerySet(models.QuerySet):
         except ValueError:
             return self.none()
 
-    def matching(self, text):
+    def matching(self, text, language=None):
         """Readouts with a paragraph that matches a web-search query ("belt and road" -tariffs)."""
-        return self.with_paragraph_in(Statement.objects.searched(text))
+        return self.with_paragraph_in(Statement.objects.searched(text, language))
 
     def with_paragraph_in(self, paragraphs):
         """Readouts with at least one of these paragraphs."""
         return self.filter(Exists(paragraphs.filter(readout=OuterRef("pk"))))
 
-    def most_relevant_first(self, paragraphs, text):
+    def most_relevant_first(self, paragraphs, text, language=None):
         """The readouts in the order of their best paragraph's rank for the query, among ``paragraphs``, as a
         search orders them by relevance; then newest first."""
+        from readouts.search.languages import RowQuery
+        from readouts.search.query import understood
+
+        query = understood(text, connections[self.db], language)
         best = (
             paragraphs.filter(readout=OuterRef("pk"))
-            .annotate(rank=SearchRank(F("search_vector"), web_search_query(text)))
+            .annotate(rank=Func(F("search_vector"), RowQuery(query), function="ts_rank", output_field=FloatField()))
             .order_by("-rank")
             .values("rank")[:1]
         )
@@ -586,9 +626,13 @@ class StatementQuerySet(models.QuerySet):
     def matching(self, text):
         return self.of_readouts(Readout.objects.matching(text))
 
-    def searched(self, text):
-        """The paragraphs that match a web-search query themselves."""
-        return self.filter(search_vector=web_search_query(text))
+    def searched(self, text, language=None):
+        """The paragraphs that match a web-search query themselves, each in its own language's configuration
+        (that of ``language`` alone, when given)."""
+        from readouts.search.languages import TextMatch  # readouts.search imports the models
+        from readouts.search.query import understood
+
+        return self.filter(TextMatch(understood(text, connections[self.db], language)))
 
     def of_readouts(self, readouts):
         return self.filter(readout__in=readouts.order_by().values("pk"))
@@ -617,20 +661,30 @@ class Statement(models.Model):
     text = models.TextField()
     speaker = models.ForeignKey(Person, null=True, blank=True, on_delete=models.PROTECT, related_name="statements")
     kind = models.CharField(max_length=10, choices=Kind, default=Kind.NARRATIVE)
-    # Kept current by PostgreSQL: English stemming with accents folded (see SEARCH_CONFIG).
+    # The configuration of the readout's language (readouts/search/languages.py), copied by the triggers below.
+    search_config = RegConfigField(editable=False, db_default=None)
+    # The text's Chinese and Japanese runs split into words, which PostgreSQL's parser cannot do; NULL for others.
+    segmented_text = SegmentedTextField(source="text")
+    # Kept current by PostgreSQL, in the paragraph's own configuration, over its words (migration 0017).
     search_vector = models.GeneratedField(
-        expression=SearchVector("text", config=SEARCH_CONFIG), output_field=SearchVectorField(), db_persist=True
+        expression=SearchVector(Coalesce("segmented_text", "text"), config=F("search_config")),
+        output_field=SearchVectorField(),
+        db_persist=True,
     )
     # Copies of the readout's meeting date, country ids and publisher, so that search can combine these filters
-    # with the full-text index instead of joining the readouts. PostgreSQL keeps them current (triggers of
-    # migrations 0009 and 0012): Django inserts DEFAULT, the insert trigger fills them in, and changes to the
-    # readout are copied down.
+    # with the full-text index instead of joining the readouts, and of its language's configuration (above).
+    # PostgreSQL keeps them current (triggers of migrations 0009, 0012 and 0017): Django inserts DEFAULT, the
+    # insert trigger fills them in, and changes to the readout are copied down.
     meeting_date = models.DateField(null=True, editable=False, db_default=None)
     country_ids = ArrayField(models.BigIntegerField(), editable=False, db_default=None)
     publisher = models.CharField(max_length=200, editable=False, db_default=None)
 
     objects = StatementQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["search_vector", "meeting_date", "country_ids", "publisher"])
+    history = HistoricalRecords(
+        excluded_fields=[
+            "search_vector", "search_config", "segmented_text", "meeting_date", "country_ids", "publisher"
+        ]
+    )  # fmt: skip
 
     class Meta:
         ordering = ["readout", "position"]

@@ -108,9 +108,10 @@ def test_a_list_filtered_by_words_counts_up_to_a_cap_and_says_there_are_more(cli
 
 
 def test_the_search_page_runs_a_constant_number_of_queries(client, archive, django_assert_num_queries):
-    # The query's shape, the planner's estimate, the ranking with the page's readouts and paragraphs, the people
-    # and countries named, and the spelling suggestion (fewer than five matches).
+    # The query in each language (with its shape), the planner's estimate, the ranking with the page's readouts and
+    # paragraphs, the people and countries named, and the spelling suggestion (fewer than five matches).
     client.get("/search/")  # the country selects' options, kept in the cache from then on (filters.py)
+    client.get("/search/", {"q": "talks"})  # the archive's languages, kept in the cache a minute (languages.py)
     with django_assert_num_queries(5):
         client.get("/search/", {"q": "fentanyl"})
     with django_assert_num_queries(5):  # the country; no suggestion
