@@ -138,3 +138,51 @@ def test_a_query_is_split_keeping_its_quotes_and_minus_signs():
 def test_text_without_chinese_or_japanese_is_not_copied(archive):
     assert Statement.objects.filter(segmented_text__isnull=False).count() == 3
     assert archive["english"].statements.get().segmented_text is None
+
+
+@pytest.fixture
+def named_archive(db):
+    make_person("Kassym-Jomart Tokayev", "KZ", slug="tokayev", aliases=["Tokaev", "Токаев", "托卡耶夫"])
+    make_readout(
+        title="Tokayev at the summit",
+        paragraphs=[("President Tokayev spoke about transit through Kazakhstan.", None, NARRATIVE)],
+    )
+    make_readout(
+        title="Токаев на саммите",
+        language="ru",
+        paragraphs=[("Токаев рассказал о транзите через территорию Казахстана.", None, NARRATIVE)],
+    )
+    make_readout(
+        title="托卡耶夫出席峰会",
+        language="zh",
+        paragraphs=[("托卡耶夫介绍了经哈萨克斯坦的过境运输。", None, NARRATIVE)],
+    )
+    make_readout(title="Other", paragraphs=[("The US and the UN spoke about transit.", None, NARRATIVE)])
+
+
+@pytest.mark.parametrize("query", ["Токаев", "托卡耶夫", "Tokaev", "tokayev", "Kassym-Jomart Tokayev"])
+def test_a_person_in_any_spelling_or_script_finds_them_in_every_language(named_archive, query):
+    results = search.search(query)
+    titles = {hit.readout.title for hit in results.hits}
+    assert titles == {"Tokayev at the summit", "Токаев на саммите", "托卡耶夫出席峰会"}
+
+
+@pytest.mark.parametrize("query", ["Kazakhstan", "Казахстан", "哈萨克斯坦", "Kazakh"])
+def test_a_country_in_any_language_finds_it_in_every_language(named_archive, query):
+    assert search.search(query).readout_count == 3
+
+
+def test_a_name_with_other_words_needs_both(named_archive):
+    assert search.search("Токаев transit").readout_count == 1  # "transit" in English; транзите is Russian
+    assert search.search("Tokaev транзит").readout_count == 1
+    assert search.search("Tokaev 运输").readout_count == 1
+
+
+def test_short_names_count_only_in_capitals(named_archive):
+    assert search.search("UN").readout_count == 1
+    assert search.search("talks about us").readout_count == 0
+
+
+def test_names_in_quotes_or_excluded_are_as_typed(named_archive):
+    assert search.search('"Tokaev"').readout_count == 0
+    assert search.search("transit -Tokaev").readout_count == 2  # the alias excluded as typed: no paragraph has it
