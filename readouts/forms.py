@@ -138,6 +138,8 @@ class SearchForm(forms.Form):
         choices=[("relevance", "Most relevant"), ("newest", "Newest first"), ("oldest", "Oldest first")],
     )
     page = forms.IntegerField(required=False, min_value=1, max_value=10_000, widget=forms.HiddenInput)
+    # The words as typed: no question about a person, no corrected spelling (the page's "search instead" links).
+    as_typed = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
     def clean_speaker(self):
         slug = self.cleaned_data["speaker"]
@@ -151,7 +153,7 @@ class SearchForm(forms.Form):
 
 # The search form's own parameters; every other one goes to ReadoutFilter, which narrows the readouts searched.
 # (ReadoutFilter knows q, speaker, kind and sort too, for the search's downloads, which keep them.)
-SEARCH_PARAMETERS = ("q", "speaker", "kind", "sort", "page")
+SEARCH_PARAMETERS = ("q", "speaker", "kind", "sort", "page", "as_typed")
 
 
 @dataclass
@@ -174,8 +176,9 @@ def run_search(params, hit_readouts=None) -> SearchRequest:
     request = SearchRequest(SearchForm(params), ReadoutFilter(filter_params, queryset=Readout.objects.all()))
     if request.form.is_valid() and request.filterset.is_valid() and request.form.cleaned_data["q"]:
         options = request.form.cleaned_data
-        request.results = search.search(
+        request.results = search.answered(
             options["q"],
+            as_typed=options["as_typed"],
             readouts=request.filterset.qs if request.filterset.active_filters() else None,
             paragraphs=request.filterset.paragraphs() if request.filterset.active_filters() else None,
             speaker=options["speaker"],

@@ -182,13 +182,14 @@ def search_page(request):
     if searched.results is not None:
         # The names and the suggestion look at the query as it was searched (its first 500 characters): a
         # 10,000-character query cost the names' similarity 130 ms.
-        results, text = searched.results, searched.results.query
-        named = search.named_in(text)
+        results = searched.results
+        named = search.named_in(results.typed or results.query)
+        few = results.paragraph_count < SUGGEST_BELOW and not results.corrected_from
         context.update(
             results=results,
             chart=year_bars(results.years, request.GET),
             people=named.people,
             countries=named.countries,
-            suggestion=search.suggestion(text) if results.paragraph_count < SUGGEST_BELOW else None,
+            suggestion=search.suggestion(results.query) if few and results.query else None,
         )
     return render(request, "readouts/search.html", context)

@@ -79,8 +79,8 @@ def test_people_and_countries_named_by_the_query_are_shown_first(client, archive
     assert html.index('href="/people/wang-yi/"') < html.index('class="search-hits"')
 
 
-def test_a_misspelling_gets_a_suggestion(client, archive):
-    html = client.get("/search/", {"q": "coopration"}).content.decode()
+def test_a_misspelling_searched_as_typed_gets_a_suggestion(client, archive):
+    html = client.get("/search/", {"q": "coopration", "as_typed": "1"}).content.decode()
     assert "Did you mean" in html and "cooperation" in html
 
 
@@ -213,3 +213,45 @@ def test_a_hit_shows_its_readout_and_who_said_each_paragraph_and_offers_the_rest
         assert (speaker, link, number) == (said[int(position)], url, position)
     assert all("<mark>zebra</mark>" in headline.lower() for *_, headline in shown)
     assert f'4 matching paragraphs in this readout: <a href="{url}">read it whole</a>.' in hits
+
+
+@pytest.mark.parametrize("query", ["what did Wang Yi say about the Belt and Road?", "Wang Yi Belt and Road"])
+def test_a_query_naming_a_person_is_a_question_about_what_they_said(client, db, query):
+    wang = make_person("Wang Yi", "CN", slug="wang-yi")
+    make_readout(
+        title="Wang Yi meets Tokayev",
+        participants=[(wang, "Foreign Minister")],
+        paragraphs=[
+            ("The ministers discussed the Belt and Road.", None, Statement.Kind.NARRATIVE),
+            ("Wang said the Belt and Road brings shared prosperity.", wang, Statement.Kind.STATEMENT),
+        ],
+    )
+    html = client.get("/search/", {"q": query}).content.decode()
+    assert 'Statements by <a href="/people/wang-yi/">Wang Yi</a> matching “Belt and Road”' in html
+    assert "1 paragraph in 1 readout" in html
+    assert "shared prosperity" in html and "ministers discussed" not in html
+    # The plain search is offered, as typed.
+    plain = re.search(r'<a href="(\?[^"]*as_typed=1[^"]*)">Search every paragraph', html).group(1)
+    html = client.get(f"/search/{plain.replace('&amp;', '&')}").content.decode()
+    assert "Statements by" not in html
+
+
+def test_a_question_whose_person_said_nothing_of_it_is_the_plain_search(client, archive):
+    html = client.get("/search/", {"q": "Tokayev neighbours"}).content.decode()
+    assert "Statements by" not in html
+
+
+def test_a_query_with_no_results_shows_its_confident_correction(client, archive):
+    html = client.get("/search/", {"q": "coopration"}).content.decode()
+    assert "Showing results for <strong>cooperation</strong>; search instead for" in html
+    assert "10 paragraphs in 4 readouts" in html and "Did you mean" not in html
+    typed = re.search(r'search instead for <a href="(\?[^"]*)">coopration</a>', html).group(1)
+    html = client.get(f"/search/{typed.replace('&amp;', '&')}").content.decode()
+    assert "0 paragraphs" in html and "Showing results for" not in html
+
+
+def test_the_api_says_how_it_understood_the_query(client, archive):
+    data = client.get("/api/search/", {"q": "what did Wang Yi say about the Belt and Road"}).json()
+    assert (data["searched"], data["question"]) == ("Belt and Road", {"speaker": "wang-yi", "about": "Belt and Road"})
+    data = client.get("/api/search/", {"q": "coopration"}).json()
+    assert (data["searched"], data["corrected_from"], data["question"]) == ("cooperation", "coopration", None)

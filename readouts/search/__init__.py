@@ -36,9 +36,10 @@ from django.db.models.base import ModelState
 from django.utils.safestring import mark_safe
 
 from readouts.models import Country, Person, Readout, Statement
-from readouts.search import words
+from readouts.search import questions, words
 from readouts.search.languages import MultilingualQuery, TextMatch
 from readouts.search.query import understood
+from readouts.search.questions import Question
 
 # Up to this many matches (by the planner's estimate, within a few percent for words) every match is ranked
 # and counted: above the 10,000 where exactness is promised, and about where reading every match starts to
@@ -102,6 +103,11 @@ class SearchResults:
     years: list[tuple[int, int]] = field(default_factory=list)
     messages: list[str] = field(default_factory=list)
     query: str = ""  # the text searched: cleaned, and cut to MAX_QUERY_LENGTH
+    # How the query was understood (answered()): as the words typed (``typed``, cleaned and cut as ``query`` is),
+    # as a question about what a person said, or as its corrected spelling.
+    typed: str = ""
+    question: Question | None = None
+    corrected_from: str | None = None
 
     @property
     def has_next(self) -> bool:
@@ -448,19 +454,57 @@ def sampled_estimate(matches: Matches) -> Sample:
     return Sample(total, years)
 
 
+# A correction this close to every word it replaces (pg_trgm's similarity: "coopration" and "cooperation" 0.64)
+# is shown at once when the query as typed finds nothing.
+CONFIDENT_SIMILARITY = 0.5
+
+
+def answered(text: str, *, speaker=None, as_typed=False, **options) -> SearchResults:
+    """search() of the query as a person means it, unless ``as_typed``:
+    - a query that names a known person and more, with no speaker chosen, is a question about what they said
+      (questions.py): their statements that match the rest, if they said any, else the plain search;
+    - a query that finds nothing and has a confident correction shows the corrected query's results.
+    ``typed`` keeps the query as typed, for the page's offer of the plain search."""
+    typed, _messages = clean_query_text(text)
+    if speaker is None and not as_typed and typed:
+        question = questions.question_in(typed, read_connection())
+        if question is not None:
+            results = search(question.about, speaker=question.person_id, **options)
+            if results.paragraph_count:
+                results.question, results.typed = question, typed
+                return results
+    results = search(text, speaker=speaker, **options)
+    results.typed = typed
+    if not as_typed and not results.paragraph_count and results.query:
+        correction = suggested(results.query)
+        if correction is not None and correction[1] >= CONFIDENT_SIMILARITY:
+            corrected = search(correction[0], speaker=speaker, **options)
+            if corrected.paragraph_count:
+                corrected.typed, corrected.corrected_from = typed, typed
+                return corrected
+    return results
+
+
 def suggestion(text: str) -> str | None:
     """The query with each word the archive does not use replaced by its closest word that it does use
     (pg_trgm similarity over the SearchTerm vocabulary, most used first), or None when nothing changes."""
-    words = list(dict.fromkeys(word.lower() for word in WORD.findall(text)))[:MAX_SUGGESTED_WORDS]
-    if not words:
+    found = suggested(text)
+    return found and found[0]
+
+
+def suggested(text: str) -> tuple[str, float] | None:
+    """suggestion(), and the lowest similarity of a replacement to the word it replaces."""
+    asked = list(dict.fromkeys(word.lower() for word in WORD.findall(text)))[:MAX_SUGGESTED_WORDS]
+    if not asked:
         return None
     with read_connection().cursor() as cursor:
         cursor.execute(
             """
-            SELECT asked.word, best.word
+            SELECT asked.word, best.word, best.similarity
             FROM unnest(%s::text[]) AS asked(word)
             CROSS JOIN LATERAL (
-                SELECT term.word FROM readouts_searchterm term
+                SELECT term.word, similarity(term.word, unaccent(asked.word)) AS similarity
+                FROM readouts_searchterm term
                 WHERE term.word %% unaccent(asked.word)
                 ORDER BY term.word = unaccent(asked.word) DESC, similarity(term.word, unaccent(asked.word)) DESC,
                          term.paragraphs DESC
@@ -468,12 +512,13 @@ def suggestion(text: str) -> str | None:
             ) AS best
             WHERE best.word <> unaccent(asked.word)
             """,
-            [words],
+            [asked],
         )
-        replacements = dict(cursor.fetchall())
-    if not replacements:
+        rows = cursor.fetchall()
+    if not rows:
         return None
-    return WORD.sub(lambda match: replaced(match.group(), replacements), text)
+    replacements = {word: best for word, best, _similarity in rows}
+    return WORD.sub(lambda match: replaced(match.group(), replacements), text), min(row[2] for row in rows)
 
 
 def replaced(word: str, replacements: dict[str, str]) -> str:

@@ -51,6 +51,7 @@ class Entity:
     key: int | str
     name: str
     spellings: tuple[str, ...]
+    slug: str = ""  # a person's
 
 
 @dataclass(frozen=True)
@@ -114,9 +115,9 @@ def cldr_locale(language: str) -> Locale:
 def built_index(connection) -> NameIndex:
     entities = []
     with connection.cursor() as cursor:
-        cursor.execute("SELECT id, name, aliases FROM readouts_person")
-        for person_id, name, aliases in cursor.fetchall():
-            entities.append(Entity("person", person_id, name, person_spellings(name, aliases)))
+        cursor.execute("SELECT id, name, aliases, slug FROM readouts_person")
+        for person_id, name, aliases, slug in cursor.fetchall():
+            entities.append(Entity("person", person_id, name, person_spellings(name, aliases), slug))
         cursor.execute("SELECT code, name, aliases, demonyms FROM readouts_country")
         for code, name, aliases, demonyms in cursor.fetchall():
             entities.append(Entity("country", code, name, country_spellings(code, name, aliases, demonyms)))
