@@ -23,6 +23,7 @@ Query-string parameters of ReadoutFilter:
 
 import datetime
 import functools
+import re
 
 import django_filters
 from django import forms
@@ -93,23 +94,35 @@ class CountryCodeField(forms.ModelChoiceField):
         return f"{obj.name} ({obj.code})"
 
 
-class PersonSlugField(forms.ModelChoiceField):
-    """A person by slug; a value that cannot be a slug is rejected before any query."""
+class PersonNameField(forms.ModelChoiceField):
+    """A person by name, by one of their aliases, or by the slug of their address (wang-yi, as older links have
+    it): the name is what people type and what the autocomplete offers (readouts:person_names). A name that two
+    people share is refused with their addresses' names, which select either."""
 
-    slug_validator = RegexValidator(r"^[-a-zA-Z0-9_]{1,200}$")
+    slug_pattern = re.compile(r"^[-a-zA-Z0-9_]{1,200}$")
 
     def to_python(self, value):
         if value in self.empty_values:
             return None
-        value = str(value).strip().lower()
-        try:
-            self.slug_validator(value)
-        except forms.ValidationError:
-            raise forms.ValidationError("No such person.", code="invalid_choice") from None
-        try:
-            return super().to_python(value)
-        except forms.ValidationError:
-            raise forms.ValidationError(f"No person with the name “{value}” is in the archive.") from None
+        # PostgreSQL's text cannot hold NUL, which no name has.
+        value = " ".join(str(value).replace("\x00", " ").split())[:200]
+        if not value:
+            return None
+        if self.slug_pattern.match(value):
+            person = self.queryset.filter(slug=value.lower()).first()
+            if person is not None:
+                return person
+        named = list(self.queryset.named(value)[:5])
+        if len(named) == 1:
+            return named[0]
+        if named:
+            slugs = ", ".join(person.slug for person in named)
+            raise forms.ValidationError(f"Several people are called “{value}”: give one of {slugs}.")
+        raise forms.ValidationError(f"No person with the name “{value}” is in the archive.", code="invalid_choice")
+
+    def prepare_value(self, value):
+        # A person chosen shows as their name; a value typed shows as typed.
+        return value.name if isinstance(value, Person) else value
 
 
 def country_choices():
@@ -148,7 +161,7 @@ class CountryFilter(django_filters.ModelChoiceFilter):
 
 @extend_schema_field(OpenApiTypes.STR)
 class PersonFilter(django_filters.ModelChoiceFilter):
-    field_class = PersonSlugField
+    field_class = PersonNameField
 
 
 class OrderField(django_filters.fields.ChoiceField):
@@ -166,6 +179,13 @@ class OrderFilter(django_filters.ChoiceFilter):
 RELEVANCE = "relevance"
 # The filters that select paragraphs rather than readouts: a readout is selected by one paragraph meeting all.
 PARAGRAPH_FILTERS = ("q", "speaker", "kind")
+
+
+# The list of names that the browser offers as one types (filled by static/js/person-names.js; without JavaScript
+# a name is typed whole).
+PERSON_NAME_INPUT = forms.TextInput(
+    attrs={"placeholder": "e.g. Wang Yi", "autocomplete": "off", "spellcheck": "false", "list": "person-names"}
+)
 
 
 class ReadoutFilterForm(forms.Form):
@@ -190,12 +210,12 @@ class ReadoutFilter(django_filters.FilterSet):
     )
     participant = PersonFilter(
         label="Participant",
-        help_text="The name in the person's address: wang-yi for /people/wang-yi/.",
+        help_text="A person's name, in any of its spellings: Wang Yi, 王毅.",
         queryset=Person.objects.all(),
         to_field_name="slug",
         method="filter_participant",
-        # A text box: a select would list every person in the archive.
-        widget=forms.TextInput(attrs={"placeholder": "e.g. wang-yi", "autocomplete": "off", "spellcheck": "false"}),
+        # A text box that suggests names (static/js/person-names.js): a select would list every person.
+        widget=PERSON_NAME_INPUT,
     )
     country = CountryFilter(
         label="Country",
@@ -234,6 +254,7 @@ class ReadoutFilter(django_filters.FilterSet):
         queryset=Person.objects.all(),
         to_field_name="slug",
         method="filter_paragraphs",
+        widget=PERSON_NAME_INPUT,
     )
     kind = django_filters.ChoiceFilter(
         label="Paragraphs", choices=Statement.Kind.choices, method="filter_paragraphs", empty_label="All paragraphs"

@@ -6,7 +6,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from readouts import search
-from readouts.filters import ReadoutFilter
+from readouts.filters import PERSON_NAME_INPUT, PersonNameField, ReadoutFilter
 from readouts.models import Country, Person, Readout, Statement
 from readouts.parsing import Kind, ParsedParagraph, ParsedParticipant, ParsedReadout
 
@@ -126,7 +126,7 @@ class SearchForm(forms.Form):
         help_text='Words, "a phrase", or, -exclude',
         widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
     )
-    speaker = forms.SlugField(label="Said by", required=False, max_length=200)
+    speaker = PersonNameField(label="Said by", queryset=Person.objects.all(), required=False, widget=PERSON_NAME_INPUT)
     kind = forms.ChoiceField(
         label="Paragraphs",
         required=False,
@@ -140,15 +140,6 @@ class SearchForm(forms.Form):
     page = forms.IntegerField(required=False, min_value=1, max_value=10_000, widget=forms.HiddenInput)
     # The words as typed: no question about a person, no corrected spelling (the page's "search instead" links).
     as_typed = forms.BooleanField(required=False, widget=forms.HiddenInput)
-
-    def clean_speaker(self):
-        slug = self.cleaned_data["speaker"]
-        if not slug:
-            return None
-        speaker = Person.objects.filter(slug=slug.lower()).first()
-        if speaker is None:
-            raise ValidationError(f"No person with the name “{slug}” is in the archive.")
-        return speaker
 
 
 # The search form's own parameters; every other one goes to ReadoutFilter, which narrows the readouts searched.

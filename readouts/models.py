@@ -2,6 +2,7 @@
 
 import datetime
 import functools
+import re
 
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex, OpClass
@@ -120,6 +121,27 @@ class Country(models.Model):
 
 
 class PersonQuerySet(models.QuerySet):
+    def named(self, text):
+        """People whose name or one of whose aliases is the text, case and accents aside."""
+        spellings = sorted({text, text.title(), text.lower(), text.upper()})
+        return self.filter(Q(name__unaccent__iexact=text) | Q(aliases__overlap=spellings)).order_by("name", "pk")
+
+    def with_names_like(self, text):
+        """People whose name or an alias starts with the text or has a word that does, case and accents aside,
+        the most met first: what the name boxes suggest as one types."""
+        pattern = rf"(^|\s){re.escape(text)}"
+        matches = Q(name__unaccent__iregex=pattern) | Q(aliases_text__unaccent__iregex=pattern)
+        return (
+            self.alias(
+                aliases_text=Func(
+                    F("aliases"), Value(" "), function="array_to_string", output_field=models.TextField()
+                )
+            )
+            .filter(matches)
+            .with_meeting_counts()
+            .order_by("-meetings", "name")
+        )
+
     def with_meeting_counts(self):
         """Each person's number of meetings, counted per row so that a page of people costs one query."""
         meetings = Participation.objects.filter(person=OuterRef("pk")).order_by().values("person")

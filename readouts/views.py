@@ -1,6 +1,7 @@
 """Thin views: each asks the models and the filters for what the page shows and renders it."""
 
 from django.core.paginator import Paginator
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.functional import cached_property
 
@@ -169,6 +170,24 @@ def country_detail(request, code):
         "people": Person.objects.filter(country=country).with_meeting_counts().order_by("-meetings", "name")[:20],
     }
     return render(request, "readouts/country_detail.html", context)
+
+
+# The most names the name boxes suggest at once.
+SUGGESTED_NAMES = 10
+
+
+def person_names(request):
+    """The people whose names (or aliases) start with ``q`` or have a word that does, most met first, as JSON:
+    what the Participant and Said-by boxes suggest as one types (static/js/person-names.js)."""
+    text = " ".join(request.GET.get("q", "").split())[:100]
+    people = []
+    if text:
+        found = Person.objects.with_names_like(text).select_related("country")[:SUGGESTED_NAMES]
+        people = [
+            {"name": person.name, "slug": person.slug, "country": person.country and person.country.name}
+            for person in found
+        ]
+    return JsonResponse({"people": people})
 
 
 # Fewer matching paragraphs than this and the page offers a corrected spelling when it knows one.

@@ -255,3 +255,30 @@ def test_the_api_says_how_it_understood_the_query(client, archive):
     assert (data["searched"], data["question"]) == ("Belt and Road", {"speaker": "wang-yi", "about": "Belt and Road"})
     data = client.get("/api/search/", {"q": "coopration"}).json()
     assert (data["searched"], data["corrected_from"], data["question"]) == ("cooperation", "coopration", None)
+
+
+@pytest.mark.parametrize("typed", ["Wang Yi", "wang yi", "王毅", "wang-yi"])
+def test_said_by_takes_a_name_in_any_spelling_or_the_address_slug(client, archive, typed):
+    archive["wang"].aliases = ["王毅"]
+    archive["wang"].save()
+    html = client.get("/search/", {"q": "Belt and Road", "speaker": typed}).content.decode()
+    assert "No person" not in html
+    assert "3 paragraphs in 3 readouts" in html
+    assert "Statements by" not in html  # a speaker chosen: no question to read into the query
+
+
+def test_a_name_two_people_share_asks_which(client, archive):
+    make_person("Wang Yi", "SG", slug="wang-yi-2")
+    html = client.get("/search/", {"q": "Belt and Road", "speaker": "Wang Yi"}).content.decode()
+    assert "Several people are called “Wang Yi”: give one of wang-yi, wang-yi-2." in html
+
+
+def test_the_name_boxes_suggest_people_as_one_types(client, archive, django_assert_num_queries):
+    with django_assert_num_queries(1):
+        data = client.get("/people/names.json", {"q": "wan"}).json()
+    assert data == {"people": [{"name": "Wang Yi", "slug": "wang-yi", "country": "China"}]}
+    assert client.get("/people/names.json", {"q": "blink"}).json()["people"][0]["slug"] == "antony-blinken"
+    assert client.get("/people/names.json", {"q": "(("}).json() == {"people": []}
+    assert client.get("/people/names.json").json() == {"people": []}
+    html = client.get("/search/").content.decode()
+    assert 'list="person-names"' in html and '<datalist id="person-names" data-source="/people/names.json">' in html
