@@ -152,10 +152,26 @@ def test_a_long_query_is_cut_for_the_names_and_suggestions_as_for_the_search(cli
     assert [len(text) for text in asked] == [len(("cooperation " * 1_000)[:500].strip())]
 
 
+# Every script a query may come in, with search syntax mixed in: CJK (split by jieba), Cyrillic, Arabic with
+# right-to-left marks, emoji, and the archive's own names.
+SCRIPTS = st.sampled_from(
+    ["王毅", "托卡耶夫会见", "一带一路", "カザフスタン", "сотрудничества", "Токаев", "التعاون", "\u200f", "\u202e",
+     "🇰🇿", "🙂", "Wang Yi", "what did", "say about", '"', "-", " or ", " ", "(", "\x00", "é"]
+)  # fmt: skip
+QUERIES = st.one_of(st.text(max_size=300), st.lists(st.one_of(SCRIPTS, st.text(max_size=5)), max_size=12).map("".join))
+
+
 @settings(max_examples=200, deadline=2000, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(query=st.text(max_size=300), page=st.one_of(st.none(), st.text(max_size=6)), sort=st.text(max_size=10))
-def test_generated_queries_never_fail(client, archive, query, page, sort):
+@given(
+    query=QUERIES,
+    page=st.one_of(st.none(), st.text(max_size=6)),
+    sort=st.text(max_size=10),
+    speaker=st.one_of(st.none(), SCRIPTS, st.text(max_size=8)),
+)
+def test_generated_queries_never_fail(client, archive, query, page, sort, speaker):
     params = {"q": query, "sort": sort}
+    if speaker is not None:
+        params["speaker"] = speaker
     if page is not None:
         params["page"] = page
     assert client.get("/search/", params).status_code == 200
