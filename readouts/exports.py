@@ -1,7 +1,9 @@
 """Downloads: a list's whole result set as CSV or JSON, and one readout's (or paragraph's) citation.
 
 A list export takes the /readouts/ page's query string through the same ReadoutFilter, so the download holds
-exactly what the list shows, every page of it (``page`` is ignored). Exports stream in constant memory: the
+exactly what the list shows, every page of it (``page`` is ignored). A search's downloads carry its query string
+too: the readouts with a paragraph that matches its words, speaker and kind, in its order, and as their paragraphs
+the matching ones alone, as many as the search page counts. Exports stream in constant memory: the
 readouts come through a server-side cursor, CHUNK_SIZE at a time, each chunk with its participants (and
 statements) prefetched in one more query, and rows go out as they are made.
 """
@@ -10,6 +12,7 @@ import csv
 import functools
 import json
 
+from django.db.models import Prefetch
 from django.http import Http404, HttpResponse, JsonResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import path
@@ -21,7 +24,7 @@ from readouts import (
     converters,  # noqa: F401 (registers the yyyy and dd path converters used below)
 )
 from readouts.filters import ReadoutFilter
-from readouts.models import Readout
+from readouts.models import Readout, Statement
 from readouts.serializers import ReadoutExportSerializer
 
 CHUNK_SIZE = 500
@@ -139,6 +142,13 @@ def selected_readouts(request):
     return filterset.qs if filterset.is_valid() else None, filterset
 
 
+def exported_paragraphs(filterset):
+    """The paragraphs a readout's rows hold: those that match a search (its words, speaker, kind), or every one."""
+    matched = filterset.matched_paragraphs()
+    paragraphs = Statement.objects.all() if matched is None else matched
+    return paragraphs.select_related("speaker").defer("search_vector").order_by("position")
+
+
 def invalid_query(filterset):
     errors = {name: [str(message) for message in messages] for name, messages in filterset.errors.items()}
     return JsonResponse({"detail": "Invalid query parameters.", "errors": errors}, status=400)
@@ -161,25 +171,27 @@ def export_of_selection(view):
         readouts, filterset = selected_readouts(request)
         if readouts is None:
             return invalid_query(filterset)
-        return view(request, readouts)
+        return view(request, readouts, filterset)
 
     return export
 
 
 @export_of_selection
-def readouts_csv(request, readouts):
+def readouts_csv(request, readouts, filterset):
     rows = readout_rows(readouts.with_participants().iterator(CHUNK_SIZE), request.build_absolute_uri)
     return download(stream_csv(READOUT_COLUMNS, rows), dated("readouts", "csv"), "text/csv; charset=utf-8")
 
 
 @export_of_selection
-def statements_csv(request, readouts):
-    rows = statement_rows(readouts.with_details().iterator(CHUNK_SIZE), request.build_absolute_uri)
+def statements_csv(request, readouts, filterset):
+    paragraphs = Prefetch("statements", queryset=exported_paragraphs(filterset))
+    readouts = readouts.prefetch_related(paragraphs)
+    rows = statement_rows(readouts.iterator(CHUNK_SIZE), request.build_absolute_uri)
     return download(stream_csv(STATEMENT_COLUMNS, rows), dated("statements", "csv"), "text/csv; charset=utf-8")
 
 
 @export_of_selection
-def readouts_json(request, readouts):
+def readouts_json(request, readouts, filterset):
     # One serializer for all the rows: building a serializer's fields costs more than using them.
     serializer = ReadoutExportSerializer(many=True, context={"request": request}).child
     items = (serializer.to_representation(r) for r in readouts.with_details().iterator(CHUNK_SIZE))

@@ -10,14 +10,20 @@ Query-string parameters of ReadoutFilter:
   (``?country=KZ&counterpart=CN``); each of the two can also be used alone.
 - ``location``, ``publisher``: case-insensitive text that the readout's location or publisher contains.
 - ``language``: an ISO 639-1 code (``en``).
-- ``sort``: ``newest`` (the default) or ``oldest``.
+- ``sort``: ``newest`` (the default) or ``oldest``; ``relevance`` (a search's order, which its downloads keep)
+  puts first the readouts whose best paragraph ranks highest for ``q``, and is newest first without ``q``.
 
 - ``q``: full-text words (web-search syntax): readouts with a paragraph that matches. The search page
   (``/search/``) reads ``q`` itself, at paragraph level, and applies the other filters to the readouts.
+- ``speaker`` (a person's slug) and ``kind`` (statement, joint, narrative): the paragraph scope of a search.
+  With ``q`` they select the readouts with a paragraph that matches, said by the speaker, of the kind: one
+  paragraph meeting all three, as the search page counts them (``matched_paragraphs``). A search's downloads keep
+  them, so that its paragraphs export holds the paragraphs the page found.
 """
 
 import datetime
 import functools
+import re
 
 import django_filters
 from django import forms
@@ -88,23 +94,35 @@ class CountryCodeField(forms.ModelChoiceField):
         return f"{obj.name} ({obj.code})"
 
 
-class PersonSlugField(forms.ModelChoiceField):
-    """A person by slug; a value that cannot be a slug is rejected before any query."""
+class PersonNameField(forms.ModelChoiceField):
+    """A person by name, by one of their aliases, or by the slug of their address (wang-yi, as older links have
+    it): the name is what people type and what the autocomplete offers (readouts:person_names). A name that two
+    people share is refused with their addresses' names, which select either."""
 
-    slug_validator = RegexValidator(r"^[-a-zA-Z0-9_]{1,200}$")
+    slug_pattern = re.compile(r"^[-a-zA-Z0-9_]{1,200}$")
 
     def to_python(self, value):
         if value in self.empty_values:
             return None
-        value = str(value).strip().lower()
-        try:
-            self.slug_validator(value)
-        except forms.ValidationError:
-            raise forms.ValidationError("No such person.", code="invalid_choice") from None
-        try:
-            return super().to_python(value)
-        except forms.ValidationError:
-            raise forms.ValidationError(f"No person with the name “{value}” is in the archive.") from None
+        # PostgreSQL's text cannot hold NUL, which no name has.
+        value = " ".join(str(value).replace("\x00", " ").split())[:200]
+        if not value:
+            return None
+        if self.slug_pattern.match(value):
+            person = self.queryset.filter(slug=value.lower()).first()
+            if person is not None:
+                return person
+        named = list(self.queryset.named(value)[:5])
+        if len(named) == 1:
+            return named[0]
+        if named:
+            slugs = ", ".join(person.slug for person in named)
+            raise forms.ValidationError(f"Several people are called “{value}”: give one of {slugs}.")
+        raise forms.ValidationError(f"No person with the name “{value}” is in the archive.", code="invalid_choice")
+
+    def prepare_value(self, value):
+        # A person chosen shows as their name; a value typed shows as typed.
+        return value.name if isinstance(value, Person) else value
 
 
 def country_choices():
@@ -143,7 +161,31 @@ class CountryFilter(django_filters.ModelChoiceFilter):
 
 @extend_schema_field(OpenApiTypes.STR)
 class PersonFilter(django_filters.ModelChoiceFilter):
-    field_class = PersonSlugField
+    field_class = PersonNameField
+
+
+class OrderField(django_filters.fields.ChoiceField):
+    """The list's orders, and ``relevance``, which the lists do not offer but a search's downloads carry."""
+
+    def valid_value(self, value):
+        return value == RELEVANCE or super().valid_value(value)
+
+
+@extend_schema_field(OpenApiTypes.STR)
+class OrderFilter(django_filters.ChoiceFilter):
+    field_class = OrderField
+
+
+RELEVANCE = "relevance"
+# The filters that select paragraphs rather than readouts: a readout is selected by one paragraph meeting all.
+PARAGRAPH_FILTERS = ("q", "speaker", "kind")
+
+
+# The list of names that the browser offers as one types (filled by static/js/person-names.js; without JavaScript
+# a name is typed whole).
+PERSON_NAME_INPUT = forms.TextInput(
+    attrs={"placeholder": "e.g. Wang Yi", "autocomplete": "off", "spellcheck": "false", "list": "person-names"}
+)
 
 
 class ReadoutFilterForm(forms.Form):
@@ -168,12 +210,12 @@ class ReadoutFilter(django_filters.FilterSet):
     )
     participant = PersonFilter(
         label="Participant",
-        help_text="The name in the person's address: wang-yi for /people/wang-yi/.",
+        help_text="A person's name, in any of its spellings: Wang Yi, 王毅.",
         queryset=Person.objects.all(),
         to_field_name="slug",
         method="filter_participant",
-        # A text box: a select would list every person in the archive.
-        widget=forms.TextInput(attrs={"placeholder": "e.g. wang-yi", "autocomplete": "off", "spellcheck": "false"}),
+        # A text box that suggests names (static/js/person-names.js): a select would list every person.
+        widget=PERSON_NAME_INPUT,
     )
     country = CountryFilter(
         label="Country",
@@ -207,7 +249,17 @@ class ReadoutFilter(django_filters.FilterSet):
         validators=[RegexValidator(r"^[a-zA-Z]{2,3}$", "Enter a language code, such as en.")],
         widget=forms.TextInput(attrs={"placeholder": "e.g. en", "size": 4, "spellcheck": "false"}),
     )
-    sort = django_filters.ChoiceFilter(
+    speaker = PersonFilter(
+        label="Said by",
+        queryset=Person.objects.all(),
+        to_field_name="slug",
+        method="filter_paragraphs",
+        widget=PERSON_NAME_INPUT,
+    )
+    kind = django_filters.ChoiceFilter(
+        label="Paragraphs", choices=Statement.Kind.choices, method="filter_paragraphs", empty_label="All paragraphs"
+    )
+    sort = OrderFilter(
         label="Order",
         choices=[("newest", "Newest first"), ("oldest", "Oldest first")],
         method="sort_readouts",
@@ -253,7 +305,31 @@ class ReadoutFilter(django_filters.FilterSet):
         return queryset.involving(value)
 
     def filter_words(self, queryset, name, value):
-        return queryset.matching(value)
+        return self.filter_paragraphs(queryset, name, value)
+
+    def filter_paragraphs(self, queryset, name, value):
+        """q, speaker and kind select readouts together, through matched_paragraphs(): applied with the first of
+        them in use, and left alone by the others."""
+        used = [other for other in PARAGRAPH_FILTERS if self.form.cleaned_data.get(other)]
+        if name != used[0]:
+            return queryset
+        if queryset.model is Statement:
+            return queryset.filter(pk__in=self.matched_paragraphs().values("pk"))
+        return queryset.with_paragraph_in(self.matched_paragraphs())
+
+    def matched_paragraphs(self):
+        """The paragraphs that q, speaker and kind select (each one that is given); None when none is."""
+        data = self.form.cleaned_data
+        if not any(data.get(name) for name in PARAGRAPH_FILTERS):
+            return None
+        paragraphs = Statement.objects.all()
+        if data.get("q"):
+            paragraphs = paragraphs.searched(data["q"], data.get("language") or None)
+        if data.get("speaker"):
+            paragraphs = paragraphs.filter(speaker=data["speaker"])
+        if data.get("kind"):
+            paragraphs = paragraphs.filter(kind=data["kind"])
+        return paragraphs
 
     def filter_location(self, queryset, name, value):
         return queryset.at_location(value)
@@ -265,7 +341,12 @@ class ReadoutFilter(django_filters.FilterSet):
         return queryset.in_language(value)
 
     def sort_readouts(self, queryset, name, value):
-        return queryset.oldest_first() if value == "oldest" else queryset.newest_first()
+        if value == "oldest":
+            return queryset.oldest_first()
+        if value == RELEVANCE and self.form.cleaned_data.get("q"):
+            data = self.form.cleaned_data
+            return queryset.most_relevant_first(self.matched_paragraphs(), data["q"], data.get("language") or None)
+        return queryset.newest_first()
 
     def active_filters(self):
         """(label, shown value, parameter name) for each valid filter in use, sort order left out."""

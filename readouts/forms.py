@@ -7,7 +7,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from readouts import search
-from readouts.filters import ReadoutFilter
+from readouts.filters import PERSON_NAME_INPUT, PersonNameField, ReadoutFilter
 from readouts.models import Country, DateBasis, Person, Readout, Statement
 from readouts.parsing import Kind, ParsedParagraph, ParsedParticipant, ParsedReadout
 from readouts.parsing.types import ReadoutMetadata
@@ -183,7 +183,7 @@ class SearchForm(forms.Form):
         help_text='Words, "a phrase", or, -exclude',
         widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
     )
-    speaker = forms.SlugField(label="Said by", required=False, max_length=200)
+    speaker = PersonNameField(label="Said by", queryset=Person.objects.all(), required=False, widget=PERSON_NAME_INPUT)
     kind = forms.ChoiceField(
         label="Paragraphs",
         required=False,
@@ -195,19 +195,13 @@ class SearchForm(forms.Form):
         choices=[("relevance", "Most relevant"), ("newest", "Newest first"), ("oldest", "Oldest first")],
     )
     page = forms.IntegerField(required=False, min_value=1, max_value=10_000, widget=forms.HiddenInput)
-
-    def clean_speaker(self):
-        slug = self.cleaned_data["speaker"]
-        if not slug:
-            return None
-        speaker = Person.objects.filter(slug=slug.lower()).first()
-        if speaker is None:
-            raise ValidationError(f"No person with the name “{slug}” is in the archive.")
-        return speaker
+    # The words as typed: no question about a person, no corrected spelling (the page's "search instead" links).
+    as_typed = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
 
 # The search form's own parameters; every other one goes to ReadoutFilter, which narrows the readouts searched.
-SEARCH_PARAMETERS = ("q", "sort", "page")
+# (ReadoutFilter knows q, speaker, kind and sort too, for the search's downloads, which keep them.)
+SEARCH_PARAMETERS = ("q", "speaker", "kind", "sort", "page", "as_typed")
 
 
 @dataclass
@@ -230,8 +224,9 @@ def run_search(params, hit_readouts=None) -> SearchRequest:
     request = SearchRequest(SearchForm(params), ReadoutFilter(filter_params, queryset=Readout.objects.all()))
     if request.form.is_valid() and request.filterset.is_valid() and request.form.cleaned_data["q"]:
         options = request.form.cleaned_data
-        request.results = search.search(
+        request.results = search.answered(
             options["q"],
+            as_typed=options["as_typed"],
             readouts=request.filterset.qs if request.filterset.active_filters() else None,
             paragraphs=request.filterset.paragraphs() if request.filterset.active_filters() else None,
             speaker=options["speaker"],
@@ -239,5 +234,6 @@ def run_search(params, hit_readouts=None) -> SearchRequest:
             sort=options["sort"] or search.RELEVANCE,
             page=options["page"] or 1,
             hit_readouts=hit_readouts,
+            language=request.filterset.form.cleaned_data.get("language") or None,
         )
     return request

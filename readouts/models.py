@@ -2,6 +2,7 @@
 
 import datetime
 import functools
+import re
 
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex, OpClass
@@ -11,6 +12,7 @@ from django.db.models import (
     Count,
     Exists,
     F,
+    FloatField,
     Func,
     IntegerField,
     Max,
@@ -25,14 +27,49 @@ from django.db.models.functions import MD5, Cast, Coalesce, ExtractYear, Upper
 from django.urls import get_script_prefix, reverse
 from simple_history.models import HistoricalRecords
 
-# The text search configuration of every search vector and query: English stemming over accent-folded
-# words, created by migration 0004 (a copy of "english" whose word mappings run unaccent first).
+# The text search configuration of English paragraphs: English stemming over accent-folded words, created by
+# migration 0004 (a copy of "english" whose word mappings run unaccent first). Each paragraph is indexed in its
+# own language's configuration (Statement.search_config, readouts/search/languages.py).
 SEARCH_CONFIG = "readout_english"
 
 
 def web_search_query(text: str) -> SearchQuery:
-    """A query in web-search syntax: words, "a phrase", or, -exclusion (websearch_to_tsquery)."""
+    """A query in web-search syntax in English alone: words, "a phrase", or, -exclusion (websearch_to_tsquery).
+    Searches in every language go through readouts.search.query.understood()."""
     return SearchQuery(text, search_type="websearch", config=SEARCH_CONFIG)
+
+
+class RegConfigField(models.Field):
+    """A text search configuration (PostgreSQL's regconfig), read as its name."""
+
+    description = "A text search configuration"
+
+    def db_type(self, connection):
+        return "regconfig"
+
+
+class SegmentedTextField(models.TextField):
+    """A text column's words, with its Chinese and Japanese runs split by spaces (readouts/search/words.py); NULL
+    for a text without any. Filled from ``source`` whenever Django writes the row (save and bulk_create call
+    pre_save), as auto_now fills a date; QuerySet.update() of the source leaves it stale."""
+
+    def __init__(self, *args, source="text", **kwargs):
+        self.source = source
+        kwargs.setdefault("null", True)
+        kwargs.setdefault("editable", False)
+        super().__init__(*args, **kwargs)
+
+    def deconstruct(self):
+        name, path, args, kwargs = super().deconstruct()
+        kwargs["source"] = self.source
+        return name, path, args, kwargs
+
+    def pre_save(self, model_instance, add):
+        from readouts.search.words import segmented  # readouts.search imports the models
+
+        value = segmented(getattr(model_instance, self.source))
+        setattr(model_instance, self.attname, value)
+        return value
 
 
 class CountryQuerySet(models.QuerySet):
@@ -84,6 +121,27 @@ class Country(models.Model):
 
 
 class PersonQuerySet(models.QuerySet):
+    def named(self, text):
+        """People whose name or one of whose aliases is the text, case and accents aside."""
+        spellings = sorted({text, text.title(), text.lower(), text.upper()})
+        return self.filter(Q(name__unaccent__iexact=text) | Q(aliases__overlap=spellings)).order_by("name", "pk")
+
+    def with_names_like(self, text):
+        """People whose name or an alias starts with the text or has a word that does, case and accents aside,
+        the most met first: what the name boxes suggest as one types."""
+        pattern = rf"(^|\s){re.escape(text)}"
+        matches = Q(name__unaccent__iregex=pattern) | Q(aliases_text__unaccent__iregex=pattern)
+        return (
+            self.alias(
+                aliases_text=Func(
+                    F("aliases"), Value(" "), function="array_to_string", output_field=models.TextField()
+                )
+            )
+            .filter(matches)
+            .with_meeting_counts()
+            .order_by("-meetings", "name")
+        )
+
     def with_meeting_counts(self):
         """Each person's number of meetings, counted per row so that a page of people costs one query."""
         meetings = Participation.objects.filter(person=OuterRef("pk")).order_by().values("person")
@@ -265,10 +323,30 @@ class ReadoutQuerySet(models.QuerySet):
         except ValueError:
             return self.none()
 
-    def matching(self, text):
+    def matching(self, text, language=None):
         """Readouts with a paragraph that matches a web-search query ("belt and road" -tariffs)."""
-        matches = Statement.objects.filter(readout=OuterRef("pk"), search_vector=web_search_query(text))
-        return self.filter(Exists(matches))
+        return self.with_paragraph_in(Statement.objects.searched(text, language))
+
+    def with_paragraph_in(self, paragraphs):
+        """Readouts with at least one of these paragraphs."""
+        return self.filter(Exists(paragraphs.filter(readout=OuterRef("pk"))))
+
+    def most_relevant_first(self, paragraphs, text, language=None):
+        """The readouts in the order of their best paragraph's rank for the query, among ``paragraphs``, as a
+        search orders them by relevance; then newest first."""
+        from readouts.search.languages import RowQuery
+        from readouts.search.query import understood
+
+        query = understood(text, connections[self.db], language)
+        best = (
+            paragraphs.filter(readout=OuterRef("pk"))
+            .annotate(rank=Func(F("search_vector"), RowQuery(query), function="ts_rank", output_field=FloatField()))
+            .order_by("-rank")
+            .values("rank")[:1]
+        )
+        return self.annotate(best_rank=Subquery(best)).order_by(
+            F("best_rank").desc(nulls_last=True), F("meeting_date").desc(nulls_last=True), "-id"
+        )
 
     def slice_by_key(self, start, stop, total=None, members=None):
         """self[start:stop] in one query that finds the rows' ids first, by an id-only query that the date indexes
@@ -670,6 +748,14 @@ class StatementQuerySet(models.QuerySet):
     def matching(self, text):
         return self.of_readouts(Readout.objects.matching(text))
 
+    def searched(self, text, language=None):
+        """The paragraphs that match a web-search query themselves, each in its own language's configuration
+        (that of ``language`` alone, when given)."""
+        from readouts.search.languages import TextMatch  # readouts.search imports the models
+        from readouts.search.query import understood
+
+        return self.filter(TextMatch(understood(text, connections[self.db], language)))
+
     def of_readouts(self, readouts):
         return self.filter(readout__in=readouts.order_by().values("pk"))
 
@@ -703,20 +789,30 @@ class Statement(models.Model):
     text = models.TextField()
     speaker = models.ForeignKey(Person, null=True, blank=True, on_delete=models.PROTECT, related_name="statements")
     kind = models.CharField(max_length=10, choices=Kind, default=Kind.NARRATIVE)
-    # Kept current by PostgreSQL: English stemming with accents folded (see SEARCH_CONFIG).
+    # The configuration of the readout's language (readouts/search/languages.py), copied by the triggers below.
+    search_config = RegConfigField(editable=False, db_default=None)
+    # The text's Chinese and Japanese runs split into words, which PostgreSQL's parser cannot do; NULL for others.
+    segmented_text = SegmentedTextField(source="text")
+    # Kept current by PostgreSQL, in the paragraph's own configuration, over its words (migration 0017).
     search_vector = models.GeneratedField(
-        expression=SearchVector("text", config=SEARCH_CONFIG), output_field=SearchVectorField(), db_persist=True
+        expression=SearchVector(Coalesce("segmented_text", "text"), config=F("search_config")),
+        output_field=SearchVectorField(),
+        db_persist=True,
     )
     # Copies of the readout's meeting date, country ids and publisher, so that search can combine these filters
-    # with the full-text index instead of joining the readouts. PostgreSQL keeps them current (triggers of
-    # migrations 0009 and 0012): Django inserts DEFAULT, the insert trigger fills them in, and changes to the
-    # readout are copied down.
+    # with the full-text index instead of joining the readouts, and of its language's configuration (above).
+    # PostgreSQL keeps them current (triggers of migrations 0009, 0012 and 0017): Django inserts DEFAULT, the
+    # insert trigger fills them in, and changes to the readout are copied down.
     meeting_date = models.DateField(null=True, editable=False, db_default=None)
     country_ids = ArrayField(models.BigIntegerField(), editable=False, db_default=None)
     publisher = models.CharField(max_length=200, editable=False, db_default=None)
 
     objects = StatementQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["search_vector", "meeting_date", "country_ids", "publisher"])
+    history = HistoricalRecords(
+        excluded_fields=[
+            "search_vector", "search_config", "segmented_text", "meeting_date", "country_ids", "publisher"
+        ]
+    )  # fmt: skip
 
     class Meta:
         ordering = ["readout", "position"]

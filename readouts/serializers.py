@@ -263,8 +263,24 @@ class SearchResultsSerializer(serializers.Serializer):
     next = serializers.SerializerMethodField()
     previous = serializers.SerializerMethodField()
     messages = serializers.ListField(child=serializers.CharField(), help_text="Notes on how the query was run")
+    searched = serializers.CharField(source="query", help_text="The words searched, as understood")
+    question = serializers.SerializerMethodField(help_text="Set when the query was read as a question about a person")
+    corrected_from = serializers.CharField(
+        allow_null=True, help_text="The query as typed, when it found nothing and its correction was searched instead"
+    )
     years = serializers.SerializerMethodField()
     results = SearchHitSerializer(source="hits", many=True)
+
+    @extend_schema_field(
+        {
+            "type": "object",
+            "nullable": True,
+            "properties": {"speaker": {"type": "string"}, "about": {"type": "string"}},
+        }
+    )
+    def get_question(self, results):
+        question = results.question
+        return question and {"speaker": question.person_slug, "about": question.about}
 
     def page_url(self, number) -> str:
         request = self.context["request"]

@@ -1,6 +1,7 @@
 """Thin views: each asks the models and the filters for what the page shows and renders it."""
 
 from django.core.paginator import Paginator
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.functional import cached_property
@@ -208,6 +209,24 @@ def country_detail(request, code):
     return render(request, "readouts/country_detail.html", context)
 
 
+# The most names the name boxes suggest at once.
+SUGGESTED_NAMES = 10
+
+
+def person_names(request):
+    """The people whose names (or aliases) start with ``q`` or have a word that does, most met first, as JSON:
+    what the Participant and Said-by boxes suggest as one types (static/js/person-names.js)."""
+    text = " ".join(request.GET.get("q", "").split())[:100]
+    people = []
+    if text:
+        found = Person.objects.with_names_like(text).select_related("country")[:SUGGESTED_NAMES]
+        people = [
+            {"name": person.name, "slug": person.slug, "country": person.country and person.country.name}
+            for person in found
+        ]
+    return JsonResponse({"people": people})
+
+
 # Fewer matching paragraphs than this and the page offers a corrected spelling when it knows one.
 SUGGEST_BELOW = 5
 
@@ -219,13 +238,14 @@ def search_page(request):
     if searched.results is not None:
         # The names and the suggestion look at the query as it was searched (its first 500 characters): a
         # 10,000-character query cost the names' similarity 130 ms.
-        results, text = searched.results, searched.results.query
-        named = search.named_in(text)
+        results = searched.results
+        named = search.named_in(results.typed or results.query)
+        few = results.paragraph_count < SUGGEST_BELOW and not results.corrected_from
         context.update(
             results=results,
             chart=year_bars(results.years, request.GET),
             people=named.people,
             countries=named.countries,
-            suggestion=search.suggestion(text) if results.paragraph_count < SUGGEST_BELOW else None,
+            suggestion=search.suggestion(results.query) if few and results.query else None,
         )
     return render(request, "readouts/search.html", context)

@@ -102,7 +102,8 @@ def test_the_format_covers_every_field_of_the_models():
     readout_fields = stored(Readout, {"country_ids", "meeting"}) | {"content_hash", "participants", "statements"}
     assert readout_fields == set(archive_io.READOUT_FIELDS) | set(archive_io.READOUT_OPTIONAL_FIELDS)
     assert stored(Participation, {"id", "readout"}) == set(archive_io.PARTICIPANT_FIELDS)
-    copies = {"meeting_date", "country_ids", "publisher"}
+    # And the language's configuration and the words, which search derives from the readout and the text.
+    copies = {"meeting_date", "country_ids", "publisher", "search_config", "segmented_text"}
     assert stored(Statement, {"id", "readout", *copies}) == set(archive_io.STATEMENT_FIELDS)
     assert all(
         not isinstance(f, models.ManyToManyField) for model in (Person, Readout) for f in model._meta.get_fields()

@@ -3,6 +3,8 @@
 import csv
 import io
 import json
+import re
+from urllib.parse import parse_qsl
 
 import pytest
 
@@ -112,7 +114,7 @@ def test_invalid_filters_are_a_json_400(client, archive, path):
 
 @pytest.mark.parametrize(
     ("path", "queries_per_chunk"),
-    [("/export/readouts.csv", 1), ("/export/statements.csv", 2), ("/export/readouts.json", 2)],
+    [("/export/readouts.csv", 1), ("/export/statements.csv", 1), ("/export/readouts.json", 2)],
 )
 @pytest.mark.parametrize("chunk_size", [5, 10, 30])
 def test_queries_grow_with_chunks_not_rows(
@@ -135,3 +137,49 @@ def test_export_is_read_as_it_is_sent(client, busy_archive, monkeypatch, django_
         first_rows = [next(parts) for _ in range(3)]
     assert first_rows[0].startswith("\ufeffid,".encode())
     assert len(b"".join(parts).splitlines()) == 28
+
+
+def search_download_links(client, params):
+    html = client.get("/search/", params).content.decode()
+    return dict(re.findall(r'<a href="(/export/[a-z]+\.[a-z]+)\?([^"]*)" download>', html))
+
+
+def test_a_scoped_search_exports_only_its_paragraphs(client, archive):
+    params = {"q": "neighbours", "speaker": "wang-yi", "kind": "statement", "sort": "oldest", "page": "1"}
+    links = search_download_links(client, params)
+    query = links["/export/statements.csv"]
+    kept = dict(parse_qsl(query.replace("&amp;", "&")))
+    assert kept == {"q": "neighbours", "speaker": "wang-yi", "kind": "statement", "sort": "oldest"}
+    _, *rows = read_csv(client.get(f"/export/statements.csv?{query.replace('&amp;', '&')}"))
+    # The page says one paragraph: the export holds that one, not the readout's three.
+    assert [(row[0], row[4], row[6]) for row in rows] == [(str(archive.main.pk), "2", "Wang Yi")]
+
+
+def test_a_search_export_keeps_the_scope_for_the_readouts_too(client, archive):
+    # "Wang" is in four readouts' paragraphs, and Tokayev speaks in one of those readouts, but not of Wang.
+    _, *rows = read_csv(client.get("/export/readouts.csv", {"q": "Wang", "speaker": "kassym-jomart-tokayev"}))
+    assert rows == []
+    _, *rows = read_csv(client.get("/export/readouts.csv", {"q": "relations", "speaker": "kassym-jomart-tokayev"}))
+    assert [int(row[0]) for row in rows] == [archive.later.pk]
+    _, *rows = read_csv(client.get("/export/statements.csv", {"q": "Tokayev", "kind": "narrative"}))
+    assert sorted(row[-1] for row in rows) == [
+        "Tokayev met Wang Yi in Nur-Sultan.",
+        "Tokayev received Wang Yi.",
+        "Wang Yi met President Tokayev.",
+    ]
+
+
+def test_a_search_export_in_order_of_relevance(client, db):
+    strong = make_readout(title="Strong", paragraphs=[("Grain grain grain exports.", None, Statement.Kind.NARRATIVE)])
+    weak_text = "Talks covered many topics, energy, trade and grain."
+    weak = make_readout(title="Weak", paragraphs=[(weak_text, None, Statement.Kind.NARRATIVE)])
+    _, *rows = read_csv(client.get("/export/readouts.csv", {"q": "grain", "sort": "relevance"}))
+    assert [int(row[0]) for row in rows] == [strong.pk, weak.pk]
+    _, *rows = read_csv(client.get("/export/readouts.csv", {"q": "grain", "sort": "oldest"}))
+    assert [int(row[0]) for row in rows] == sorted([strong.pk, weak.pk], key=lambda pk: pk)
+
+
+def test_a_scoped_export_rejects_an_unknown_speaker(client, archive):
+    response = client.get("/export/statements.csv", {"q": "talks", "speaker": "nobody-at-all"})
+    assert response.status_code == 400
+    assert set(response.json()["errors"]) == {"speaker"}

@@ -79,8 +79,8 @@ def test_people_and_countries_named_by_the_query_are_shown_first(client, archive
     assert html.index('href="/people/wang-yi/"') < html.index('class="search-hits"')
 
 
-def test_a_misspelling_gets_a_suggestion(client, archive):
-    html = client.get("/search/", {"q": "coopration"}).content.decode()
+def test_a_misspelling_searched_as_typed_gets_a_suggestion(client, archive):
+    html = client.get("/search/", {"q": "coopration", "as_typed": "1"}).content.decode()
     assert "Did you mean" in html and "cooperation" in html
 
 
@@ -108,9 +108,10 @@ def test_a_list_filtered_by_words_counts_up_to_a_cap_and_says_there_are_more(cli
 
 
 def test_the_search_page_runs_a_constant_number_of_queries(client, archive, django_assert_num_queries):
-    # The query's shape, the planner's estimate, the ranking with the page's readouts and paragraphs, the people
-    # and countries named, and the spelling suggestion (fewer than five matches).
+    # The query in each language (with its shape), the planner's estimate, the ranking with the page's readouts and
+    # paragraphs, the people and countries named, and the spelling suggestion (fewer than five matches).
     client.get("/search/")  # the country selects' options, kept in the cache from then on (filters.py)
+    client.get("/search/", {"q": "talks"})  # the archive's languages, kept in the cache a minute (languages.py)
     with django_assert_num_queries(5):
         client.get("/search/", {"q": "fentanyl"})
     with django_assert_num_queries(5):  # the country; no suggestion
@@ -151,10 +152,26 @@ def test_a_long_query_is_cut_for_the_names_and_suggestions_as_for_the_search(cli
     assert [len(text) for text in asked] == [len(("cooperation " * 1_000)[:500].strip())]
 
 
+# Every script a query may come in, with search syntax mixed in: CJK (split by jieba), Cyrillic, Arabic with
+# right-to-left marks, emoji, and the archive's own names.
+SCRIPTS = st.sampled_from(
+    ["王毅", "托卡耶夫会见", "一带一路", "カザフスタン", "сотрудничества", "Токаев", "التعاون", "\u200f", "\u202e",
+     "🇰🇿", "🙂", "Wang Yi", "what did", "say about", '"', "-", " or ", " ", "(", "\x00", "é"]
+)  # fmt: skip
+QUERIES = st.one_of(st.text(max_size=300), st.lists(st.one_of(SCRIPTS, st.text(max_size=5)), max_size=12).map("".join))
+
+
 @settings(max_examples=200, deadline=2000, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(query=st.text(max_size=300), page=st.one_of(st.none(), st.text(max_size=6)), sort=st.text(max_size=10))
-def test_generated_queries_never_fail(client, archive, query, page, sort):
+@given(
+    query=QUERIES,
+    page=st.one_of(st.none(), st.text(max_size=6)),
+    sort=st.text(max_size=10),
+    speaker=st.one_of(st.none(), SCRIPTS, st.text(max_size=8)),
+)
+def test_generated_queries_never_fail(client, archive, query, page, sort, speaker):
     params = {"q": query, "sort": sort}
+    if speaker is not None:
+        params["speaker"] = speaker
     if page is not None:
         params["page"] = page
     assert client.get("/search/", params).status_code == 200
@@ -212,3 +229,72 @@ def test_a_hit_shows_its_readout_and_who_said_each_paragraph_and_offers_the_rest
         assert (speaker, link, number) == (said[int(position)], url, position)
     assert all("<mark>zebra</mark>" in headline.lower() for *_, headline in shown)
     assert f'4 matching paragraphs in this readout: <a href="{url}">read it whole</a>.' in hits
+
+
+@pytest.mark.parametrize("query", ["what did Wang Yi say about the Belt and Road?", "Wang Yi Belt and Road"])
+def test_a_query_naming_a_person_is_a_question_about_what_they_said(client, db, query):
+    wang = make_person("Wang Yi", "CN", slug="wang-yi")
+    make_readout(
+        title="Wang Yi meets Tokayev",
+        participants=[(wang, "Foreign Minister")],
+        paragraphs=[
+            ("The ministers discussed the Belt and Road.", None, Statement.Kind.NARRATIVE),
+            ("Wang said the Belt and Road brings shared prosperity.", wang, Statement.Kind.STATEMENT),
+        ],
+    )
+    html = client.get("/search/", {"q": query}).content.decode()
+    assert 'Statements by <a href="/people/wang-yi/">Wang Yi</a> matching “Belt and Road”' in html
+    assert "1 paragraph in 1 readout" in html
+    assert "shared prosperity" in html and "ministers discussed" not in html
+    # The plain search is offered, as typed.
+    plain = re.search(r'<a href="(\?[^"]*as_typed=1[^"]*)">Search every paragraph', html).group(1)
+    html = client.get(f"/search/{plain.replace('&amp;', '&')}").content.decode()
+    assert "Statements by" not in html
+
+
+def test_a_question_whose_person_said_nothing_of_it_is_the_plain_search(client, archive):
+    html = client.get("/search/", {"q": "Tokayev neighbours"}).content.decode()
+    assert "Statements by" not in html
+
+
+def test_a_query_with_no_results_shows_its_confident_correction(client, archive):
+    html = client.get("/search/", {"q": "coopration"}).content.decode()
+    assert "Showing results for <strong>cooperation</strong>; search instead for" in html
+    assert "10 paragraphs in 4 readouts" in html and "Did you mean" not in html
+    typed = re.search(r'search instead for <a href="(\?[^"]*)">coopration</a>', html).group(1)
+    html = client.get(f"/search/{typed.replace('&amp;', '&')}").content.decode()
+    assert "0 paragraphs" in html and "Showing results for" not in html
+
+
+def test_the_api_says_how_it_understood_the_query(client, archive):
+    data = client.get("/api/search/", {"q": "what did Wang Yi say about the Belt and Road"}).json()
+    assert (data["searched"], data["question"]) == ("Belt and Road", {"speaker": "wang-yi", "about": "Belt and Road"})
+    data = client.get("/api/search/", {"q": "coopration"}).json()
+    assert (data["searched"], data["corrected_from"], data["question"]) == ("cooperation", "coopration", None)
+
+
+@pytest.mark.parametrize("typed", ["Wang Yi", "wang yi", "王毅", "wang-yi"])
+def test_said_by_takes_a_name_in_any_spelling_or_the_address_slug(client, archive, typed):
+    archive["wang"].aliases = ["王毅"]
+    archive["wang"].save()
+    html = client.get("/search/", {"q": "Belt and Road", "speaker": typed}).content.decode()
+    assert "No person" not in html
+    assert "3 paragraphs in 3 readouts" in html
+    assert "Statements by" not in html  # a speaker chosen: no question to read into the query
+
+
+def test_a_name_two_people_share_asks_which(client, archive):
+    make_person("Wang Yi", "SG", slug="wang-yi-2")
+    html = client.get("/search/", {"q": "Belt and Road", "speaker": "Wang Yi"}).content.decode()
+    assert "Several people are called “Wang Yi”: give one of wang-yi, wang-yi-2." in html
+
+
+def test_the_name_boxes_suggest_people_as_one_types(client, archive, django_assert_num_queries):
+    with django_assert_num_queries(1):
+        data = client.get("/people/names.json", {"q": "wan"}).json()
+    assert data == {"people": [{"name": "Wang Yi", "slug": "wang-yi", "country": "China"}]}
+    assert client.get("/people/names.json", {"q": "blink"}).json()["people"][0]["slug"] == "antony-blinken"
+    assert client.get("/people/names.json", {"q": "(("}).json() == {"people": []}
+    assert client.get("/people/names.json").json() == {"people": []}
+    html = client.get("/search/").content.decode()
+    assert 'list="person-names"' in html and '<datalist id="person-names" data-source="/people/names.json">' in html

@@ -164,3 +164,16 @@ def test_every_page_passes_axe_and_the_nu_html_checker(page, browsing_archive, c
         f"{m['url'].rsplit('/', 1)[-1]}:{m.get('lastLine')}: {m['message']}" for m in messages if m["type"] == "error"
     ]
     assert errors == []
+
+
+def test_said_by_suggests_names_as_one_types(page, browsing_archive):
+    page.goto("/search/")
+    page.fill("#id_q", "said")
+    page.locator("#id_speaker").press_sequentially("Wan", delay=50)
+    options = page.locator("#person-names option")
+    options.first.wait_for(state="attached")
+    assert options.first.get_attribute("value") == "Wang Yi"
+    page.fill("#id_speaker", "Wang Yi")
+    page.get_by_role("button", name="Search", exact=True).click()
+    page.wait_for_url(re.compile(r"speaker=Wang\+Yi"))
+    assert "No person" not in page.content()

@@ -30,13 +30,16 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from django.contrib.postgres.search import SearchQuery
 from django.db import connections, router
 from django.db.models import F
 from django.db.models.base import ModelState
 from django.utils.safestring import mark_safe
 
-from readouts.models import SEARCH_CONFIG, Country, Person, Readout, Statement, web_search_query
+from readouts.models import Country, Person, Readout, Statement
+from readouts.search import questions, words
+from readouts.search.languages import MultilingualQuery, TextMatch
+from readouts.search.query import understood
+from readouts.search.questions import Question
 
 # Up to this many matches (by the planner's estimate, within a few percent for words) every match is ranked
 # and counted: above the 10,000 where exactness is promised, and about where reading every match starts to
@@ -100,6 +103,11 @@ class SearchResults:
     years: list[tuple[int, int]] = field(default_factory=list)
     messages: list[str] = field(default_factory=list)
     query: str = ""  # the text searched: cleaned, and cut to MAX_QUERY_LENGTH
+    # How the query was understood (answered()): as the words typed (``typed``, cleaned and cut as ``query`` is),
+    # as a question about what a person said, or as its corrected spelling.
+    typed: str = ""
+    question: Question | None = None
+    corrected_from: str | None = None
 
     @property
     def has_next(self) -> bool:
@@ -120,21 +128,10 @@ def clean_query_text(text: str) -> tuple[str, list[str]]:
     return " ".join(text.split()), messages
 
 
-def query_shape(text: str) -> tuple[bool, bool]:
-    """Whether the query keeps any searchable word once stop words and punctuation are gone, and whether it
-    holds a phrase: a quoted one, or words that the parser joins into one ("e-mail")."""
-    with read_connection().cursor() as cursor:
-        cursor.execute(
-            "SELECT numnode(query) > 0, query::text ~ '<[0-9-]+>' FROM websearch_to_tsquery(%s::regconfig, %s) query",
-            [SEARCH_CONFIG, text],
-        )
-        return cursor.fetchone()
-
-
-def matching_statements(query: SearchQuery, paragraphs=None, speaker=None, kind=None):
+def matching_statements(query: MultilingualQuery, paragraphs=None, speaker=None, kind=None):
     """Paragraphs that match, among ``paragraphs`` (those of the readouts the list filters select, from
     ReadoutFilter.paragraphs(); None: all), by a speaker, of a kind."""
-    matches = (Statement.objects.all() if paragraphs is None else paragraphs).filter(search_vector=query)
+    matches = (Statement.objects.all() if paragraphs is None else paragraphs).filter(TextMatch(query))
     if speaker is not None:
         matches = matches.filter(speaker=speaker)
     if kind:
@@ -152,19 +149,21 @@ def search(
     sort=RELEVANCE,
     page=1,
     hit_readouts=None,
+    language=None,
 ) -> SearchResults:
     """Search the paragraphs. With list filters in use, ``readouts`` are the readouts they select and
     ``paragraphs`` those readouts' paragraphs (ReadoutFilter.qs and .paragraphs()); None for all.
     ``hit_readouts``, when given, is the queryset the page's readouts are fetched from (what the caller shows of
-    them); by default they come with the ranking, as a search result shows them (hit_card())."""
+    them); by default they come with the ranking, as a search result shows them (hit_card()). ``language``: the
+    language filter's code, when set: the query is then made in that language's configuration alone."""
     text, messages = clean_query_text(text)
     if not text:
         return SearchResults(messages=messages)
-    has_terms, has_phrase = query_shape(text)
+    query = understood(text, read_connection(), language)
+    has_terms, has_phrase = query.has_terms and bool(query.groups), query.has_phrase
     if not has_terms:
         no_words = "The query has no searchable words: try a more specific word."
         return SearchResults(messages=[*messages, no_words], query=text)
-    query = web_search_query(text)
     matches = compiled_matches(matching_statements(query, paragraphs, speaker, kind), query)
     planned, sample = estimated_count(matches), None
     if planned <= EXACT_PLANNED and (has_phrase or speaker is not None or kind):
@@ -187,31 +186,31 @@ def search(
 
 
 # What ranking, grouping and the walk read of a matching paragraph.
-MATCH_COLUMNS = ("id", "readout_id", "meeting_date", "position", "search_vector")
+MATCH_COLUMNS = ("id", "readout_id", "meeting_date", "position", "search_vector", "search_config")
 
 
 @dataclass
 class Matches:
     """The SQL of the matching paragraphs (their MATCH_COLUMNS, in no order, ending with its WHERE clause) and
-    of the query (for ts_rank and ts_headline): compiled once, for the planner's estimate, the sample, the walk
-    for the newest matches and the ranking, which build on it."""
+    the query (for ts_rank and ts_headline, in each paragraph's configuration): compiled once, for the planner's
+    estimate, the sample, the walk for the newest matches and the ranking, which build on it."""
 
     sql: str
     params: tuple
-    query_sql: str
-    query_params: tuple
+    query: MultilingualQuery
     # Whether a condition can be appended to ``sql`` (it ends with the table's WHERE clause): then the ranking
     # reads the page's paragraphs again by their readouts instead of keeping every match (ranked_page()).
     narrowable: bool = True
 
+    def row_query(self, table: str) -> tuple[str, list]:
+        """The tsquery of each paragraph's own configuration, its columns in ``table`` (a name and a dot)."""
+        return self.query.row_query_sql(table)
 
-def compiled_matches(matches, query: SearchQuery) -> Matches:
+
+def compiled_matches(matches, query: MultilingualQuery) -> Matches:
     values = matches.values(*MATCH_COLUMNS).order_by()
-    connection = read_connection()
-    compiler = values.query.get_compiler(connection=connection)
-    sql, params = compiler.as_sql()
-    query_sql, query_params = query.resolve_expression(values.query).as_sql(compiler, connection)
-    return Matches(sql, tuple(params), query_sql, tuple(query_params))
+    sql, params = values.query.get_compiler(connection=read_connection()).as_sql()
+    return Matches(sql, tuple(params), query)
 
 
 def estimated_count(matches: Matches) -> int:
@@ -247,7 +246,7 @@ def recent_candidates(matches: Matches, sort, readouts=None) -> Matches:
             LIMIT %s
         )"""
     params = (*walked_params, *matches.params, CANDIDATE_LIMIT)
-    return Matches(sql, params, matches.query_sql, matches.query_params, narrowable=False)
+    return Matches(sql, params, matches.query, narrowable=False)
 
 
 def approximate_results(matches, sort, page, readouts=None, sample=None, hit_readouts=None) -> SearchResults:
@@ -282,21 +281,23 @@ def ranked_page(matches: Matches, sort, page, hit_readouts=None, limit=None) -> 
     connection = read_connection()
     start = (max(page, 1) - 1) * READOUTS_PER_PAGE
     order = PAGE_ORDER[sort]
-    rank = f"ts_rank(m.search_vector, {matches.query_sql})"
+    row_query, row_query_params = matches.row_query("m.")
+    rank = f"ts_rank(m.search_vector, {row_query})"
     ranked = f"SELECT m.id, m.readout_id, m.meeting_date, m.position, {rank} AS rank FROM ({matches.sql}) m LIMIT %s"
-    ranked_params = [*matches.query_params, *matches.params, None if limit is None else limit + 1]  # NULL: all
+    ranked_params = [*row_query_params, *matches.params, None if limit is None else limit + 1]  # NULL: all
     if matches.narrowable:
         # The matches go straight into the grouping, and the page's paragraphs are read again through their
         # readouts (a few dozen rows): keeping every match for that costs more (9,000 matches: 4 ms of 40).
         kept, grouped = "", f"({ranked}) matches"
         page_matches = f"""SELECT m.id, m.readout_id, m.position, {rank} AS rank
             FROM ({matches.sql} AND "readouts_statement"."readout_id" IN (SELECT readout_id FROM page)) m"""
-        page_matches_params = [*matches.query_params, *matches.params]
+        page_matches_params = [*row_query_params, *matches.params]
     else:
         # Reading the candidates again would walk the readouts again: they are kept.
         kept, grouped = f"matches AS MATERIALIZED ({ranked}),", "matches"
         page_matches = "SELECT * FROM matches WHERE readout_id IN (SELECT readout_id FROM page)"
         page_matches_params = []
+    headline_query, headline_query_params = matches.row_query("s.")
     with connection.cursor() as cursor:
         cursor.execute(
             f"""
@@ -332,7 +333,7 @@ def ranked_page(matches: Matches, sort, page, hit_readouts=None, limit=None) -> 
                  FROM page JOIN readouts_readout r ON r.id = page.readout_id),
                 (SELECT coalesce(json_agg(json_build_array(
                         s.readout_id, s.id, s.position, s.kind, s.text, s.speaker_id, speaker.name, speaker.slug,
-                        ts_headline(%s::regconfig, s.text, {matches.query_sql}, %s)
+                        ts_headline(s.search_config, coalesce(s.segmented_text, s.text), {headline_query}, %s)
                     ) ORDER BY s.readout_id, best.place), '[]')
                  FROM best JOIN readouts_statement s ON s.id = best.id
                  LEFT JOIN readouts_person speaker ON speaker.id = s.speaker_id)
@@ -344,8 +345,7 @@ def ranked_page(matches: Matches, sort, page, hit_readouts=None, limit=None) -> 
                 start,
                 *page_matches_params,
                 PARAGRAPHS_PER_READOUT,
-                SEARCH_CONFIG,
-                *matches.query_params,
+                *headline_query_params,
                 HEADLINE,
             ],
         )
@@ -423,6 +423,7 @@ def json_value(value):
 def highlighted(headline: str) -> str:
     """The headline as safe HTML: the text escaped (by html.escape, as Django's escape() does after its checks
     for lazy strings), the matches in <mark>."""
+    headline = words.joined_again(headline)
     return mark_safe(html.escape(headline).replace(MARK_START, "<mark>").replace(MARK_END, "</mark>"))
 
 
@@ -458,19 +459,57 @@ def sampled_estimate(matches: Matches) -> Sample:
     return Sample(total, years)
 
 
+# A correction this close to every word it replaces (pg_trgm's similarity: "coopration" and "cooperation" 0.64)
+# is shown at once when the query as typed finds nothing.
+CONFIDENT_SIMILARITY = 0.5
+
+
+def answered(text: str, *, speaker=None, as_typed=False, **options) -> SearchResults:
+    """search() of the query as a person means it, unless ``as_typed``:
+    - a query that names a known person and more, with no speaker chosen, is a question about what they said
+      (questions.py): their statements that match the rest, if they said any, else the plain search;
+    - a query that finds nothing and has a confident correction shows the corrected query's results.
+    ``typed`` keeps the query as typed, for the page's offer of the plain search."""
+    typed, _messages = clean_query_text(text)
+    if speaker is None and not as_typed and typed:
+        question = questions.question_in(typed, read_connection())
+        if question is not None:
+            results = search(question.about, speaker=question.person_id, **options)
+            if results.paragraph_count:
+                results.question, results.typed = question, typed
+                return results
+    results = search(text, speaker=speaker, **options)
+    results.typed = typed
+    if not as_typed and not results.paragraph_count and results.query:
+        correction = suggested(results.query)
+        if correction is not None and correction[1] >= CONFIDENT_SIMILARITY:
+            corrected = search(correction[0], speaker=speaker, **options)
+            if corrected.paragraph_count:
+                corrected.typed, corrected.corrected_from = typed, typed
+                return corrected
+    return results
+
+
 def suggestion(text: str) -> str | None:
     """The query with each word the archive does not use replaced by its closest word that it does use
     (pg_trgm similarity over the SearchTerm vocabulary, most used first), or None when nothing changes."""
-    words = list(dict.fromkeys(word.lower() for word in WORD.findall(text)))[:MAX_SUGGESTED_WORDS]
-    if not words:
+    found = suggested(text)
+    return found and found[0]
+
+
+def suggested(text: str) -> tuple[str, float] | None:
+    """suggestion(), and the lowest similarity of a replacement to the word it replaces."""
+    asked = list(dict.fromkeys(word.lower() for word in WORD.findall(text)))[:MAX_SUGGESTED_WORDS]
+    if not asked:
         return None
     with read_connection().cursor() as cursor:
         cursor.execute(
             """
-            SELECT asked.word, best.word
+            SELECT asked.word, best.word, best.similarity
             FROM unnest(%s::text[]) AS asked(word)
             CROSS JOIN LATERAL (
-                SELECT term.word FROM readouts_searchterm term
+                SELECT term.word, similarity(term.word, unaccent(asked.word)) AS similarity
+                FROM readouts_searchterm term
                 WHERE term.word %% unaccent(asked.word)
                 ORDER BY term.word = unaccent(asked.word) DESC, similarity(term.word, unaccent(asked.word)) DESC,
                          term.paragraphs DESC
@@ -478,12 +517,13 @@ def suggestion(text: str) -> str | None:
             ) AS best
             WHERE best.word <> unaccent(asked.word)
             """,
-            [words],
+            [asked],
         )
-        replacements = dict(cursor.fetchall())
-    if not replacements:
+        rows = cursor.fetchall()
+    if not rows:
         return None
-    return WORD.sub(lambda match: replaced(match.group(), replacements), text)
+    replacements = {word: best for word, best, _similarity in rows}
+    return WORD.sub(lambda match: replaced(match.group(), replacements), text), min(row[2] for row in rows)
 
 
 def replaced(word: str, replacements: dict[str, str]) -> str:
