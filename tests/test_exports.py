@@ -162,7 +162,7 @@ def test_a_search_export_keeps_the_scope_for_the_readouts_too(client, archive):
     _, *rows = read_csv(client.get("/export/readouts.csv", {"q": "relations", "speaker": "kassym-jomart-tokayev"}))
     assert [int(row[0]) for row in rows] == [archive.later.pk]
     _, *rows = read_csv(client.get("/export/statements.csv", {"q": "Tokayev", "kind": "narrative"}))
-    assert sorted(row[-1] for row in rows) == [
+    assert sorted(row[exports.STATEMENT_COLUMNS.index("text")] for row in rows) == [
         "Tokayev met Wang Yi in Nur-Sultan.",
         "Tokayev received Wang Yi.",
         "Wang Yi met President Tokayev.",

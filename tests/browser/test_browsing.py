@@ -174,6 +174,6 @@ def test_said_by_suggests_names_as_one_types(page, browsing_archive):
     options.first.wait_for(state="attached")
     assert options.first.get_attribute("value") == "Wang Yi"
     page.fill("#id_speaker", "Wang Yi")
-    page.get_by_role("button", name="Search", exact=True).click()
+    page.get_by_role("main").get_by_role("button", name="Search", exact=True).click()
     page.wait_for_url(re.compile(r"speaker=Wang\+Yi"))
     assert "No person" not in page.content()

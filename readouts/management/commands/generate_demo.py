@@ -3,7 +3,8 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from readouts.demo import remove_demo, write_demo
-from readouts.models import Readout, SearchTerm, refresh_meeting_counts
+from readouts.derived import refresh_derived
+from readouts.models import Readout
 
 PROGRESS_FROM = 2000  # readouts; smaller runs finish before a bar would tell anything
 
@@ -28,8 +29,7 @@ class Command(BaseCommand):
     def handle(self, *args, readouts, seed, if_empty, batch_size, remove, verbosity, **options):
         if remove:
             removed = remove_demo()
-            SearchTerm.refresh()
-            refresh_meeting_counts()
+            refresh_derived()
             self.stdout.write(
                 f"Removed {removed.readouts} generated demo readouts and {removed.people} people who appeared in "
                 "no other readout."
@@ -42,8 +42,7 @@ class Command(BaseCommand):
             return
         progress = verbosity > 0 and readouts >= PROGRESS_FROM
         summary = write_demo(readouts, seed, batch_size=batch_size, progress=progress)
-        SearchTerm.refresh()
-        refresh_meeting_counts()
+        refresh_derived()
         self.stdout.write(
             f"Added {summary.readouts} demo readouts with {summary.statements} statements and "
             f"{summary.participations} participations; {summary.people_created} new people "

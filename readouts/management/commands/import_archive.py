@@ -6,6 +6,7 @@ import sys
 from django.core.management.base import BaseCommand, CommandError
 
 from readouts.archive_io import ArchiveFileError, import_archive
+from readouts.derived import refresh_derived
 
 
 class Command(BaseCommand):
@@ -26,5 +27,7 @@ class Command(BaseCommand):
                     counts = import_archive(stream)
         except (ArchiveFileError, OSError, UnicodeDecodeError) as error:
             raise CommandError(f"Nothing was imported. {error}") from None
+        # The file holds what was entered and imported; the meetings, suggestions and pair counts are derived.
+        refresh_derived(regroup_meetings=True)
         summary = ", ".join(f"{number} {name}" for name, number in counts.items())
         self.stdout.write(f"Imported {summary}.")

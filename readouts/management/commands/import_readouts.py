@@ -8,6 +8,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
+from readouts.derived import refresh_derived
 from readouts.importing import (
     FAILED,
     MetadataFileError,
@@ -17,7 +18,6 @@ from readouts.importing import (
     reparse_stored,
     sources_from,
 )
-from readouts.models import SearchTerm, refresh_meeting_counts
 
 HELP_EPILOG = """
 With --dry-run --json, each file gives one JSON object on its own line: {"file", "title", "published_date",
@@ -100,8 +100,7 @@ class Command(BaseCommand):
                 self.stdout.write(f"{result.label}: {result.summary()}")
 
         if outcomes["created"] or outcomes["updated"]:
-            SearchTerm.refresh()
-            refresh_meeting_counts()
+            refresh_derived()
         if not as_json:
             self.stdout.write(summary_line(outcomes, dry_run))
         if outcomes[FAILED]:
