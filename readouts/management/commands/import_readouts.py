@@ -1,4 +1,5 @@
-"""Import raw readout texts: ``manage.py import_readouts PATH...`` (files, folders, ``-`` for stdin)."""
+"""Import raw readout texts: ``manage.py import_readouts PATH...`` (files, folders, ``-`` for stdin, or web
+addresses, whose pages are fetched)."""
 
 import json
 import sys
@@ -9,6 +10,8 @@ from tqdm import tqdm
 
 from readouts.importing import FAILED, import_source, reparse_stored, sources_from
 from readouts.models import SearchTerm, refresh_meeting_counts
+from readouts.sources.fetching import Fetcher
+from readouts.sources.pages import import_address
 
 HELP_EPILOG = """
 With --dry-run --json, each file gives one JSON object on its own line: {"file", "title", "published_date",
@@ -26,7 +29,7 @@ class Command(BaseCommand):
         return parser
 
     def add_arguments(self, parser):
-        parser.add_argument("paths", nargs="*", help="files, folders, or - for standard input")
+        parser.add_argument("paths", nargs="*", help="files, folders, - for standard input, or web addresses")
         parser.add_argument("--dry-run", action="store_true", help="parse and report; save nothing")
         parser.add_argument(
             "--json", dest="as_json", action="store_true", help="with --dry-run: one JSON object per file"
@@ -44,6 +47,10 @@ class Command(BaseCommand):
             raise CommandError("--json goes with --dry-run")
         if not paths and not reparse:
             raise CommandError("Give one or more files or folders, or - for standard input.")
+        addresses = [path for path in paths if is_web_address(path)]
+        paths = [path for path in paths if not is_web_address(path)]
+        if addresses:
+            return self.import_addresses(addresses, dry_run=dry_run, verbosity=options["verbosity"])
         try:
             sources = sources_from(paths, stdin=sys.stdin.buffer)
         except FileNotFoundError as missing:
@@ -74,6 +81,29 @@ class Command(BaseCommand):
         if outcomes[FAILED]:
             raise CommandError(f"{outcomes[FAILED]} of {sum(outcomes.values())} failed")
 
+    def import_addresses(self, addresses, *, dry_run, verbosity):
+        """Web pages: fetched one after another, each imported, revised or marked removed (readouts.sources)."""
+        outcomes = Counter()
+        with Fetcher() as fetcher:
+            for address in tqdm(addresses, disable=len(addresses) < 2, unit="page"):
+                result = import_address(address, fetcher, dry_run=dry_run)
+                outcomes[result.outcome] += 1
+                if result.outcome == FAILED:
+                    with tqdm.external_write_mode():
+                        self.stderr.write(f"{result.label}: {result.error}")
+                elif dry_run or verbosity > 1:
+                    self.stdout.write(f"{result.label}: {result.summary()}")
+        if outcomes["created"] or outcomes["revised"]:
+            SearchTerm.refresh()
+            refresh_meeting_counts()
+        self.stdout.write(summary_line(outcomes, dry_run))
+        if outcomes[FAILED]:
+            raise CommandError(f"{outcomes[FAILED]} of {sum(outcomes.values())} failed")
+
+
+def is_web_address(path: str) -> bool:
+    return path.startswith(("http://", "https://"))
+
 
 def json_line(result) -> str:
     if result.parsed is None:
@@ -86,5 +116,7 @@ def summary_line(outcomes: Counter, dry_run: bool) -> str:
         return (
             f"Parsed {sum(outcomes.values())}: {outcomes['parsed']} parsed, {outcomes[FAILED]} failed (nothing saved)."
         )
-    parts = ", ".join(f"{outcomes[name]} {name}" for name in ("created", "updated", "unchanged", FAILED))
+    names = ["created", "updated", "unchanged", FAILED]
+    names[2:2] = [name for name in ("revised", "removed") if outcomes[name]]  # web pages only
+    parts = ", ".join(f"{outcomes[name]} {name}" for name in names)
     return f"Imported {sum(outcomes.values())}: {parts}."
