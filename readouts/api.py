@@ -7,7 +7,7 @@ A new endpoint (search hits, for instance) is one more ArchiveAPIView subclass a
 """
 
 from django.conf import settings
-from django.db.models import Count, Max
+from django.db.models import Count, Max, Prefetch
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 from django.urls import path, re_path
@@ -26,7 +26,7 @@ from rest_framework.views import exception_handler
 from readouts import converters  # noqa: F401 (registers iso2)
 from readouts.filters import ReadoutFilter
 from readouts.forms import SearchForm, run_search
-from readouts.models import Country, Participation, Person, Readout, Statement
+from readouts.models import Country, Participation, Person, Readout, ReadoutRevision, Statement
 from readouts.serializers import (
     CountrySerializer,
     ErrorSerializer,
@@ -198,7 +198,11 @@ def path_parameter(name, schema, description):
 class ReadoutDetail(ArchiveAPIView, generics.RetrieveAPIView):
     """One readout with its participants, statements and raw text."""
 
-    queryset = Readout.objects.with_details()
+    queryset = (
+        Readout.objects.with_details()
+        .select_related("page")
+        .prefetch_related(Prefetch("revisions", queryset=ReadoutRevision.objects.defer("text")))
+    )
     serializer_class = ReadoutDetailSerializer
 
     @method_decorator(condition_on_readouts(one_readout))

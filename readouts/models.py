@@ -285,6 +285,12 @@ class ReadoutQuerySet(models.QuerySet):
     def oldest_first(self):
         return self.order_by(F("meeting_date").asc(nulls_last=True), "id")
 
+    def with_revision_counts(self):
+        """``revision_count``: how many texts the readout's page has served (0 for a readout not from a page)."""
+        revisions = ReadoutRevision.objects.filter(readout=OuterRef("pk")).order_by().values("readout")
+        count = Subquery(revisions.annotate(n=Count("*")).values("n"), output_field=IntegerField())
+        return self.annotate(revision_count=Coalesce(count, 0))
+
     def with_participant(self, person):
         return self.filter(Exists(Participation.objects.filter(readout=OuterRef("pk"), person=person)))
 

@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from readouts.importing import FAILED, PARSED, ImportResult
 from readouts.ingest import Outcome, ingest
-from readouts.models import ReadoutRevision, Source, SourcePage
+from readouts.models import Readout, ReadoutRevision, Source, SourcePage
 from readouts.parsing import ParseError, parse_readout
 
 from .extraction import ExtractedPage, extract_page
@@ -196,6 +196,8 @@ def mark_removed(page: SourcePage, label: str, reason: str) -> ImportResult:
     page.removed_at, page.removal_reason = timezone.now(), reason[:200]
     page.last_fetched_at = page.removed_at
     page.save(update_fields=["removed_at", "removal_reason", "last_fetched_at"])
+    # The readout's own Last-Modified and ETag (the API's conditional answers) follow its removal.
+    Readout.objects.filter(pk=page.readout_id).update(updated_at=page.removed_at)
     return ImportResult(label, REMOVED, readout=page.readout, error=reason)
 
 
