@@ -22,7 +22,7 @@ from readouts.models import Readout, ReadoutRevision, Source, SourcePage
 from readouts.parsing import ParseError, parse_readout
 
 from .extraction import ExtractedPage, extract_page
-from .fetching import Fetcher, FetchError
+from .fetching import Fetcher, FetchError, decode_body
 
 CREATED, REVISED, UNCHANGED, REMOVED = "created", "revised", "unchanged", "removed"
 
@@ -206,3 +206,20 @@ def keep_unchanged(page: SourcePage, label: str, server: ServerState) -> ImportR
     page.body_hash, page.last_fetched_at = server.body_hash, timezone.now()
     page.save(update_fields=["etag", "last_modified", "body_hash", "last_fetched_at"])
     return ImportResult(label, UNCHANGED, readout=page.readout)
+
+
+def is_saved_page(label: str, data: bytes) -> bool:
+    """A whole web page saved from a browser (an .html/.htm file with its <html> or doctype), not a fragment of
+    markup, which the parser reads as text."""
+    start = data[:1024].lstrip().lower()
+    return label.lower().endswith((".html", ".htm")) and start.startswith((b"<!doctype html", b"<html"))
+
+
+def import_saved_page(label: str, data: bytes, *, dry_run=False) -> ImportResult:
+    """A saved page imports as a fetched one: its canonical address, if it gives one, identifies it, so a later
+    save of a changed page is a revision of the same readout."""
+    try:
+        html = decode_body(data, "", label)
+    except FetchError as error:
+        return ImportResult(label, FAILED, error=error.reason)
+    return import_html(label, html, "", dry_run=dry_run)

@@ -9,9 +9,10 @@ from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from readouts.importing import FAILED, import_source, reparse_stored, sources_from
+from readouts.importing import Source as ImportSource
 from readouts.models import SearchTerm, refresh_meeting_counts
 from readouts.sources.fetching import Fetcher
-from readouts.sources.pages import import_address
+from readouts.sources.pages import import_address, import_saved_page, is_saved_page
 
 HELP_EPILOG = """
 With --dry-run --json, each file gives one JSON object on its own line: {"file", "title", "published_date",
@@ -61,7 +62,7 @@ class Command(BaseCommand):
             results = reparse_stored()
         else:
             results = (
-                import_source(source, dry_run=dry_run, reparse=reparse, source_url=source_url) for source in sources
+                import_file(source, dry_run=dry_run, reparse=reparse, source_url=source_url) for source in sources
             )
         for result in tqdm(results, total=len(sources) or None, disable=len(sources) < 2 or as_json, unit="file"):
             outcomes[result.outcome] += 1
@@ -99,6 +100,18 @@ class Command(BaseCommand):
         self.stdout.write(summary_line(outcomes, dry_run))
         if outcomes[FAILED]:
             raise CommandError(f"{outcomes[FAILED]} of {sum(outcomes.values())} failed")
+
+
+def import_file(source, *, dry_run, reparse, source_url):
+    """A saved web page through the page extractor (readouts.sources), any other file as text."""
+    try:
+        data = source.read()
+    except OSError:
+        return import_source(source, dry_run=dry_run, reparse=reparse, source_url=source_url)
+    if is_saved_page(source.label, data):
+        return import_saved_page(source.label, data, dry_run=dry_run)
+    text = ImportSource(source.label, lambda: data)
+    return import_source(text, dry_run=dry_run, reparse=reparse, source_url=source_url)
 
 
 def is_web_address(path: str) -> bool:
