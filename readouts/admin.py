@@ -10,6 +10,7 @@ from readouts import forms
 from readouts.ingest import PARTICIPANTS, STATEMENTS, Outcome, edited_parts, find_stored, ingest, mark_edited
 from readouts.models import Country, DateBasis, Participation, Person, Readout, Statement
 from readouts.parsing import ParseError, parse_readout
+from readouts.sources.admin import import_web_address_view  # also registers SourceAdmin
 
 
 @admin.register(Country)
@@ -103,7 +104,12 @@ class ReadoutAdmin(HistoryAdmin):
 
     def get_urls(self):
         import_view = self.admin_site.admin_view(self.import_view)
-        return [path("import/", import_view, name="readouts_readout_import"), *super().get_urls()]
+        address_view = self.admin_site.admin_view(lambda request: import_web_address_view(self, request))
+        return [
+            path("import/", import_view, name="readouts_readout_import"),
+            path("import-address/", address_view, name="readouts_readout_import_address"),
+            *super().get_urls(),
+        ]
 
     def import_view(self, request):
         """Paste or upload a raw readout, review what the parser found beside the text, correct it, save."""

@@ -7,7 +7,7 @@ A new endpoint (search hits, for instance) is one more ArchiveAPIView subclass a
 """
 
 from django.conf import settings
-from django.db.models import Count, Max
+from django.db.models import Count, Max, Prefetch
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404, render
 from django.urls import path, re_path
@@ -28,7 +28,7 @@ from readouts.api_docs import describe_api
 from readouts.filters import ReadoutFilter
 from readouts.forms import SearchForm, run_search
 from readouts.meeting_views import compared_meeting
-from readouts.models import Country, Meeting, Participation, Person, Readout, Statement
+from readouts.models import Country, Meeting, Participation, Person, Readout, ReadoutRevision, Statement
 from readouts.serializers import (
     CountrySerializer,
     ErrorSerializer,
@@ -202,7 +202,11 @@ def path_parameter(name, schema, description):
 class ReadoutDetail(ArchiveAPIView, generics.RetrieveAPIView):
     """One readout with its participants, statements and raw text."""
 
-    queryset = Readout.objects.with_details()
+    queryset = (
+        Readout.objects.with_details()
+        .select_related("page")
+        .prefetch_related(Prefetch("revisions", queryset=ReadoutRevision.objects.defer("text")))
+    )
     serializer_class = ReadoutDetailSerializer
 
     @method_decorator(condition_on_readouts(one_readout))

@@ -12,6 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.utils.text import slugify
@@ -58,11 +59,19 @@ def ingest(
     source_url: str = "",
     reparse: bool = False,
     metadata: ReadoutMetadata | None = None,
+    revision_of: Readout | None = None,
 ) -> IngestResult:
     """Store ``parsed`` (derived from ``raw_text``); all of it or, on any error, nothing.
 
-    ``metadata``: what the parser was told of the text besides it, kept so that a re-parse is told it again."""
+    ``metadata``: what the parser was told of the text besides it, kept so that a re-parse is told it again.
+    ``revision_of``: the readout whose publisher changed its text to ``raw_text`` (readouts.sources.pages): the
+    readout takes the new text and is re-parsed from it, keeping what was corrected by hand."""
     readout = Readout.objects.select_for_update().filter(content_hash=text_hash(raw_text)).first()
+    if revision_of is not None:
+        if readout is not None and readout.pk != revision_of.pk:
+            raise ValidationError(f"this text is already in the archive as readout {readout.pk} ({readout})")
+        readout = Readout.objects.select_for_update().get(pk=revision_of.pk)
+        readout.raw_text, reparse = raw_text, True
     if readout is not None and not reparse:
         return IngestResult(readout, Outcome.UNCHANGED)
 

@@ -392,6 +392,12 @@ class ReadoutQuerySet(models.QuerySet):
     def oldest_first(self):
         return self.order_by(F("meeting_date").asc(nulls_last=True), "id")
 
+    def with_revision_counts(self):
+        """``revision_count``: how many texts the readout's page has served (0 for a readout not from a page)."""
+        revisions = ReadoutRevision.objects.filter(readout=OuterRef("pk")).order_by().values("readout")
+        count = Subquery(revisions.annotate(n=Count("*")).values("n"), output_field=IntegerField())
+        return self.annotate(revision_count=Coalesce(count, 0))
+
     def with_participant(self, person):
         return self.filter(Exists(Participation.objects.filter(readout=OuterRef("pk"), person=person)))
 
@@ -961,3 +967,114 @@ class ReadoutFingerprint(models.Model):
 
     def __str__(self):
         return f"Fingerprint of readout {self.readout_id}"
+
+
+class SourcePage(models.Model):
+    """A publisher's web page that a readout was fetched from: its canonical address (which identifies it across
+    fetches, whatever address it was reached by), what the server said last (for conditional requests), and
+    whether the publisher has removed it. The readout's texts as fetched are its ReadoutRevisions."""
+
+    readout = models.OneToOneField(Readout, on_delete=models.CASCADE, related_name="page")
+    canonical_url = models.URLField(max_length=500, unique=True)
+    url = models.URLField("address fetched", max_length=500)
+    source = models.ForeignKey(
+        "Source", null=True, blank=True, on_delete=models.SET_NULL, related_name="pages", help_text="Found through"
+    )
+    etag = models.CharField(max_length=200, blank=True)
+    last_modified = models.CharField(max_length=100, blank=True)
+    # sha256 of the bytes last served: an unchanged page is recognised without extracting its text again.
+    body_hash = models.CharField(max_length=64, blank=True)
+    last_fetched_at = models.DateTimeField()
+    removed_at = models.DateTimeField(null=True, blank=True, help_text="When the publisher was found to remove it")
+    removal_reason = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["canonical_url"]
+        indexes = [models.Index(fields=["url"], name="sourcepage_url_idx")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(removed_at__isnull=True, removal_reason="") | Q(removed_at__isnull=False),
+                name="sourcepage_removal_has_date",
+            )
+        ]
+
+    def __str__(self):
+        return self.canonical_url
+
+    def get_absolute_url(self):
+        return self.readout.get_absolute_url()
+
+
+class ReadoutRevision(models.Model):
+    """One text of a readout's page as the publisher served it: the first fetch, then each change. The readout's
+    raw text is always its newest revision's; older ones are never changed or deleted."""
+
+    readout = models.ForeignKey(Readout, on_delete=models.CASCADE, related_name="revisions")
+    number = models.PositiveIntegerField(help_text="1 for the text first fetched")
+    text = models.TextField()
+    # The paragraphs as the parser split them, to compare revisions and map old paragraph links.
+    paragraphs = ArrayField(models.TextField(), default=list)
+    content_hash = models.CharField(max_length=64, help_text="sha256 of the text")
+    url = models.URLField("address fetched", max_length=500)
+    fetched_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["readout", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["readout", "number"], name="revision_number_unique"),
+            models.CheckConstraint(condition=Q(number__gte=1), name="revision_number_positive"),
+        ]
+
+    def __str__(self):
+        return f"{self.readout_id} revision {self.number}"
+
+    def get_absolute_url(self):
+        return f"{self.readout.get_absolute_url()}changes/?to={self.number}"
+
+
+class SourceQuerySet(models.QuerySet):
+    def due(self, now):
+        """Active sources not checked within their interval (or never)."""
+        never = Q(last_checked_at__isnull=True)
+        overdue = Q(last_checked_at__lte=now - F("interval"))
+        return self.filter(active=True).filter(never | overdue)
+
+
+class Source(models.Model):
+    """A publisher's list of readouts that ``fetch_sources`` watches: an RSS or Atom feed, a sitemap, or a listing
+    page whose links lead to readouts; each page found is imported, or checked for revisions."""
+
+    class Kind(models.TextChoices):
+        FEED = "feed", "RSS or Atom feed"
+        SITEMAP = "sitemap", "Sitemap"
+        LISTING = "listing", "Listing page"
+
+    name = models.CharField(max_length=200)
+    kind = models.CharField(max_length=10, choices=Kind, default=Kind.FEED)
+    url = models.URLField(max_length=500, unique=True)
+    link_pattern = models.CharField(
+        max_length=200, blank=True, help_text="Listing pages: only links whose address contains this text"
+    )
+    interval = models.DurationField(default=datetime.timedelta(hours=6), help_text="How often to look, e.g. 06:00:00")
+    active = models.BooleanField(default=True)
+    etag = models.CharField(max_length=200, blank=True, editable=False)
+    last_modified = models.CharField(max_length=100, blank=True, editable=False)
+    last_checked_at = models.DateTimeField(null=True, blank=True, editable=False)
+    last_summary = models.CharField(max_length=300, blank=True, editable=False)
+    last_error = models.TextField(blank=True, editable=False, help_text="Why the last check failed, if it did")
+    last_error_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    objects = SourceQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(condition=Q(kind__in=["feed", "sitemap", "listing"]), name="source_kind_valid"),
+            models.CheckConstraint(condition=Q(interval__gt=datetime.timedelta(0)), name="source_interval_positive"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("admin:readouts_source_change", args=[self.pk])

@@ -5,12 +5,15 @@ Dates are ISO 8601 (``2022-06-07``), times ISO 8601 with a time zone. Serializer
 prefetched: they never query.
 """
 
+from collections import Counter
+
 from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from readouts.models import Country, Meeting, Participation, Person, Readout, Statement
+from readouts.sources.diffs import compare_paragraphs
 
 URL_CACHE_SIZE = 10_000
 
@@ -163,10 +166,21 @@ class ReadoutExportSerializer(ReadoutSerializer):
 
 
 class ReadoutDetailSerializer(ReadoutExportSerializer):
-    """One readout: a list item with its statements and the text as it was imported."""
+    """One readout: a list item with its statements and the text as it was imported; for a readout fetched from a
+    publisher's page, every text the page served (oldest first) and when the publisher removed it."""
+
+    revisions = serializers.SerializerMethodField()
+    removed_by_publisher_at = serializers.SerializerMethodField()
 
     class Meta(ReadoutSerializer.Meta):
-        fields = [*ReadoutExportSerializer.Meta.fields, "raw_text"]
+        fields = [*ReadoutExportSerializer.Meta.fields, "raw_text", "revisions", "removed_by_publisher_at"]
+
+    def get_revisions(self, readout) -> list[dict]:
+        return revision_summaries(list(readout.revisions.all()))
+
+    def get_removed_by_publisher_at(self, readout) -> str | None:
+        page = getattr(readout, "page", None)  # none for a readout not fetched from a page
+        return page.removed_at.isoformat() if page and page.removed_at else None
 
 
 class PersonSerializer(ReadOnlySerializer):
@@ -404,3 +418,24 @@ class MeetingComparisonSerializer(serializers.Serializer):
     @extend_schema_field(OpenApiTypes.URI)
     def get_url(self, comparison):
         return self.context["request"].build_absolute_uri(comparison.meeting.get_absolute_url())
+
+
+def revision_summaries(revisions) -> list[dict]:
+    """Each revision with when and where it was fetched and how many paragraphs changed since the one before."""
+    summaries, previous = [], None
+    for revision in revisions:
+        changes = None
+        if previous is not None:
+            kinds = Counter(change.kind for change in compare_paragraphs(previous.paragraphs, revision.paragraphs))
+            changes = {kind: kinds[kind] for kind in ("changed", "added", "removed")}
+        summaries.append(
+            {
+                "number": revision.number,
+                "fetched_at": revision.fetched_at.isoformat(),
+                "url": revision.url,
+                "paragraphs": len(revision.paragraphs),
+                "changes": changes,
+            }
+        )
+        previous = revision
+    return summaries

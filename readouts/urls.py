@@ -1,6 +1,7 @@
 from django.urls import path
 
 from readouts import converters, meeting_views, views  # noqa: F401 (converters registers yyyy, dd, iso2)
+from readouts.sources import views as source_views
 
 app_name = "readouts"
 urlpatterns = [
@@ -10,6 +11,12 @@ urlpatterns = [
     path("help/", views.help_page, name="help"),
     path("readouts/<yyyy:year>/<dd:month>/<dd:day>/<slug:slug>/", views.readout_detail, name="readout_detail"),
     path("readouts/undated/<slug:slug>/", views.readout_detail, name="readout_undated"),
+    path(
+        "readouts/<yyyy:year>/<dd:month>/<dd:day>/<slug:slug>/changes/",
+        source_views.readout_changes,
+        name="readout_changes",
+    ),
+    path("readouts/undated/<slug:slug>/changes/", source_views.readout_changes, name="readout_undated_changes"),
     path("people/", views.person_list, name="person_list"),
     path("people/names.json", views.person_names, name="person_names"),
     path("people/<slug:slug>/", views.person_detail, name="person_detail"),

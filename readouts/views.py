@@ -12,6 +12,7 @@ from readouts.filters import ReadoutFilter
 from readouts.forms import run_search
 from readouts.holdings import count_holdings
 from readouts.models import Country, Participation, Person, Readout, Statement
+from readouts.sources.revisions import numbering_of_revision
 
 PAGE_SIZE = 20
 # Counting every readout with a paragraph that matches reads every match (200 ms for a word in 40% of the
@@ -125,7 +126,8 @@ def readout_list(request):
 
 
 def readout_detail(request, slug, year=None, month=None, day=None):
-    readout = get_object_or_404(Readout.objects.with_details().with_meeting().at_address(slug, year, month, day))
+    readouts = Readout.objects.with_details().with_meeting().select_related("page").with_revision_counts()
+    readout = get_object_or_404(readouts.at_address(slug, year, month, day))
     people = [participation.person for participation in readout.participations.all()]
     countries = list(dict.fromkeys(person.country for person in people if person.country))
     same_parties = Readout.objects.with_all_participants(people)
@@ -137,6 +139,7 @@ def readout_detail(request, slug, year=None, month=None, day=None):
         "next": same_parties.after(readout).first(),
         "same_meeting": Readout.objects.same_meeting_as(readout, people)[:10],
         "permalink": request.build_absolute_uri(readout.get_absolute_url()),
+        "old_numbering": numbering_of_revision(readout, request.GET.get("revision")),
     }
     return render(request, "readouts/readout_detail.html", context)
 

@@ -174,8 +174,8 @@ def test_filtered_list_query_count(client, busy_archive, django_assert_max_num_q
 
 def test_detail_query_count(client, busy_archive, django_assert_num_queries):
     readout = busy_archive.readouts[0]
-    # ETag, readout, participants, statements.
-    with django_assert_num_queries(4):
+    # ETag, readout (with its source page), participants, statements, revisions.
+    with django_assert_num_queries(5):
         get_json(client, reverse("api:readout_detail", args=[readout.pk]))
 
 

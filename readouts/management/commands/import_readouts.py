@@ -1,4 +1,5 @@
-"""Import raw readout texts: ``manage.py import_readouts PATH...`` (files, folders, ``-`` for stdin)."""
+"""Import raw readout texts: ``manage.py import_readouts PATH...`` (files, folders, ``-`` for stdin, or web
+addresses, whose pages are fetched)."""
 
 import json
 import sys
@@ -18,6 +19,9 @@ from readouts.importing import (
     reparse_stored,
     sources_from,
 )
+from readouts.importing import Source as ImportSource
+from readouts.sources.fetching import Fetcher
+from readouts.sources.pages import import_address, import_saved_page, is_saved_page
 
 HELP_EPILOG = """
 With --dry-run --json, each file gives one JSON object on its own line: {"file", "title", "published_date",
@@ -38,7 +42,7 @@ class Command(BaseCommand):
         return parser
 
     def add_arguments(self, parser):
-        parser.add_argument("paths", nargs="*", help="files, folders, or - for standard input")
+        parser.add_argument("paths", nargs="*", help="files, folders, - for standard input, or web addresses")
         parser.add_argument("--dry-run", action="store_true", help="parse and report; save nothing")
         parser.add_argument(
             "--json", dest="as_json", action="store_true", help="with --dry-run: one JSON object per file"
@@ -61,6 +65,10 @@ class Command(BaseCommand):
             raise CommandError("--json goes with --dry-run")
         if not paths and not reparse:
             raise CommandError("Give one or more files or folders, or - for standard input.")
+        addresses = [path for path in paths if is_web_address(path)]
+        paths = [path for path in paths if not is_web_address(path)]
+        if addresses:
+            return self.import_addresses(addresses, dry_run=dry_run, verbosity=options["verbosity"])
         try:
             sources = sources_from(paths, stdin=sys.stdin.buffer)
         except FileNotFoundError as missing:
@@ -84,7 +92,7 @@ class Command(BaseCommand):
             results = reparse_stored()
         else:
             results = (
-                import_source(
+                import_file(
                     source, dry_run=dry_run, reparse=reparse, source_url=source_url, metadata=given[source.label]
                 )
                 for source in sources
@@ -106,6 +114,40 @@ class Command(BaseCommand):
         if outcomes[FAILED]:
             raise CommandError(f"{outcomes[FAILED]} of {sum(outcomes.values())} failed")
 
+    def import_addresses(self, addresses, *, dry_run, verbosity):
+        """Web pages: fetched one after another, each imported, revised or marked removed (readouts.sources)."""
+        outcomes = Counter()
+        with Fetcher() as fetcher:
+            for address in tqdm(addresses, disable=len(addresses) < 2, unit="page"):
+                result = import_address(address, fetcher, dry_run=dry_run)
+                outcomes[result.outcome] += 1
+                if result.outcome == FAILED:
+                    with tqdm.external_write_mode():
+                        self.stderr.write(f"{result.label}: {result.error}")
+                elif dry_run or verbosity > 1:
+                    self.stdout.write(f"{result.label}: {result.summary()}")
+        if outcomes["created"] or outcomes["revised"]:
+            refresh_derived()
+        self.stdout.write(summary_line(outcomes, dry_run))
+        if outcomes[FAILED]:
+            raise CommandError(f"{outcomes[FAILED]} of {sum(outcomes.values())} failed")
+
+
+def import_file(source, *, dry_run, reparse, source_url, metadata=None):
+    """A saved web page through the page extractor (readouts.sources), any other file as text."""
+    try:
+        data = source.read()
+    except OSError:
+        return import_source(source, dry_run=dry_run, reparse=reparse, source_url=source_url, metadata=metadata)
+    if is_saved_page(source.label, data):
+        return import_saved_page(source.label, data, dry_run=dry_run)
+    text = ImportSource(source.label, lambda: data)
+    return import_source(text, dry_run=dry_run, reparse=reparse, source_url=source_url, metadata=metadata)
+
+
+def is_web_address(path: str) -> bool:
+    return path.startswith(("http://", "https://"))
+
 
 def json_line(result) -> str:
     if result.parsed is None:
@@ -118,5 +160,7 @@ def summary_line(outcomes: Counter, dry_run: bool) -> str:
         return (
             f"Parsed {sum(outcomes.values())}: {outcomes['parsed']} parsed, {outcomes[FAILED]} failed (nothing saved)."
         )
-    parts = ", ".join(f"{outcomes[name]} {name}" for name in ("created", "updated", "unchanged", FAILED))
+    names = ["created", "updated", "unchanged", FAILED]
+    names[2:2] = [name for name in ("revised", "removed") if outcomes[name]]  # web pages only
+    parts = ", ".join(f"{outcomes[name]} {name}" for name in names)
     return f"Imported {sum(outcomes.values())}: {parts}."
