@@ -89,7 +89,7 @@ def import_html(
         return ImportResult(label, FAILED, error=f"no readout on the page ({len(extracted.text)} characters of text)")
     raw_text = readout_text(extracted, address)
     try:
-        parsed = parse_readout(raw_text, filename=label)
+        parsed = parse_readout(raw_text, filename=label, metadata=page_metadata(extracted, address))
     except ParseError as error:
         return ImportResult(label, FAILED, error=str(error))
     if dry_run:
@@ -107,13 +107,21 @@ def import_html(
     return ImportResult(label, outcome, parsed=parsed, readout=readout)
 
 
-def readout_text(page: ExtractedPage, address: str) -> str:
-    """The readout's raw text: the page's main text under the metadata the page gives.
+def page_metadata(page: ExtractedPage, address: str) -> dict:
+    """What the page says of itself, handed to the parser as ``metadata=`` (it outranks what the text says)."""
+    return {
+        "title": page.title,
+        "published_date": page.published_date.isoformat() if page.published_date else None,
+        "publisher": page.site_name,
+        "source_url": address,
+        "language": page.language,
+    }
 
-    METADATA HAND-OFF: the one place where a page's metadata reaches the parser. It travels as the front matter
-    that parse_readout reads already (title, published, publisher, source_url, language), as evidence beside the
-    text; once parse_readout takes ``metadata=``, pass it there instead. Stored with the text, so that a re-parse
-    (import_readouts --reparse) sees the same evidence."""
+
+def readout_text(page: ExtractedPage, address: str) -> str:
+    """The readout's raw text: the page's main text under the metadata the page gives, as front matter, so that
+    the stored text carries its evidence (import_readouts --reparse, the text as imported). At import the same
+    metadata is also passed to the parser directly (page_metadata)."""
     fields = {
         "title": page.title,
         "published": page.published_date.isoformat() if page.published_date else "",
