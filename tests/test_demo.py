@@ -196,3 +196,9 @@ def test_a_generated_readout_renders_at_its_address(client):
     page = response.content.decode()
     assert html.escape(readout.title) in page
     assert html.escape(readout.statements.all()[1].text) in page
+
+
+@pytest.mark.django_db
+def test_the_demo_is_grouped_into_meetings_so_their_pages_show():
+    run(readouts=6, seed=2)
+    assert not Readout.objects.filter(meeting=None).exists()

@@ -42,7 +42,7 @@ class Command(BaseCommand):
             return
         progress = verbosity > 0 and readouts >= PROGRESS_FROM
         summary = write_demo(readouts, seed, batch_size=batch_size, progress=progress)
-        refresh_derived()
+        refresh_derived(regroup_meetings=True)
         self.stdout.write(
             f"Added {summary.readouts} demo readouts with {summary.statements} statements and "
             f"{summary.participations} participations; {summary.people_created} new people "
