@@ -97,6 +97,7 @@ class Column:
     count: int
     x: int
     y: int
+    width: int
     height: int
     href: str
     show_count: bool
@@ -104,7 +105,7 @@ class Column:
 
     @property
     def middle(self) -> int:
-        return self.x + COLUMN_WIDTH // 2
+        return self.x + self.width // 2
 
 
 @dataclass(frozen=True)
@@ -129,6 +130,9 @@ def year_columns(counts: list[tuple[int, int]], href) -> YearChart | None:
     tallest = max(known.values()) or 1
     years = range(first, last + 1)
     every_year = len(years) <= EVERY_YEAR_LABELLED_UP_TO
+    # A year label is about 26 px wide: where every year is labelled, the columns are spaced to fit them.
+    width = COLUMN_WIDTH * 2 if every_year else COLUMN_WIDTH
+    pitch = width + COLUMN_GAP
     columns = []
     for index, year in enumerate(years):
         count = known.get(year, 0)
@@ -137,8 +141,9 @@ def year_columns(counts: list[tuple[int, int]], href) -> YearChart | None:
             Column(
                 year=year,
                 count=count,
-                x=index * (COLUMN_WIDTH + COLUMN_GAP),
+                x=index * pitch,
                 y=COLUMN_TOP + COLUMN_PLOT_HEIGHT - max(height, 1),
+                width=width,
                 height=max(height, 1),
                 href=href(year),
                 show_count=bool(count) and len(years) <= COUNTS_SHOWN_UP_TO,
@@ -148,7 +153,7 @@ def year_columns(counts: list[tuple[int, int]], href) -> YearChart | None:
     baseline = COLUMN_TOP + COLUMN_PLOT_HEIGHT
     return YearChart(
         columns=columns,
-        width=len(columns) * (COLUMN_WIDTH + COLUMN_GAP) + COLUMN_WIDTH,
+        width=len(columns) * pitch + width,
         height=baseline + COLUMN_BOTTOM,
         baseline=baseline,
         total=sum(known.values()),
@@ -202,8 +207,8 @@ def ranked_bars(items: list[tuple[str, int, str]]) -> RankedChart | None:
     return RankedChart(bars, RANK_LABEL_WIDTH + RANK_PLOT_WIDTH + 48, len(bars) * RANK_ROW, RANK_LABEL_WIDTH)
 
 
-NETWORK_SIZE = 560
-NETWORK_RING = 170
+NETWORK_SIZE = 600
+NETWORK_RING = 140
 NETWORK_MAX_NODES = 16
 
 

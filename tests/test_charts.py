@@ -42,7 +42,7 @@ def test_ranked_bars_are_proportional_and_keep_the_order_given():
 def test_the_network_puts_the_most_met_at_the_top_and_sizes_by_meetings():
     network = radial_network("Wang Yi", [("Tokayev", 9, "/t"), ("Lavrov", 4, "/l"), ("Blinken", 1, "/b")])
     top = network.nodes[0]
-    assert (top.x, top.y) == (280.0, 110.0) and top.label == "Tokayev"
+    assert (top.x, top.y) == (300.0, 160.0) and top.label == "Tokayev"
     assert top.radius > network.nodes[1].radius > network.nodes[2].radius
     assert network.edges[0].stroke == 6.0 and network.center.count == 14
     assert network.nodes[1].anchor == "start" and network.nodes[2].anchor == "end"
