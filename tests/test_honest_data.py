@@ -121,3 +121,8 @@ def test_a_readout_page_says_where_it_comes_from_and_links_the_text_as_imported(
 def test_a_readout_without_source_address_says_so(client, archive):
     page = client.get(archive.undated.get_absolute_url()).content.decode()
     assert "<dt>Address</dt><dd>Not recorded</dd>" in page
+
+
+def test_a_meeting_page_marks_its_generated_accounts(client, demo_archive):
+    meeting = demo_archive.exclude(meeting=None).first().meeting
+    assert BADGE in client.get(f"/meetings/{meeting.pk}/").content.decode()
