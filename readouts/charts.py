@@ -170,6 +170,11 @@ RANK_PLOT_WIDTH = 220
 RANK_LABEL_CHARS = 28
 
 
+def shorten(label: str) -> str:
+    """A label that fits beside a bar: the whole of it, or its start and an ellipsis."""
+    return label if len(label) <= RANK_LABEL_CHARS else label[: RANK_LABEL_CHARS - 1] + "…"
+
+
 @dataclass(frozen=True)
 class RankedBar:
     label: str
@@ -196,7 +201,7 @@ def ranked_bars(items: list[tuple[str, int, str]]) -> RankedChart | None:
     bars = [
         RankedBar(
             label=label,
-            short_label=label if len(label) <= RANK_LABEL_CHARS else label[: RANK_LABEL_CHARS - 1] + "…",
+            short_label=shorten(label),
             count=count,
             href=href,
             y=index * RANK_ROW,
@@ -308,9 +313,9 @@ def office_spans(titles: list[dict]) -> SpanChart | None:
     for index, title in enumerate(dated):
         x = position(title["first"])
         label = title["title"]
-        short = label if len(label) <= RANK_LABEL_CHARS else label[: RANK_LABEL_CHARS - 1] + "…"
         width = max(4, position(title["last"]) - x)
-        spans.append(Span(label, short, title["first"], title["last"], title["meetings"], x, width, index * SPAN_ROW))
+        first, last = title["first"], title["last"]
+        spans.append(Span(label, shorten(label), first, last, title["meetings"], x, width, index * SPAN_ROW))
     step = 1 if last_year - first_year <= 8 else 5
     ticks = [
         (year, round(SPAN_PLOT_WIDTH * (year - first_year) / (last_year - first_year)))

@@ -6,6 +6,7 @@ apt-get) and `npm ci` brings axe-core and the Nu HTML checker into node_modules/
 """
 
 import datetime
+import json
 import os
 import shutil
 import subprocess
@@ -112,3 +113,28 @@ def browsing_archive(transactional_db):
             paragraphs=[(f"Consultation number {number + 1} took place.", None, NARRATIVE)],
         )
     return archive
+
+
+def run_axe(page, checkers):
+    """axe-core's violations on the page, one line each. Run through the DevTools protocol, which the page's
+    Content-Security-Policy does not govern: an added inline <script> (add_script_tag) would be refused, as the
+    policy intends."""
+    page.evaluate(checkers.axe.read_text())
+    return page.evaluate(
+        """async () => (await axe.run(document, {resultTypes: ['violations']})).violations.map(v =>
+            `${v.id} (${v.impact}): ${v.help} at ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', ')}`)"""
+    )
+
+
+def nu_errors(checkers, html_files):
+    """The Nu HTML checker's errors in the saved pages, as "file:line: message"."""
+    result = subprocess.run(
+        ["java", "-jar", str(checkers.vnu), "--format", "json", "--stdout", *map(str, html_files)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    messages = json.loads(result.stdout)["messages"]
+    return [
+        f"{m['url'].rsplit('/', 1)[-1]}:{m.get('lastLine')}: {m['message']}" for m in messages if m["type"] == "error"
+    ]

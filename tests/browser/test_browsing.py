@@ -1,13 +1,11 @@
 """Browsing in Chromium: the walk a reader takes, keyboard only, and every page checked by axe-core and the
 Nu HTML checker, with screenshots at desktop and phone widths in screenshots/."""
 
-import json
 import re
-import subprocess
 
 import pytest
 
-from tests.browser.conftest import DESKTOP, PHONE, SCREENSHOTS
+from tests.browser.conftest import DESKTOP, PHONE, SCREENSHOTS, nu_errors, run_axe
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -91,16 +89,6 @@ def test_the_print_style_keeps_the_readout_and_drops_the_navigation(page, browsi
     assert page.locator(".citation").is_visible()
 
 
-def run_axe(page, checkers):
-    # Through the DevTools protocol, which the page's Content-Security-Policy does not govern: an added inline
-    # <script> (add_script_tag) would be refused, as the policy intends.
-    page.evaluate(checkers.axe.read_text())
-    return page.evaluate(
-        """async () => (await axe.run(document, {resultTypes: ['violations']})).violations.map(v =>
-            `${v.id} (${v.impact}): ${v.help} at ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', ')}`)"""
-    )
-
-
 def test_every_page_passes_axe_and_the_nu_html_checker(page, browsing_archive, checkers, tmp_path):
     archive = browsing_archive
     pages = {
@@ -153,17 +141,7 @@ def test_every_page_passes_axe_and_the_nu_html_checker(page, browsing_archive, c
             assert page.console_errors == [], name
     assert violations == {}
 
-    result = subprocess.run(
-        ["java", "-jar", str(checkers.vnu), "--format", "json", "--stdout", *map(str, html_files)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    messages = json.loads(result.stdout)["messages"]
-    errors = [
-        f"{m['url'].rsplit('/', 1)[-1]}:{m.get('lastLine')}: {m['message']}" for m in messages if m["type"] == "error"
-    ]
-    assert errors == []
+    assert nu_errors(checkers, html_files) == []
 
 
 def test_said_by_suggests_names_as_one_types(page, browsing_archive):

@@ -1,15 +1,11 @@
 """The meeting page in Chromium: from a readout to its meeting, the accounts in columns on a wide screen and one
 after another on a phone, checked by axe-core and the Nu HTML checker in light and dark schemes."""
 
-import json
-import subprocess
-
 import pytest
 
 from readouts.countries import load_countries
 from readouts.models import Country, Readout
-from tests.browser.conftest import DESKTOP, PHONE, SCREENSHOTS
-from tests.browser.test_browsing import run_axe
+from tests.browser.conftest import DESKTOP, PHONE, SCREENSHOTS, nu_errors, run_axe
 from tests.meetings.helpers import import_account
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -64,14 +60,4 @@ def test_the_meeting_pages_pass_axe_and_the_nu_html_checker(page, meeting_archiv
             suffix = "phone" if viewport is PHONE else f"{scheme}-desktop"
             page.screenshot(path=SCREENSHOTS / f"{name}-{suffix}.png", full_page=True)
     assert violations == {}
-    result = subprocess.run(
-        ["java", "-jar", str(checkers.vnu), "--format", "json", "--stdout", *map(str, html_files)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    messages = json.loads(result.stdout)["messages"]
-    errors = [
-        f"{m['url'].rsplit('/', 1)[-1]}:{m.get('lastLine')}: {m['message']}" for m in messages if m["type"] == "error"
-    ]
-    assert errors == []
+    assert nu_errors(checkers, html_files) == []
