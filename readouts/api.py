@@ -14,6 +14,7 @@ from django.urls import path, re_path
 from django.utils.decorators import method_decorator
 from django.views.decorators.http import condition, conditional_page, require_GET
 from django_filters.rest_framework import DjangoFilterBackend
+from django_filters.utils import translate_validation
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework import exceptions, generics
@@ -268,13 +269,37 @@ class CountryDetail(ArchiveAPIView, generics.RetrieveAPIView):
         return get_object_or_404(countries_with_people(), code=self.kwargs["code"].upper())
 
 
+class MeetingsOfReadoutsFilterBackend(DjangoFilterBackend):
+    """The readout list's filters applied to meetings: the meetings that the readouts they select tell of, each
+    once (``?country=KZ&counterpart=CN&sides=both``); ``sort=oldest`` puts the earliest meeting first. The schema
+    lists ReadoutFilter's parameters, as for /api/readouts/."""
+
+    def get_filterset_class(self, view, queryset=None):
+        return view.filterset_class
+
+    def filter_queryset(self, request, queryset, view):
+        filterset = ReadoutFilter(request.query_params, queryset=Readout.objects.all(), request=request)
+        if not filterset.is_valid():
+            raise translate_validation(filterset.errors)
+        data = filterset.form.cleaned_data
+        # The sides are the meetings' own: tested on them, not through their readouts.
+        queryset = queryset.reported_by(data.get("sides"))
+        if {name for _label, _value, name in filterset.active_filters()} - {"sides"}:
+            queryset = queryset.of_readouts(filterset.qs)
+        return queryset.oldest_first() if data.get("sort") == "oldest" else queryset
+
+
 @extend_schema(responses={200: MeetingSerializer(many=True), **ERRORS})
 class MeetingList(ArchiveAPIView, generics.ListAPIView):
-    """Meetings, the latest first, each with its numbers of accounts (reprints not counted) and readouts."""
+    """Meetings, the latest first, each with its numbers of accounts (reprints not counted) and readouts and how
+    many sides reported it; the query parameters of /api/readouts/ select the meetings of the readouts they
+    select, and ``sides`` (both, one, neither) those reported by both sides, one side only or neither."""
 
     action_is_list = True
     queryset = Meeting.objects.all()
     serializer_class = MeetingSerializer
+    filter_backends = [MeetingsOfReadoutsFilterBackend]
+    filterset_class = ReadoutFilter
 
 
 @extend_schema(

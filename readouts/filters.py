@@ -10,6 +10,8 @@ Query-string parameters of ReadoutFilter:
   (``?country=KZ&counterpart=CN``); each of the two can also be used alone.
 - ``location``, ``publisher``: case-insensitive text that the readout's location or publisher contains.
 - ``language``: an ISO 639-1 code (``en``).
+- ``sides``: ``both`` (meetings reported by both sides: accounts from publishers of two participants' countries),
+  ``one`` (by one side only) or ``neither`` (only by publishers of no participant's country, such as agencies).
 - ``sort``: ``newest`` (the default) or ``oldest``; ``relevance`` (a search's order, which its downloads keep)
   puts first the readouts whose best paragraph ranks highest for ``q``, and is newest first without ``q``.
 
@@ -36,7 +38,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
 from readouts import search
-from readouts.models import Country, Person, Readout, Statement
+from readouts.models import Country, Meeting, Person, Readout, Statement
 
 
 class DateInput(forms.DateInput):
@@ -249,6 +251,13 @@ class ReadoutFilter(django_filters.FilterSet):
         validators=[RegexValidator(r"^[a-zA-Z]{2,3}$", "Enter a language code, such as en.")],
         widget=forms.TextInput(attrs={"placeholder": "e.g. en", "size": 4, "spellcheck": "false"}),
     )
+    sides = django_filters.ChoiceFilter(
+        label="Reported by",
+        choices=Meeting.Sides.choices,
+        method="filter_sides",
+        empty_label="Either side or both",
+        help_text="A side reports a meeting when a publisher of a participant's country gives an account of it.",
+    )
     speaker = PersonFilter(
         label="Said by",
         queryset=Person.objects.all(),
@@ -339,6 +348,9 @@ class ReadoutFilter(django_filters.FilterSet):
 
     def filter_language(self, queryset, name, value):
         return queryset.in_language(value)
+
+    def filter_sides(self, queryset, name, value):
+        return queryset.reported_by(value)
 
     def sort_readouts(self, queryset, name, value):
         if value == "oldest":

@@ -72,6 +72,17 @@ class SegmentedTextField(models.TextField):
         return value
 
 
+def meeting_key(readout="") -> Coalesce:
+    """What counts one meeting once: the readout's meeting, or (for a readout not grouped yet) the readout itself,
+    as a negative number that no meeting id takes. ``readout`` is the path to the readout ("readout__")."""
+    return Coalesce(F(f"{readout}meeting_id"), -F(f"{readout}id" if readout else "id"))
+
+
+def count_meetings(readout="") -> Count:
+    """Count(...) of distinct meetings: reprints and both sides' accounts of one meeting counted once."""
+    return Count(meeting_key(readout), distinct=True)
+
+
 class CountryQuerySet(models.QuerySet):
     def represented(self):
         """Countries with at least one person in the archive."""
@@ -143,9 +154,10 @@ class PersonQuerySet(models.QuerySet):
         )
 
     def with_meeting_counts(self):
-        """Each person's number of meetings, counted per row so that a page of people costs one query."""
+        """Each person's number of meetings (their readouts' meetings, each once), counted per row so that a page
+        of people costs one query."""
         meetings = Participation.objects.filter(person=OuterRef("pk")).order_by().values("person")
-        count = Subquery(meetings.annotate(n=Count("*")).values("n"), output_field=IntegerField())
+        count = Subquery(meetings.annotate(n=count_meetings("readout__")).values("n"), output_field=IntegerField())
         return self.annotate(meetings=Coalesce(count, 0))
 
     def counterparts_of(self, person):
@@ -298,16 +310,26 @@ class ReadoutQuerySet(models.QuerySet):
         return self.filter(is_generated=True)
 
     def count_per_year(self) -> list[tuple[int, int]]:
-        """(year, readouts) for the dated readouts, earliest year first."""
+        """(year, meetings) for the dated readouts, earliest year first: a meeting's accounts count once."""
         rows = (
             self.exclude(meeting_date=None)
             .order_by()
             .annotate(year=ExtractYear("meeting_date"))
             .values("year")
-            .annotate(n=Count("id"))
+            .annotate(n=count_meetings())
             .order_by("year")
         )
         return [(row["year"], row["n"]) for row in rows]
+
+    def count_with_meetings(self) -> tuple[int, int]:
+        """(readouts, meetings) in one query: a list's readouts and the meetings they tell of, each once."""
+        counts = self.order_by().aggregate(readouts=Count("id"), meetings=count_meetings())
+        return counts["readouts"], counts["meetings"]
+
+    def reported_by(self, sides):
+        """Readouts of meetings reported by both sides (``Meeting.Sides.BOTH``), by one side only, or by neither
+        (only third parties' publishers), as the meetings' ``sides_reporting`` counts them."""
+        return self.filter(meeting__in=Meeting.objects.reported_by(sides).values("pk"))
 
     def counts_by_origin(self):
         """{"all": N, "generated": M} in one query."""
@@ -528,6 +550,15 @@ class Readout(models.Model):
     published_date = models.DateField(null=True, blank=True)
     location = models.CharField(max_length=200, blank=True)
     publisher = models.CharField(max_length=200, blank=True)
+    # The publisher's home country, from the publisher (readouts.meetings.sides): whose side a readout tells.
+    publisher_country = models.ForeignKey(
+        "Country",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="published_readouts",
+        help_text="The publisher's country; empty for an agency of no side (Reuters) or one not known",
+    )
     source_url = models.URLField(max_length=500, blank=True)
     language = models.CharField(max_length=8, default="en", help_text="ISO 639-1 code")
     raw_text = models.TextField(help_text="The text as it was imported")
@@ -561,7 +592,7 @@ class Readout(models.Model):
     # Who changed what and when, viewable and revertible in the admin. Saves and deletes record a version;
     # bulk loads (demo COPY, ingest's bulk_create) record none, which suits imports. Columns the database
     # derives are left out.
-    history = HistoricalRecords(excluded_fields=["content_hash", "country_ids", "meeting"])
+    history = HistoricalRecords(excluded_fields=["content_hash", "country_ids", "meeting", "publisher_country"])
 
     class Meta:
         ordering = [models.F("meeting_date").desc(nulls_last=True), "-id"]
@@ -596,7 +627,8 @@ class Readout(models.Model):
             ),
             # The meeting dates of a selection given by ids (a person's or a country's meetings, by the
             # participation indexes), to order it or give its years without reading the wide rows.
-            models.Index(fields=["id"], include=["meeting_date"], name="readout_id_date_idx"),
+            # With the meeting, a selection's meetings are counted from the index alone (count_with_meetings).
+            models.Index(fields=["id"], include=["meeting_date", "meeting_id"], name="readout_id_date_idx"),
             models.Index(fields=["publisher"], name="readout_publisher_idx"),
             # The place and publisher filters (text contained, in any case: UPPER(...) LIKE UPPER('%york%')) find
             # their readouts by trigrams instead of testing every readout.
@@ -658,7 +690,11 @@ class ParticipationQuerySet(models.QuerySet):
             self.filter(person=person)
             .exclude(title="")
             .values("title")
-            .annotate(first=Min("readout__meeting_date"), last=Max("readout__meeting_date"), meetings=Count("*"))
+            .annotate(
+                first=Min("readout__meeting_date"),
+                last=Max("readout__meeting_date"),
+                meetings=count_meetings("readout__"),
+            )
             .order_by(F("first").asc(nulls_last=True), "title")
         )
 
@@ -750,6 +786,9 @@ class StatementQuerySet(models.QuerySet):
 
     def in_language(self, code):
         return self.of_readouts(Readout.objects.in_language(code))
+
+    def reported_by(self, sides):
+        return self.of_readouts(Readout.objects.reported_by(sides))
 
     def matching(self, text):
         return self.of_readouts(Readout.objects.matching(text))
@@ -879,6 +918,23 @@ class SearchTerm(models.Model):
 
 
 class MeetingQuerySet(models.QuerySet):
+    def reported_by(self, sides):
+        """Meetings reported by both sides, one side only or neither (``Meeting.Sides``); all for an empty value."""
+        if sides == Meeting.Sides.BOTH:
+            return self.filter(sides_reporting__gte=2)
+        if sides == Meeting.Sides.ONE:
+            return self.filter(sides_reporting=1)
+        if sides == Meeting.Sides.NEITHER:
+            return self.filter(sides_reporting=0)
+        return self
+
+    def oldest_first(self):
+        return self.order_by(F("first_date").asc(nulls_last=True), "id")
+
+    def of_readouts(self, readouts):
+        """The meetings that the readouts tell of, each once."""
+        return self.filter(pk__in=readouts.order_by().exclude(meeting=None).values("meeting_id"))
+
     def around(self, first, last):
         """Meetings whose span of dates comes within GROUPING_DAYS of first..last: the candidates of a new account."""
         margin = datetime.timedelta(days=GROUPING_DAYS)
@@ -918,8 +974,17 @@ class Meeting(models.Model):
     # Accounts of their own (reprints not counted) and all readouts, for lists and links without a count query.
     accounts = models.PositiveIntegerField(default=0, editable=False)
     readout_count = models.PositiveIntegerField(default=0, editable=False)
+    # How many of the participants' countries reported the meeting themselves: the countries of the publishers
+    # of its accounts (reprints not counted) that are countries of the account's own participants. 2 or more is
+    # "reported by both sides", 1 "by one side only", 0 only by others (agencies of no side). Kept with the counts.
+    sides_reporting = models.PositiveSmallIntegerField(default=0, editable=False)
     edited = models.BooleanField(default=False, help_text="Changed by hand: regrouping leaves it as it is")
     created_at = models.DateTimeField(auto_now_add=True)
+
+    class Sides(models.TextChoices):
+        BOTH = "both", "Reported by both sides"
+        ONE = "one", "Reported by one side only"
+        NEITHER = "neither", "Reported by neither side (others only)"
 
     objects = MeetingQuerySet.as_manager()
 
@@ -941,6 +1006,10 @@ class Meeting(models.Model):
 
     def get_absolute_url(self):
         return reverse("readouts:meeting_detail", args=[self.pk])
+
+    @property
+    def reported_by_both(self) -> bool:
+        return self.sides_reporting >= 2
 
 
 class ReadoutFingerprint(models.Model):

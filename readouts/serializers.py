@@ -317,14 +317,27 @@ class SearchResultsSerializer(serializers.Serializer):
 
 
 class MeetingSerializer(serializers.ModelSerializer):
-    """A meeting in a list: its dates and how many accounts (reprints not counted) and readouts it has."""
+    """A meeting in a list: its dates, how many accounts (reprints not counted) and readouts it has, and how many
+    of the participants' countries reported it through their own publishers (``sides_reporting``; 2 or more is
+    ``reported_by_both``)."""
 
     url = PageURLField()
     api_url = APIURLField("api:meeting_detail", "pk")
+    reported_by_both = serializers.BooleanField(read_only=True)
 
     class Meta:
         model = Meeting
-        fields = ["id", "url", "api_url", "first_date", "last_date", "accounts", "readout_count"]
+        fields = [
+            "id",
+            "url",
+            "api_url",
+            "first_date",
+            "last_date",
+            "accounts",
+            "readout_count",
+            "sides_reporting",
+            "reported_by_both",
+        ]
         read_only_fields = fields
 
 

@@ -29,7 +29,10 @@ class KeyedPaginator(Paginator):
     fetched through them instead of by testing its filters readout by readout.
 
     ``count_cap``, when given, stops counting there: ``count`` is then at most the cap, ``capped`` says whether
-    there were more, and the pages end at the cap."""
+    there were more, and the pages end at the cap.
+
+    ``meeting_count``: for a selection of readouts counted whole, the meetings they tell of (both sides' accounts
+    and reprints of one meeting once), counted in the same query as the readouts; None when capped."""
 
     def __init__(self, object_list, per_page, members=None, count_cap=None):
         super().__init__(object_list, per_page)
@@ -37,21 +40,27 @@ class KeyedPaginator(Paginator):
         self.count_cap = count_cap
 
     @cached_property
-    def counted(self) -> tuple[int, bool]:
+    def counted(self) -> tuple[int, bool, int | None]:
         if self.members is not None:
-            return self.members.count(), False
+            return *Readout.objects.filter(pk__in=self.members).count_with_meetings(), False
         if self.count_cap is None:
-            return super().count, False
+            if hasattr(self.object_list, "count_with_meetings"):
+                return *self.object_list.count_with_meetings(), False
+            return super().count, None, False
         found = self.object_list.order_by()[: self.count_cap + 1].count()
-        return min(found, self.count_cap), found > self.count_cap
+        return min(found, self.count_cap), None, found > self.count_cap
 
     @property
     def count(self):
         return self.counted[0]
 
     @property
-    def capped(self) -> bool:
+    def meeting_count(self) -> int | None:
         return self.counted[1]
+
+    @property
+    def capped(self) -> bool:
+        return self.counted[2]
 
     def page(self, number):
         slice_by_key = getattr(self.object_list, "slice_by_key", None)

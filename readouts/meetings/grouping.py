@@ -13,6 +13,7 @@ from django.db import connection, transaction
 from django.db.models import Prefetch
 
 from readouts.meetings import reprints, rules
+from readouts.meetings.sides import set_publisher_country
 from readouts.models import GROUPING_DAYS, Meeting, Participation, Readout, ReadoutFingerprint
 
 
@@ -44,6 +45,7 @@ def group_readout(readout: Readout) -> Meeting:
         .prefetch_related(Prefetch("participations", queryset=Participation.objects.select_related("person")))
         .get(pk=readout.pk)
     )
+    set_publisher_country(stored)
     original = store_fingerprint(stored)
     if stored.meeting is not None and stored.meeting.edited:
         meeting = stored.meeting
@@ -132,7 +134,8 @@ def add_to_meeting(readout: Readout, meeting: Meeting | None) -> Meeting:
 
 REFRESH = """
 UPDATE readouts_meeting AS m
-SET first_date = s.first_date, last_date = s.last_date, accounts = s.accounts, readout_count = s.readouts
+SET first_date = s.first_date, last_date = s.last_date, accounts = s.accounts, readout_count = s.readouts,
+    sides_reporting = s.sides
 FROM (
     SELECT r.meeting_id,
            -- The meeting dates the accounts give; the publication dates only when none gives one (a reprint
@@ -140,7 +143,10 @@ FROM (
            coalesce(min(r.meeting_date), min(r.published_date)) AS first_date,
            coalesce(max(r.meeting_date), min(r.published_date)) AS last_date,
            count(*) FILTER (WHERE f.reprint_of_id IS NULL) AS accounts,
-           count(*) AS readouts
+           count(*) AS readouts,
+           -- The sides that told of the meeting themselves: publishers' countries among the participants'.
+           count(DISTINCT r.publisher_country_id)
+               FILTER (WHERE f.reprint_of_id IS NULL AND r.publisher_country_id = ANY(r.country_ids)) AS sides
     FROM readouts_readout AS r LEFT JOIN readouts_readoutfingerprint AS f ON f.readout_id = r.id
     WHERE r.meeting_id = ANY(%(ids)s) OR %(all)s
     GROUP BY r.meeting_id

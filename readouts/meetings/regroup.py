@@ -1,5 +1,7 @@
 """The whole archive into meetings again (``manage.py group_meetings``), in one transaction and a few passes.
 
+0. Each readout's publisher country from its publisher's name (readouts.meetings.sides), which says which
+   side's account it is.
 1. Readouts without a fingerprint get one (all of them with ``refingerprint``).
 2. Reprints: PostgreSQL pairs the readouts that share a band of their signatures (one hash join over the
    unnested bands); pairs whose signatures agree enough are joined, and in each set of copies the first published
@@ -20,6 +22,7 @@ from django.db.models import Exists, OuterRef
 
 from readouts.meetings import reprints, rules
 from readouts.meetings.grouping import refresh_meetings
+from readouts.meetings.sides import fill_publisher_countries
 from readouts.models import GROUPING_DAYS, Meeting, Participation, Readout, ReadoutFingerprint, Statement
 
 BATCH = 5000
@@ -38,6 +41,7 @@ class RegroupSummary:
 def regroup_archive(*, refingerprint: bool = False) -> RegroupSummary:
     if refingerprint:
         ReadoutFingerprint.objects.all().delete()
+    fill_publisher_countries()
     fingerprinted = fingerprint_missing()
     originals = assign_reprints()
     return sweep_meetings(originals, fingerprinted)

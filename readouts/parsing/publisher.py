@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from readouts.parsing.gazetteer import load_gazetteer
+
 # Known publishers: (pattern found in the text or URL, display name, home country). Order matters: the first match
 # wins, so specific outlets come before the agencies they cite.
 PUBLISHERS: list[tuple[str, str, str | None]] = [
@@ -65,3 +67,16 @@ def detect_publisher(sources: list[str]) -> str | None:
 
 def home_country(publisher: str | None) -> str | None:
     return _NAME_TO_COUNTRY.get(publisher or "")
+
+
+def publisher_home(publisher: str | None) -> str | None:
+    """The publisher's home country (a short English name): a known outlet's, else the first country its name
+    names ("Ministry of Foreign Affairs of Kazakhstan", "Kazakh Foreign Ministry"). None for an agency of no side
+    (Reuters) and for a name that names no country ("Prime Minister's Office")."""
+    if not publisher:
+        return None
+    for pattern, _name, country in _COMPILED:
+        if pattern.search(publisher):
+            return country
+    mentions = load_gazetteer().find(publisher)
+    return mentions[0].country if mentions else None
