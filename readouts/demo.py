@@ -8,6 +8,10 @@ benchmarks need very common, medium and rare words.
 - ``compose_readout(seed, serial)`` is pure: the same pair always gives the same DemoReadout, whatever came before.
   Each readout draws from its own ``random.Random`` seeded with both, and its raw text carries the serial
   number, so two serials never give the same text.
+- Meetings have more than one account, as the archive's real ones do: a share of the serials are the other side's
+  account of the meeting of the serial before (the same day, people and place; the other side's publisher and
+  its own wording, leaving out one of the topics), and a share are reprints of it (the same text with a few
+  words changed, carried by another publisher a day later). ``DemoReadout.role`` and ``account_of`` say which.
 - ``generate_readouts(count, seed, start)`` yields serials ``start``, ``start + 1``, ...
 - ``write_demo(count, seed)`` stores readouts numbered after those already in the archive, in batches with
   COPY, one transaction per batch so an interruption leaves whole readouts only.
@@ -39,6 +43,10 @@ from readouts.models import Country, Participation, Person, Readout, Statement
 STATEMENT, JOINT, NARRATIVE = "statement", "joint", "narrative"
 FIRST_DAY = datetime.date(demo_data.FIRST_YEAR, 1, 1).toordinal()
 LAST_DAY = datetime.date(demo_data.LAST_YEAR, 12, 31).toordinal()
+# What a serial is: an original account, or (when the serial before is an original) the other side's account of
+# that meeting or a reprint of it. Drawn per serial, so that a readout still depends on its seed and number alone.
+ORIGINAL, OTHER_SIDE, REPRINT = "original", "other side", "reprint"
+ROLE_SHARES = ((OTHER_SIDE, 0.25), (REPRINT, 0.08))
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")  # fmt: skip
@@ -86,6 +94,9 @@ class DemoReadout:
     paragraphs: tuple[DemoParagraph, ...]
     topics: tuple[str, ...]
     raw_text: str
+    publisher_country: str = ""  # the publisher's country code
+    role: str = ORIGINAL  # ORIGINAL, OTHER_SIDE or REPRINT
+    account_of: int | None = None  # for another side's account or a reprint, the serial of the original
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -462,9 +473,37 @@ def headline_name(office: Office) -> str:
     return person.name if person.country_code in demo_data.FULL_NAME_IN_HEADLINES else person.short
 
 
+def drawn_role(seed: int, serial: int) -> str:
+    draw = random.Random(f"readout-demo-role:{seed}:{serial}").random()
+    for role, share in ROLE_SHARES:
+        if draw < share:
+            return role
+        draw -= share
+    return ORIGINAL
+
+
+def role_of(seed: int, serial: int) -> str:
+    """The serial's role: another account of the serial before only when that one is drawn an original."""
+    role = drawn_role(seed, serial)
+    if role != ORIGINAL and (serial <= 1 or drawn_role(seed, serial - 1) != ORIGINAL):
+        return ORIGINAL
+    return role
+
+
 def compose_readout(seed: int, serial: int, world: World | None = None) -> DemoReadout:
     world = world or load_world()
-    rng = random.Random(f"readout-demo:{seed}:{serial}")
+    role = role_of(seed, serial)
+    if role == REPRINT:
+        return compose_reprint(seed, serial, compose_account(seed, serial - 1, world), world)
+    if role == OTHER_SIDE:
+        return compose_account(seed, serial, world, account_of=serial - 1)
+    return compose_account(seed, serial, world)
+
+
+def compose_account(seed: int, serial: int, world: World, account_of: int | None = None) -> DemoReadout:
+    """An original account, or with ``account_of`` the other side's account of that serial's meeting: the facts
+    drawn as for it, the wording drawn afresh, one topic left out, the reporting side the second participant."""
+    rng = random.Random(f"readout-demo:{seed}:{account_of or serial}")
 
     # When, and whether on the sidelines of a summit.
     day = datetime.date.fromordinal(rng.randint(FIRST_DAY, LAST_DAY))
@@ -487,6 +526,17 @@ def compose_readout(seed: int, serial: int, world: World | None = None) -> DemoR
     else:
         host = 0 if rng.random() < 0.65 else rng.randrange(1, len(offices))
         city = pick_city(rng, countries[host], year)
+    if account_of is not None:
+        # The other side tells it: its own publisher and words, and not every topic the first side named.
+        rng = random.Random(f"readout-demo:{seed}:{serial}:other-side")
+        order = [1, 0, *range(2, len(offices))]
+        offices = [offices[index] for index in order]
+        people = [office.person for office in offices]
+        countries = [world.countries[person.country_code] for person in people]
+        reporter, reporting_country = offices[0], countries[0]
+        host = None if host is None else order.index(host)
+        left_out = rng.choice(topics)
+        topics = [topic for topic in topics if topic != left_out]
     publisher = pick_publisher(rng, reporting_country, reporter.title)
 
     three = len(offices) == 3
@@ -633,6 +683,57 @@ def compose_readout(seed: int, serial: int, world: World | None = None) -> DemoR
         paragraphs=tuple(paragraphs),
         topics=tuple(topics),
         raw_text=raw_text,
+        publisher_country=reporting_country.code,
+        role=ORIGINAL if account_of is None else OTHER_SIDE,
+        account_of=account_of,
+    )
+
+
+# Small edits a reprint makes to an agency text: (word, replacement), a few applied to a few paragraphs.
+REPRINT_EDITS = (("said", "stated"), ("noted", "pointed out"), ("the two", "both"), ("also", "further"),
+                 ("cooperation", "co-operation"), ("stressed", "underlined"), ("will", "would"))  # fmt: skip
+
+
+def compose_reprint(seed: int, serial: int, original: DemoReadout, world: World) -> DemoReadout:
+    """The original's text carried by another side's outlet a day later at most, with a few words changed."""
+    rng = random.Random(f"readout-demo:{seed}:{serial}:reprint")
+    others = [
+        p.person.country_code for p in original.participants if p.person.country_code != original.publisher_country
+    ]
+    country = world.countries[rng.choice(others)] if others else world.countries[original.publisher_country]
+    publisher = pick_publisher(rng, country, "")
+    paragraphs = list(original.paragraphs)
+    for index in rng.sample(range(1, len(paragraphs)), 4):
+        word, replacement = rng.choice(REPRINT_EDITS)
+        paragraph = paragraphs[index]
+        text = re.sub(rf"\b{word}\b", replacement, paragraph.text, count=1)
+        paragraphs[index] = DemoParagraph(text, paragraph.kind, paragraph.speaker)
+    published = (
+        original.published_date
+        if original.published_date > original.meeting_date
+        else (original.meeting_date + datetime.timedelta(days=rng.randint(0, 1)))
+    )
+    dateline = f"{original.location.upper()}, {MONTHS[original.meeting_date.month - 1]} {original.meeting_date.day}, "
+    dateline += f"{original.meeting_date.year} ({publisher}, from {original.publisher})"
+    raw_text = "\n\n".join(
+        [f"{original.title}\nGenerated demo readout No. {serial}", dateline, *(p.text for p in paragraphs)]
+    )
+    return DemoReadout(
+        serial=serial,
+        title=original.title,
+        slug=original.slug,
+        meeting_date=original.meeting_date,
+        published_date=published,
+        location=original.location,
+        publisher=publisher,
+        language=original.language,
+        participants=original.participants,
+        paragraphs=tuple(paragraphs),
+        topics=original.topics,
+        raw_text=raw_text,
+        publisher_country=country.code,
+        role=REPRINT,
+        account_of=original.serial,
     )
 
 
@@ -651,7 +752,8 @@ def generate_readouts(count: int, seed: int = 0, start: int = 1) -> Iterator[Dem
 # triggers keep, are written here directly (migrations 0009 and 0012 trust values supplied on insert): a trigger
 # per row would slow the COPY of a million paragraphs.
 READOUT_FIELDS = ("id", "title", "slug", "meeting_date", "published_date", "location", "publisher", "source_url",
-                  "language", "raw_text", "created_at", "updated_at", "country_ids", "is_generated")  # fmt: skip
+                  "language", "raw_text", "created_at", "updated_at", "country_ids", "is_generated",
+                  "publisher_country_id")  # fmt: skip
 PARTICIPATION_FIELDS = ("readout_id", "person_id", "title", "order")
 STATEMENT_FIELDS = ("readout_id", "position", "text", "speaker_id", "kind", "meeting_date", "country_ids",
                     "publisher")  # fmt: skip
@@ -713,7 +815,7 @@ def write_demo(count: int, seed: int = 0, *, batch_size: int = 5000, progress: b
             slugs = [unique_slug(readout, taken_slugs) for readout in fresh]
             with transaction.atomic():
                 summary.people_created += create_people(fresh, person_ids, country_ids, person_countries)
-                participations, statements = copy_batch(fresh, slugs, person_ids, person_countries, now)
+                participations, statements = copy_batch(fresh, slugs, person_ids, person_countries, now, country_ids)
             summary.readouts += len(fresh)
             summary.participations += participations
             summary.statements += statements
@@ -765,7 +867,12 @@ def create_people(
 
 
 def copy_batch(
-    batch: list[DemoReadout], slugs: list[str], person_ids: dict[str, int], person_countries: dict, now
+    batch: list[DemoReadout],
+    slugs: list[str],
+    person_ids: dict[str, int],
+    person_countries: dict,
+    now,
+    country_ids_by_code: dict[str, int],
 ) -> tuple[int, int]:
     """COPY the readouts, their participations and statements; return the numbers of the latter two.
 
@@ -787,7 +894,8 @@ def copy_batch(
             for readout_id, readout, slug, country_ids in zip(ids, batch, slugs, countries, strict=True):
                 copy.write_row(
                     (readout_id, readout.title, slug, readout.meeting_date, readout.published_date, readout.location,
-                     readout.publisher, "", readout.language, readout.raw_text, now, now, country_ids, True, *rest)
+                     readout.publisher, "", readout.language, readout.raw_text, now, now, country_ids, True,
+                     country_ids_by_code.get(readout.publisher_country), *rest)
                 )  # fmt: skip
         sql, rest = copy_statement(Participation, PARTICIPATION_FIELDS)
         with cursor.copy(sql) as copy:
