@@ -3,7 +3,7 @@
 One JSON object per line, each with a "type", in this order:
 
     {"type": "archive", "format": "readout-archive", "version": 1, "exported_at": "..."}
-    {"type": "country", "code": "KZ", "name": "Kazakhstan"}                  each country a person belongs to
+    {"type": "country", "code": "KZ", "name": "Kazakhstan"}                  each country of a person or a publisher
     {"type": "person", "id": 7, "slug": ..., "name": ..., "country": "KZ" | null, "aliases": [...]}
     {"type": "readout", "id": 12, <every field>, "participants": [...], "statements": [...]}
     {"type": "end", "counts": {"countries": ..., "people": ..., "readouts": ..., "participations": ..., ...}}
@@ -24,7 +24,7 @@ import json
 from django.core.exceptions import ValidationError
 from django.core.management.color import no_style
 from django.db import DatabaseError, connection, reset_queries, transaction
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.utils import timezone
 
 from readouts.models import Country, Participation, Person, Readout, Statement
@@ -60,6 +60,8 @@ READOUT_OPTIONAL_FIELDS = {
     "meeting_month": None,
     "meeting_day": None,
     "import_metadata": {},
+    # The publisher's country code (migration 0027); without it, regrouping finds it from the publisher's name.
+    "publisher_country": None,
 }
 PARTICIPANT_FIELDS = ["person", "title", "order"]
 STATEMENT_FIELDS = ["position", "kind", "speaker", "text"]
@@ -97,15 +99,20 @@ def write_lines(stream):
 
     counts = dict.fromkeys(["countries", "people", "readouts", "participations", "statements"], 0)
     write({"type": "archive", "format": FORMAT, "version": VERSION, "exported_at": timezone.now().isoformat()})
-    for country in Country.objects.filter(people__isnull=False).distinct().order_by("code"):
+    countries = Country.objects.filter(Q(people__isnull=False) | Q(published_readouts__isnull=False))
+    for country in countries.distinct().order_by("code"):
         write({"type": "country", "code": country.code, "name": country.name})
         counts["countries"] += 1
     for person in Person.objects.select_related("country").order_by("pk").iterator(chunk_size=2000):
         write({"type": "person", **person_record(person)})
         counts["people"] += 1
-    readouts = Readout.objects.order_by("pk").prefetch_related(
-        Prefetch("participations", queryset=Participation.objects.select_related("person").order_by("order")),
-        Prefetch("statements", queryset=Statement.objects.select_related("speaker").order_by("position")),
+    readouts = (
+        Readout.objects.order_by("pk")
+        .select_related("publisher_country")
+        .prefetch_related(
+            Prefetch("participations", queryset=Participation.objects.select_related("person").order_by("order")),
+            Prefetch("statements", queryset=Statement.objects.select_related("speaker").order_by("position")),
+        )
     )
     for readout in readouts.iterator(chunk_size=BATCH_SIZE):
         record = readout_record(readout)
@@ -147,6 +154,7 @@ def readout_record(readout):
         "meeting_month": readout.meeting_month,
         "meeting_day": readout.meeting_day,
         "import_metadata": readout.import_metadata,
+        "publisher_country": readout.publisher_country.code if readout.publisher_country else None,
         "created_at": iso(readout.created_at),
         "updated_at": iso(readout.updated_at),
         "participants": [
@@ -303,6 +311,9 @@ class Importer:
             raise ArchiveFileError("edited_fields must be a list", line)
         if not isinstance(record["import_metadata"], dict):
             raise ArchiveFileError("import_metadata must be an object", line)
+        publisher_country = record["publisher_country"]
+        if publisher_country is not None and publisher_country not in self.countries:
+            raise ArchiveFileError(f"the country {publisher_country!r} has no country line", line)
         readout = Readout(
             pk=record["id"],
             title=record["title"],
@@ -321,10 +332,11 @@ class Importer:
             meeting_month=record["meeting_month"],
             meeting_day=record["meeting_day"],
             import_metadata=record["import_metadata"],
+            publisher_country_id=self.countries.get(publisher_country),
             created_at=parse_time(record["created_at"], "created_at", line),
             updated_at=parse_time(record["updated_at"], "updated_at", line),
         )
-        validate(readout, "readout", line, exclude=["content_hash"])
+        validate(readout, "readout", line, exclude=["content_hash", "publisher_country"])
         objects = [readout]
         for participant in self.list_of(record, "participants", line):
             check_keys(participant, PARTICIPANT_FIELDS, "participant", line)

@@ -703,9 +703,14 @@ def compose_reprint(seed: int, serial: int, original: DemoReadout, world: World)
     country = world.countries[rng.choice(others)] if others else world.countries[original.publisher_country]
     publisher = pick_publisher(rng, country, "")
     paragraphs = list(original.paragraphs)
-    for index in rng.sample(range(1, len(paragraphs)), 4):
-        word, replacement = rng.choice(REPRINT_EDITS)
+
+    def edits(text):
+        return [(word, replacement) for word, replacement in REPRINT_EDITS if re.search(rf"\b{word}\b", text)]
+
+    editable = [index for index, paragraph in enumerate(paragraphs) if edits(paragraph.text)]
+    for index in rng.sample(editable, min(4, len(editable))):
         paragraph = paragraphs[index]
+        word, replacement = rng.choice(edits(paragraph.text))
         text = re.sub(rf"\b{word}\b", replacement, paragraph.text, count=1)
         paragraphs[index] = DemoParagraph(text, paragraph.kind, paragraph.speaker)
     published = (

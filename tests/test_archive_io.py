@@ -19,9 +19,11 @@ def snapshot():
     """Everything the archive holds, by natural keys where ids are not kept (participations, statements)."""
     return {
         "people": list(Person.objects.order_by("pk").values("pk", "name", "slug", "country__code", "aliases")),
-        # The meetings are derived, and import_archive groups the readouts again: compared apart.
+        # The meetings are derived, and import_archive groups the readouts again, finding the publishers' countries
+        # that are not known yet from their names: both compared apart.
         "readouts": [
-            {k: v for k, v in r.items() if k != "meeting_id"} for r in Readout.objects.order_by("pk").values()
+            {k: v for k, v in r.items() if k not in {"meeting_id", "publisher_country_id"}}
+            for r in Readout.objects.order_by("pk").values()
         ],
         "participations": sorted(
             Participation.objects.values_list("readout_id", "person__slug", "title", "order"), key=repr

@@ -11,7 +11,7 @@ from django.core.management import call_command
 from django.db.models import Count, Exists, OuterRef
 
 from readouts import demo, demo_data
-from readouts.models import Country, Participation, Person, Readout, Statement
+from readouts.models import Country, Meeting, Participation, Person, Readout, Statement
 
 KINDS = {"statement", "joint", "narrative"}
 
@@ -202,3 +202,35 @@ def test_a_generated_readout_renders_at_its_address(client):
 def test_the_demo_is_grouped_into_meetings_so_their_pages_show():
     run(readouts=6, seed=2)
     assert not Readout.objects.filter(meeting=None).exists()
+
+
+def test_a_share_of_meetings_is_told_by_both_sides_and_some_accounts_are_reprinted():
+    readouts = {readout.serial: readout for readout in generate(200)}
+    roles = Counter(readout.role for readout in readouts.values())
+    assert roles[demo.OTHER_SIDE] >= 30 and roles[demo.REPRINT] >= 5
+    for readout in readouts.values():
+        if readout.account_of is None:
+            continue
+        original = readouts[readout.account_of]
+        assert original.role == demo.ORIGINAL
+        assert readout.meeting_date == original.meeting_date
+        assert {p.person for p in readout.participants} == {p.person for p in original.participants}
+        assert readout.publisher_country != original.publisher_country
+        if readout.role == demo.OTHER_SIDE:
+            assert readout.participants[0].person == original.participants[1].person, "the other side reports"
+            assert len(set(original.topics) - set(readout.topics)) == 1, "one topic left out"
+            assert readout.paragraphs != original.paragraphs
+        else:
+            changed = sum(a != b for a, b in zip(readout.paragraphs, original.paragraphs, strict=True))
+            assert 1 <= changed <= 4, "a few words changed"
+
+
+@pytest.mark.django_db
+def test_the_demo_archive_has_meetings_reported_by_both_sides_with_reprints(client):
+    run(readouts=80, seed=1)
+    both = Meeting.objects.reported_by(Meeting.Sides.BOTH)
+    assert both.exists() and Meeting.objects.reported_by(Meeting.Sides.ONE).exists()
+    reprint = Readout.objects.exclude(fingerprint__reprint_of=None).first()
+    assert reprint is not None and reprint.meeting_id == reprint.fingerprint.reprint_of.meeting_id
+    page = client.get(both.filter(accounts__gte=2).first().get_absolute_url()).content.decode()
+    assert "Generated" in page

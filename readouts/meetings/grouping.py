@@ -75,22 +75,29 @@ def store_fingerprint(readout: Readout) -> Readout | None:
         likeness = reprints.similarity(found.signature, signature)
         if likeness >= reprints.REPRINT_SIMILARITY and likeness > best_similarity:
             best, best_similarity = its_original or other, likeness
-    ReadoutFingerprint.objects.update_or_create(
-        readout=readout,
-        defaults={
-            "bands": list(found.bands),
-            "signature": list(found.signature),
-            "reprint_of_id": best,
-            "similarity": best_similarity if best else None,
-        },
-    )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            STORE_FINGERPRINT,
+            [readout.pk, list(found.bands), list(found.signature), best, best_similarity if best else None],
+        )
     if best is None:
         return None
     return Readout.objects.select_related("meeting").get(pk=best)
 
 
+# One statement whether the readout had a fingerprint or not.
+STORE_FINGERPRINT = """
+INSERT INTO readouts_readoutfingerprint (readout_id, bands, signature, reprint_of_id, similarity)
+VALUES (%s, %s, %s, %s, %s)
+ON CONFLICT (readout_id) DO UPDATE
+SET bands = excluded.bands, signature = excluded.signature, reprint_of_id = excluded.reprint_of_id,
+    similarity = excluded.similarity
+"""
+
+
 def find_meeting(readout: Readout) -> Meeting | None:
-    """The meeting whose accounts most surely tell of the readout's meeting, among those of nearby days."""
+    """The meeting whose accounts most surely tell of the readout's meeting, among those of nearby days; when
+    none does, the readout's own meeting if it is its only account (kept rather than replaced by a new one)."""
     day = day_of(readout)
     if day is None or not readout.participations.all():
         return None
@@ -116,6 +123,11 @@ def find_meeting(readout: Readout) -> Meeting | None:
         for pk, meeting_date, published_date, location, meeting_id in candidates
     ]
     chosen = rules.best_meeting(account_of(readout), accounts, GROUPING_DAYS)
+    alone = readout.meeting_id in nearby and not any(account.meeting_id == readout.meeting_id for account in accounts)
+    if chosen is None and alone:
+        chosen = readout.meeting_id
+    if chosen is not None and chosen == readout.meeting_id:
+        return readout.meeting
     return Meeting.objects.filter(pk=chosen).first() if chosen else None
 
 
@@ -148,25 +160,29 @@ FROM (
            count(DISTINCT r.publisher_country_id)
                FILTER (WHERE f.reprint_of_id IS NULL AND r.publisher_country_id = ANY(r.country_ids)) AS sides
     FROM readouts_readout AS r LEFT JOIN readouts_readoutfingerprint AS f ON f.readout_id = r.id
-    WHERE r.meeting_id = ANY(%(ids)s) OR %(all)s
+    {readouts}
     GROUP BY r.meeting_id
 ) AS s
-WHERE m.id = s.meeting_id
+WHERE m.id = s.meeting_id {meetings}
 """
 # A meeting left without readouts (all moved elsewhere, or deleted) is gone.
 DELETE_EMPTY = """
 DELETE FROM readouts_meeting AS m
-WHERE (m.id = ANY(%(ids)s) OR %(all)s)
-  AND NOT EXISTS (SELECT FROM readouts_readout AS r WHERE r.meeting_id = m.id)
+WHERE NOT EXISTS (SELECT FROM readouts_readout AS r WHERE r.meeting_id = m.id) {meetings}
 """
 
 
 def refresh_meetings(ids=None) -> None:
     """Recount the dates and accounts of the meetings (all of them when ``ids`` is None); drop empty ones."""
-    parameters = {"ids": list(ids or []), "all": ids is None}
+    # The selection of some meetings' readouts is written out rather than ORed with "all": an OR in the WHERE
+    # clause kept PostgreSQL from reading the readouts by their meeting index.
+    some = ids is not None
+    readouts = "WHERE r.meeting_id = ANY(%(ids)s)" if some else ""
+    meetings = "AND m.id = ANY(%(ids)s)" if some else ""
+    parameters = {"ids": list(ids or [])}
     with connection.cursor() as cursor:
-        cursor.execute(REFRESH, parameters)
-        cursor.execute(DELETE_EMPTY, parameters)
+        cursor.execute(REFRESH.format(readouts=readouts, meetings=meetings), parameters)
+        cursor.execute(DELETE_EMPTY.format(meetings=meetings), parameters)
 
 
 @transaction.atomic

@@ -3,8 +3,9 @@ name by readouts.parsing.publisher (a known outlet's home, else a country its na
 by a side when one of its accounts comes from a publisher of a participant's country (``Meeting.sides_reporting``,
 counted by readouts.meetings.grouping.refresh_meetings).
 
-A country set by another writer (the demo generator knows its publishers' countries) is kept where the name tells
-nothing; a name that tells a country wins, so that an edited publisher moves its readout to the right side.
+Ingest sets the country from the name when the name tells one (an edited publisher moves its readout to its
+side); regrouping the archive fills only the countries not known, so that one given by its writer (the demo
+generator knows its publishers' countries, the archive file carries them) is kept.
 """
 
 import functools
@@ -26,7 +27,8 @@ def publisher_country_id(publisher: str, countries: dict[str, int]) -> int | Non
 
 def set_publisher_country(readout: Readout) -> None:
     """The stored readout's publisher country, from its publisher's name when the name tells one."""
-    found = publisher_country_id(readout.publisher, country_ids())
+    name = publisher_home(readout.publisher)
+    found = Country.objects.filter(name=name).values_list("pk", flat=True).first() if name else None
     if found is not None and found != readout.publisher_country_id:
         Readout.objects.filter(pk=readout.pk).update(publisher_country=found)
         readout.publisher_country_id = found
@@ -35,13 +37,14 @@ def set_publisher_country(readout: Readout) -> None:
 FILL = """
 UPDATE readouts_readout AS r SET publisher_country_id = v.country
 FROM unnest(%s::text[], %s::bigint[]) AS v(publisher, country)
-WHERE r.publisher = v.publisher AND r.publisher_country_id IS DISTINCT FROM v.country
+WHERE r.publisher = v.publisher AND r.publisher_country_id IS NULL
 """
 
 
 def fill_publisher_countries() -> int:
-    """Every readout's publisher country from its publisher's name, where the name tells one: a query for the
-    archive's publishers (a few hundred names) and one update. The number of publishers resolved."""
+    """The readouts' publisher countries not yet known, from their publishers' names where the names tell one
+    (a country given by its writer, such as the demo generator, is kept): a query for the archive's publishers
+    (a few hundred names) and one update. The number of publishers resolved."""
     resolve = functools.partial(publisher_country_id, countries=country_ids())
     publishers = Readout.objects.exclude(publisher="").values_list("publisher", flat=True).distinct().order_by()
     found = {name: resolve(name) for name in publishers}

@@ -106,3 +106,19 @@ def test_the_meetings_api_takes_the_list_filters(client, accounts):
     assert ids("language=ru") == [may.pk]
     assert client.get("/api/meetings/?sides=some").status_code == 400
     assert client.get("/api/meetings/?meeting_date_after=abc").status_code == 400
+
+
+def test_a_publisher_country_given_by_its_writer_survives_regrouping_and_the_archive_file(accounts, tmp_path):
+    from django.core.management import call_command
+
+    readout = accounts["chinese_side_reprint"]  # "Daily Reprint Service": a name that names no country
+    assert readout.publisher_country is None
+    Readout.objects.filter(pk=readout.pk).update(publisher_country=Country.objects.get(code="KZ"))
+    refresh_derived(regroup_meetings=True)
+    path = tmp_path / "archive.jsonl"
+    call_command("export_archive", str(path))
+    Readout.objects.all().delete()
+    Person.objects.all().delete()
+    call_command("import_archive", str(path))
+    assert Readout.objects.get(pk=readout.pk).publisher_country.code == "KZ"
+    assert Readout.objects.get(pk=accounts["kazakh_side"].pk).publisher_country.code == "KZ"

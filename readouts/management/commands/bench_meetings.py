@@ -46,23 +46,28 @@ class Command(BaseCommand):
         readouts = Readout.objects.count()
         if not readouts:
             raise CommandError("The archive is empty: build one with manage.py generate_demo --readouts 100000")
+        meetings = Meeting.objects.count()
         self.stdout.write(f"{readouts} readouts")
-        figures = {"readouts": readouts}
+        figures = {"readouts": readouts, "meetings_before": meetings}
         if not skip_regroup:
             started = time.perf_counter()
             summary = regroup_archive()
             figures["regroup_s"] = round(time.perf_counter() - started, 1)
+            figures["reprints"] = summary.reprints
+            figures["meetings"] = summary.meetings
             self.stdout.write(
                 f"regroup: {figures['regroup_s']} s ({summary.accounts} accounts, {summary.reprints} reprints, "
                 f"{summary.meetings} meetings)"
             )
+        figures["meetings_both_sides"] = Meeting.objects.reported_by(Meeting.Sides.BOTH).count()
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE readouts_meeting; ANALYZE readouts_readoutfingerprint")
 
         rng = random.Random(15)
         ids = list(Readout.objects.values_list("pk", flat=True))
         timings = []
-        for pk in rng.sample(ids, min(samples, len(ids))):
+        # Once untimed: the first call reads the country gazetteer that names publishers' countries.
+        for pk in [ids[0], *rng.sample(ids, min(samples, len(ids)))]:
             readout = Readout.objects.get(pk=pk)
             started = time.perf_counter()
             try:
@@ -72,6 +77,7 @@ class Command(BaseCommand):
                     raise Rollback
             except Rollback:
                 pass
+        timings = timings[1:]
         figures["group_ms_p50"] = round(statistics.median(timings), 1)
         figures["group_ms_p95"] = round(percentile(timings, 0.95), 1)
         self.stdout.write(f"group one readout: p50 {figures['group_ms_p50']} ms, p95 {figures['group_ms_p95']} ms")
