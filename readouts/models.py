@@ -445,6 +445,10 @@ class ReadoutQuerySet(models.QuerySet):
     def in_language(self, code):
         return self.filter(language__iexact=code)
 
+    def languages_held(self) -> list[str]:
+        """The language codes of these readouts, once each, in code order."""
+        return list(self.order_by("language").values_list("language", flat=True).distinct())
+
     def with_all_participants(self, people):
         """Meetings that every one of these people attended (others may have been there too); none for no one."""
         if not people:
