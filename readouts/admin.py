@@ -49,7 +49,7 @@ class StatementInline(admin.StackedInline):
     extra = 0
     autocomplete_fields = ["speaker"]
     ordering = ["position"]
-    fields = [("position", "kind", "speaker"), "text"]
+    fields = [("position", "kind", "speaker", "speaker_guessed"), "text"]
 
 
 @admin.register(Readout)
@@ -65,7 +65,19 @@ class ReadoutAdmin(HistoryAdmin):
     readonly_fields = ["content_hash", "created_at", "updated_at"]
     inlines = [ParticipationInline, StatementInline]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "meeting_date", "meeting_end_date", "published_date", "location"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "title",
+                    "slug",
+                    "meeting_date",
+                    "meeting_end_date",
+                    "published_date",
+                    ("location", "location_guessed"),
+                ]
+            },
+        ),
         ("How the date was found", {"fields": ["meeting_date_basis", "meeting_month", "meeting_day"]}),
         ("Source", {"fields": ["publisher", "source_url", "language"]}),
         (
@@ -81,6 +93,8 @@ class ReadoutAdmin(HistoryAdmin):
         if change and date_changed and "meeting_date_basis" not in form.changed_data:
             # A date typed by hand is no longer the parser's inference.
             obj.meeting_date_basis = DateBasis.BY_HAND if obj.meeting_date else DateBasis.NOT_FOUND
+        if change and "location" in form.changed_data and "location_guessed" not in form.changed_data:
+            obj.location_guessed = False  # a place typed by hand is no guess
         super().save_model(request, obj, form, change)
         if change:
             mark_edited(obj, form.changed_data)
@@ -98,6 +112,10 @@ class ReadoutAdmin(HistoryAdmin):
         return super().history_view(request, object_id, {**(extra_context or {}), "related_history": related})
 
     def save_formset(self, request, form, formset, change):
+        for paragraph in formset.forms:
+            changed = set(paragraph.changed_data)
+            if formset.model is Statement and "speaker" in changed and "speaker_guessed" not in changed:
+                paragraph.instance.speaker_guessed = False  # a speaker chosen by hand is no guess
         super().save_formset(request, form, formset, change)
         if change and formset.has_changed():
             mark_edited(form.instance, [PARTICIPANTS if formset.model is Participation else STATEMENTS])

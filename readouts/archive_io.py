@@ -60,9 +60,12 @@ READOUT_OPTIONAL_FIELDS = {
     "meeting_month": None,
     "meeting_day": None,
     "import_metadata": {},
+    # The importer's guesses (migration 0028).
+    "location_guessed": False,
 }
 PARTICIPANT_FIELDS = ["person", "title", "order"]
 STATEMENT_FIELDS = ["position", "kind", "speaker", "text"]
+STATEMENT_OPTIONAL_FIELDS = {"speaker_guessed": False}
 
 
 class ArchiveFileError(Exception):
@@ -147,13 +150,20 @@ def readout_record(readout):
         "meeting_month": readout.meeting_month,
         "meeting_day": readout.meeting_day,
         "import_metadata": readout.import_metadata,
+        "location_guessed": readout.location_guessed,
         "created_at": iso(readout.created_at),
         "updated_at": iso(readout.updated_at),
         "participants": [
             {"person": p.person.slug, "title": p.title, "order": p.order} for p in readout.participations.all()
         ],
         "statements": [
-            {"position": s.position, "kind": s.kind, "speaker": s.speaker.slug if s.speaker else None, "text": s.text}
+            {
+                "position": s.position,
+                "kind": s.kind,
+                "speaker": s.speaker.slug if s.speaker else None,
+                "speaker_guessed": s.speaker_guessed,
+                "text": s.text,
+            }
             for s in readout.statements.all()
         ],
     }
@@ -321,6 +331,7 @@ class Importer:
             meeting_month=record["meeting_month"],
             meeting_day=record["meeting_day"],
             import_metadata=record["import_metadata"],
+            location_guessed=record["location_guessed"] is True,
             created_at=parse_time(record["created_at"], "created_at", line),
             updated_at=parse_time(record["updated_at"], "updated_at", line),
         )
@@ -337,13 +348,14 @@ class Importer:
             validate(participation, "participant", line, exclude=["readout", "person"])
             objects.append(participation)
         for paragraph in self.list_of(record, "statements", line):
-            check_keys(paragraph, STATEMENT_FIELDS, "statement", line)
+            check_keys(paragraph, STATEMENT_FIELDS, "statement", line, optional=STATEMENT_OPTIONAL_FIELDS)
             speaker = paragraph["speaker"]
             statement = Statement(
                 readout=readout,
                 position=paragraph["position"],
                 kind=paragraph["kind"],
                 speaker_id=None if speaker is None else self.person_id(speaker, line),
+                speaker_guessed=paragraph.get("speaker_guessed") is True,
                 text=paragraph["text"],
             )
             validate(statement, "statement", line, exclude=["readout", "speaker"])

@@ -531,6 +531,9 @@ class Readout(models.Model):
     import_metadata = models.JSONField(default=dict, blank=True, db_default={}, editable=False)
     published_date = models.DateField(null=True, blank=True)
     location = models.CharField(max_length=200, blank=True)
+    # The place is where the text was filed (its dateline), which the text does not say was the meeting's. Pages
+    # say "place guessed"; a place set by hand is no guess.
+    location_guessed = models.BooleanField(default=False, db_default=False, help_text="The importer's guess")
     publisher = models.CharField(max_length=200, blank=True)
     source_url = models.URLField(max_length=500, blank=True)
     language = models.CharField(max_length=8, default="en", help_text="ISO 639-1 code")
@@ -780,6 +783,7 @@ class StatementQuerySet(models.QuerySet):
             .only(
                 "position",
                 "text",
+                "speaker_guessed",
                 "readout__title",
                 "readout__slug",
                 *(f"readout__{name}" for name in Readout.SHOWN_DATE_FIELDS),
@@ -798,6 +802,9 @@ class Statement(models.Model):
     position = models.PositiveIntegerField(help_text="1 for the first paragraph")
     text = models.TextField()
     speaker = models.ForeignKey(Person, null=True, blank=True, on_delete=models.PROTECT, related_name="statements")
+    # The paragraph does not name its speaker: the importer took them from a pronoun, a title or the paragraph
+    # before (readouts/parsing/guesses.py). Pages say "speaker guessed"; a speaker set by hand is no guess.
+    speaker_guessed = models.BooleanField(default=False, db_default=False, help_text="The importer's guess")
     kind = models.CharField(max_length=10, choices=Kind, default=Kind.NARRATIVE)
     # The configuration of the readout's language (readouts/search/languages.py), copied by the triggers below.
     search_config = RegConfigField(editable=False, db_default=None)
