@@ -1,3 +1,6 @@
+import json
+from dataclasses import dataclass
+
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
@@ -8,8 +11,10 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from readouts import forms
 from readouts.ingest import PARTICIPANTS, STATEMENTS, Outcome, edited_parts, find_stored, ingest, mark_edited
-from readouts.models import Country, DateBasis, Participation, Person, Readout, Statement
-from readouts.parsing import ParseError, parse_readout
+from readouts.models import UNCERTAIN_DATE_BASES, Country, DateBasis, Participation, Person, Readout, Statement
+from readouts.parsing import ParsedReadout, ParseError, parse_readout
+from readouts.parsing.guesses import named_once
+from readouts.parsing.types import ReadoutMetadata
 from readouts.sources.admin import import_web_address_view  # also registers SourceAdmin
 
 
@@ -140,7 +145,9 @@ class ReadoutAdmin(HistoryAdmin):
             if readout is not None:
                 return redirect(reverse("admin:readouts_readout_change", args=[readout.pk]))
             return TemplateResponse(
-                request, "admin/readouts/readout/import_review.html", {**context, **review_context(*review)}
+                request,
+                "admin/readouts/readout/import_review.html",
+                {**context, **review_context(*review, parsed=reparsed(review[0]))},
             )
         raw_form = forms.RawTextForm(request.POST or None, request.FILES or None)
         if request.method == "POST" and raw_form.is_valid():
@@ -159,7 +166,7 @@ class ReadoutAdmin(HistoryAdmin):
                 return TemplateResponse(
                     request,
                     "admin/readouts/readout/import_review.html",
-                    {**context, **review_context(*review), "warnings": parsed.warnings},
+                    {**context, **review_context(*review, parsed=parsed), "warnings": parsed.warnings},
                 )
         return TemplateResponse(request, "admin/readouts/readout/import.html", {**context, "form": raw_form})
 
@@ -168,7 +175,11 @@ class ReadoutAdmin(HistoryAdmin):
         return (
             forms.ReviewedReadoutForm(initial=forms.ReviewedReadoutForm.initial_from(parsed, raw_text, metadata)),
             forms.ParticipantFormSet(initial=forms.participant_initial(parsed), prefix="participants"),
-            forms.ParagraphFormSet(initial=forms.paragraph_initial(parsed), prefix="paragraphs"),
+            forms.ParagraphFormSet(
+                initial=forms.paragraph_initial(parsed),
+                prefix="paragraphs",
+                form_kwargs={"speakers": forms.speaker_names(parsed)},
+            ),
         )
 
     @staticmethod
@@ -176,7 +187,9 @@ class ReadoutAdmin(HistoryAdmin):
         return (
             forms.ReviewedReadoutForm(data),
             forms.ParticipantFormSet(data, prefix="participants"),
-            forms.ParagraphFormSet(data, prefix="paragraphs"),
+            forms.ParagraphFormSet(
+                data, prefix="paragraphs", form_kwargs={"speakers": forms.speaker_names(data=data)}
+            ),
         )
 
     def save_reviewed(self, request, form, participants, paragraphs):
@@ -221,8 +234,57 @@ class ParticipationAdmin(HistoryAdmin):
     raw_id_fields = ["readout"]
 
 
-def review_context(form, participants, paragraphs) -> dict:
-    return {"form": form, "participants": participants, "paragraphs": paragraphs, "raw_text": form["raw_text"].value()}
+@dataclass(frozen=True)
+class ReviewedParagraph:
+    form: object  # a ParagraphForm
+    original: str  # the paragraph as the parser read it from the text
+    speaker_guessed: bool  # the parser's speaker, whom the paragraph does not name, is still the one chosen
+
+
+@dataclass(frozen=True)
+class ReviewedField:
+    field: object  # a bound field of ReviewedReadoutForm
+    note: str  # how the parser found it, when that is a guess ("year inferred"); empty otherwise
+
+
+def reparsed(form) -> ParsedReadout | None:
+    """The parse of the text under review again (for its marks, after a save that failed), or None."""
+    try:
+        metadata = ReadoutMetadata.from_json(json.loads(form["given_metadata"].value() or "{}"))
+        return parse_readout(form["raw_text"].value() or "", metadata=metadata)
+    except (ParseError, ValueError, TypeError, AttributeError):
+        return None
+
+
+def review_context(form, participants, paragraphs, parsed: ParsedReadout | None = None) -> dict:
+    """The review's forms with what the parser guessed marked: the date's basis when the text does not establish
+    it, a place from the dateline, each paragraph's speaker whom it does not name, the participants named once;
+    each paragraph beside the original it was read from."""
+    originals = parsed.paragraphs if parsed else []
+    rows = []
+    for index, paragraph in enumerate(paragraphs.forms):
+        found = originals[index] if index < len(originals) else None
+        guessed = bool(found and found.speaker_guessed and paragraph["speaker"].value() == found.speaker)
+        rows.append(ReviewedParagraph(paragraph, found.text if found else "", guessed))
+    notes = {}
+    if parsed is not None:
+        basis = DateBasis(parsed.meeting_date_basis or "")
+        if basis in UNCERTAIN_DATE_BASES or (basis == DateBasis.NOT_FOUND and parsed.meeting_date):
+            notes["meeting_date"] = f"Guessed: {basis.label}"
+        elif basis == DateBasis.NOT_FOUND:
+            notes["meeting_date"] = "Not found in the text"
+        if parsed.location_guessed:
+            notes["location"] = "Guessed: where the text was filed (its dateline)"
+    once = set(named_once(parsed.text, parsed.participants)) if parsed else set()
+    return {
+        "form": form,
+        "readout_fields": [ReviewedField(field, notes.get(field.name, "")) for field in form.visible_fields()],
+        "participants": participants,
+        "participant_rows": [(row, row["name"].value() in once) for row in participants.forms],
+        "paragraphs": paragraphs,
+        "paragraph_rows": rows,
+        "raw_text": form["raw_text"].value(),
+    }
 
 
 # The meetings and their merge, split and move (readouts.meetings.admin).

@@ -61,6 +61,10 @@ def year_columns(counts: list[tuple[int, int]], href) -> YearChart | None:
     if counts_shown:
         width = max(width, COUNT_DIGIT_WIDTH * len(str(tallest)))
     pitch = width + COLUMN_GAP
+
+    def clear_of_ends(year):
+        return min(year - first, last - year) > 2
+
     columns = []
     for index, year in enumerate(years):
         count = known.get(year, 0)
@@ -75,7 +79,8 @@ def year_columns(counts: list[tuple[int, int]], href) -> YearChart | None:
                 height=max(height, 1),
                 href=href(year),
                 show_count=bool(count) and counts_shown,
-                show_year=every_year or year % 5 == 0 or year in (first, last),
+                # Every fifth year, but not so near the first or the last that their labels would overlap.
+                show_year=every_year or year in (first, last) or (year % 5 == 0 and clear_of_ends(year)),
             )
         )
     baseline = COLUMN_TOP + COLUMN_PLOT_HEIGHT
