@@ -269,8 +269,8 @@ class ReadoutFilter(django_filters.FilterSet):
     language = django_filters.CharFilter(
         label="Language",
         method="filter_language",
-        max_length=8,
-        validators=[RegexValidator(r"^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})?$", "Enter a language code, such as en.")],
+        # No max_length: a <select> takes no maxlength; the pattern bounds the length.
+        validators=[RegexValidator(r"^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,4})?$", "Enter a language code, such as en.")],
         # A menu of the languages held; the query string still takes any code (?language=pt), as the API does.
         widget=QuickSelect(options=language_options, case=str.lower),
     )

@@ -142,7 +142,7 @@ def test_guessed_places_and_speakers_say_so_on_the_readout_the_lists_and_the_per
 
     page = client.get(readout.get_absolute_url()).content.decode()
     assert 'Astana <span class="guess-note">(place guessed: where the text was filed)</span>' in page
-    assert page.count('<span class="guess-note">(speaker guessed)</span>') == 1
+    assert page.count('<p class="guess-note speaker-guess">Speaker guessed: the paragraph does not name them</p>') == 1
     for url in (
         reverse("readouts:readout_list"),
         wang.get_absolute_url(),
