@@ -4,9 +4,9 @@
 
 It collects the static files, starts gunicorn with DEBUG off on 127.0.0.1, runs Lighthouse (node_modules, from
 `npm ci`) with Debian's Chromium (CHROME_PATH, /usr/bin/chromium by default) on the home page, the readout list,
-one readout, one person and a search of the current database, then stops the server. The search page is kept
-from crawlers by robots.txt on purpose, so the audit of that is skipped there. A check to run, not a test: it
-exits non-zero when a score is under 100, so scripts can tell.
+one readout, one person, their country, a search and the help page of the current database (or those named by
+--only), then stops the server. The search page is kept from crawlers by robots.txt on purpose, so the audit of
+that is skipped there. A check to run, not a test: it exits non-zero when a score is under 100, so scripts can tell.
 """
 
 import argparse
@@ -36,19 +36,25 @@ def sample_paths():
     import django
 
     django.setup()
+    from django.urls import reverse
+
     from readouts.models import Readout
 
     readout = Readout.objects.newest_first().filter(participations__isnull=False).first()
     if readout is None:
         sys.exit("The database has no readouts with participants: run `make demo` first.")
-    person = readout.participations.select_related("person").first().person
-    return {
+    person = readout.participations.select_related("person__country").first().person
+    paths = {
         "home": "/",
         "list": "/readouts/",
         "readout": readout.get_absolute_url(),
         "person": person.get_absolute_url(),
         "search": f"/search/?q=cooperation+{person.name.split()[-1]}",
+        "help": reverse("readouts:help"),
     }
+    if person.country:
+        paths["country"] = person.country.get_absolute_url()
+    return paths
 
 
 def serve(port):
@@ -128,11 +134,14 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--preset", choices=["mobile", "desktop"], default="mobile")
     parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument("--only", nargs="*", help="the pages to audit, by name (home, list, readout, ...)")
     args = parser.parse_args()
     if not LIGHTHOUSE.exists():
         sys.exit("Lighthouse is not installed: run `npm ci --ignore-scripts` (or `make browsers`).")
 
     paths = sample_paths()
+    if args.only:
+        paths = {name: path for name, path in paths.items() if name in args.only}
     server = serve(args.port)
     perfect = True
     try:

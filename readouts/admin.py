@@ -1,3 +1,6 @@
+import json
+from dataclasses import dataclass
+
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
@@ -8,8 +11,10 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from readouts import forms
 from readouts.ingest import PARTICIPANTS, STATEMENTS, Outcome, edited_parts, find_stored, ingest, mark_edited
-from readouts.models import Country, DateBasis, Participation, Person, Readout, Statement
-from readouts.parsing import ParseError, parse_readout
+from readouts.models import UNCERTAIN_DATE_BASES, Country, DateBasis, Participation, Person, Readout, Statement
+from readouts.parsing import ParsedReadout, ParseError, parse_readout
+from readouts.parsing.guesses import named_once
+from readouts.parsing.types import ReadoutMetadata
 from readouts.sources.admin import import_web_address_view  # also registers SourceAdmin
 
 
@@ -49,7 +54,7 @@ class StatementInline(admin.StackedInline):
     extra = 0
     autocomplete_fields = ["speaker"]
     ordering = ["position"]
-    fields = [("position", "kind", "speaker"), "text"]
+    fields = [("position", "kind", "speaker", "speaker_guessed"), "text"]
 
 
 @admin.register(Readout)
@@ -65,7 +70,19 @@ class ReadoutAdmin(HistoryAdmin):
     readonly_fields = ["content_hash", "created_at", "updated_at"]
     inlines = [ParticipationInline, StatementInline]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "meeting_date", "meeting_end_date", "published_date", "location"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "title",
+                    "slug",
+                    "meeting_date",
+                    "meeting_end_date",
+                    "published_date",
+                    ("location", "location_guessed"),
+                ]
+            },
+        ),
         ("How the date was found", {"fields": ["meeting_date_basis", "meeting_month", "meeting_day"]}),
         ("Source", {"fields": ["publisher", "source_url", "language"]}),
         (
@@ -81,6 +98,8 @@ class ReadoutAdmin(HistoryAdmin):
         if change and date_changed and "meeting_date_basis" not in form.changed_data:
             # A date typed by hand is no longer the parser's inference.
             obj.meeting_date_basis = DateBasis.BY_HAND if obj.meeting_date else DateBasis.NOT_FOUND
+        if change and "location" in form.changed_data and "location_guessed" not in form.changed_data:
+            obj.location_guessed = False  # a place typed by hand is no guess
         super().save_model(request, obj, form, change)
         if change:
             mark_edited(obj, form.changed_data)
@@ -98,6 +117,10 @@ class ReadoutAdmin(HistoryAdmin):
         return super().history_view(request, object_id, {**(extra_context or {}), "related_history": related})
 
     def save_formset(self, request, form, formset, change):
+        for paragraph in formset.forms:
+            changed = set(paragraph.changed_data)
+            if formset.model is Statement and "speaker" in changed and "speaker_guessed" not in changed:
+                paragraph.instance.speaker_guessed = False  # a speaker chosen by hand is no guess
         super().save_formset(request, form, formset, change)
         if change and formset.has_changed():
             mark_edited(form.instance, [PARTICIPANTS if formset.model is Participation else STATEMENTS])
@@ -122,7 +145,9 @@ class ReadoutAdmin(HistoryAdmin):
             if readout is not None:
                 return redirect(reverse("admin:readouts_readout_change", args=[readout.pk]))
             return TemplateResponse(
-                request, "admin/readouts/readout/import_review.html", {**context, **review_context(*review)}
+                request,
+                "admin/readouts/readout/import_review.html",
+                {**context, **review_context(*review, parsed=reparsed(review[0]))},
             )
         raw_form = forms.RawTextForm(request.POST or None, request.FILES or None)
         if request.method == "POST" and raw_form.is_valid():
@@ -141,7 +166,7 @@ class ReadoutAdmin(HistoryAdmin):
                 return TemplateResponse(
                     request,
                     "admin/readouts/readout/import_review.html",
-                    {**context, **review_context(*review), "warnings": parsed.warnings},
+                    {**context, **review_context(*review, parsed=parsed), "warnings": parsed.warnings},
                 )
         return TemplateResponse(request, "admin/readouts/readout/import.html", {**context, "form": raw_form})
 
@@ -150,7 +175,11 @@ class ReadoutAdmin(HistoryAdmin):
         return (
             forms.ReviewedReadoutForm(initial=forms.ReviewedReadoutForm.initial_from(parsed, raw_text, metadata)),
             forms.ParticipantFormSet(initial=forms.participant_initial(parsed), prefix="participants"),
-            forms.ParagraphFormSet(initial=forms.paragraph_initial(parsed), prefix="paragraphs"),
+            forms.ParagraphFormSet(
+                initial=forms.paragraph_initial(parsed),
+                prefix="paragraphs",
+                form_kwargs={"speakers": forms.speaker_names(parsed)},
+            ),
         )
 
     @staticmethod
@@ -158,7 +187,9 @@ class ReadoutAdmin(HistoryAdmin):
         return (
             forms.ReviewedReadoutForm(data),
             forms.ParticipantFormSet(data, prefix="participants"),
-            forms.ParagraphFormSet(data, prefix="paragraphs"),
+            forms.ParagraphFormSet(
+                data, prefix="paragraphs", form_kwargs={"speakers": forms.speaker_names(data=data)}
+            ),
         )
 
     def save_reviewed(self, request, form, participants, paragraphs):
@@ -203,8 +234,57 @@ class ParticipationAdmin(HistoryAdmin):
     raw_id_fields = ["readout"]
 
 
-def review_context(form, participants, paragraphs) -> dict:
-    return {"form": form, "participants": participants, "paragraphs": paragraphs, "raw_text": form["raw_text"].value()}
+@dataclass(frozen=True)
+class ReviewedParagraph:
+    form: object  # a ParagraphForm
+    original: str  # the paragraph as the parser read it from the text
+    speaker_guessed: bool  # the parser's speaker, whom the paragraph does not name, is still the one chosen
+
+
+@dataclass(frozen=True)
+class ReviewedField:
+    field: object  # a bound field of ReviewedReadoutForm
+    note: str  # how the parser found it, when that is a guess ("year inferred"); empty otherwise
+
+
+def reparsed(form) -> ParsedReadout | None:
+    """The parse of the text under review again (for its marks, after a save that failed), or None."""
+    try:
+        metadata = ReadoutMetadata.from_json(json.loads(form["given_metadata"].value() or "{}"))
+        return parse_readout(form["raw_text"].value() or "", metadata=metadata)
+    except (ParseError, ValueError, TypeError, AttributeError):
+        return None
+
+
+def review_context(form, participants, paragraphs, parsed: ParsedReadout | None = None) -> dict:
+    """The review's forms with what the parser guessed marked: the date's basis when the text does not establish
+    it, a place from the dateline, each paragraph's speaker whom it does not name, the participants named once;
+    each paragraph beside the original it was read from."""
+    originals = parsed.paragraphs if parsed else []
+    rows = []
+    for index, paragraph in enumerate(paragraphs.forms):
+        found = originals[index] if index < len(originals) else None
+        guessed = bool(found and found.speaker_guessed and paragraph["speaker"].value() == found.speaker)
+        rows.append(ReviewedParagraph(paragraph, found.text if found else "", guessed))
+    notes = {}
+    if parsed is not None:
+        basis = DateBasis(parsed.meeting_date_basis or "")
+        if basis in UNCERTAIN_DATE_BASES or (basis == DateBasis.NOT_FOUND and parsed.meeting_date):
+            notes["meeting_date"] = f"Guessed: {basis.label}"
+        elif basis == DateBasis.NOT_FOUND:
+            notes["meeting_date"] = "Not found in the text"
+        if parsed.location_guessed:
+            notes["location"] = "Guessed: where the text was filed (its dateline)"
+    once = set(named_once(parsed.text, parsed.participants)) if parsed else set()
+    return {
+        "form": form,
+        "readout_fields": [ReviewedField(field, notes.get(field.name, "")) for field in form.visible_fields()],
+        "participants": participants,
+        "participant_rows": [(row, row["name"].value() in once) for row in participants.forms],
+        "paragraphs": paragraphs,
+        "paragraph_rows": rows,
+        "raw_text": form["raw_text"].value(),
+    }
 
 
 # The meetings and their merge, split and move (readouts.meetings.admin).

@@ -62,9 +62,12 @@ READOUT_OPTIONAL_FIELDS = {
     "import_metadata": {},
     # The publisher's country code (migration 0027); without it, regrouping finds it from the publisher's name.
     "publisher_country": None,
+    # The importer's guesses (migration 0028).
+    "location_guessed": False,
 }
 PARTICIPANT_FIELDS = ["person", "title", "order"]
 STATEMENT_FIELDS = ["position", "kind", "speaker", "text"]
+STATEMENT_OPTIONAL_FIELDS = {"speaker_guessed": False}
 
 
 class ArchiveFileError(Exception):
@@ -155,13 +158,20 @@ def readout_record(readout):
         "meeting_day": readout.meeting_day,
         "import_metadata": readout.import_metadata,
         "publisher_country": readout.publisher_country.code if readout.publisher_country else None,
+        "location_guessed": readout.location_guessed,
         "created_at": iso(readout.created_at),
         "updated_at": iso(readout.updated_at),
         "participants": [
             {"person": p.person.slug, "title": p.title, "order": p.order} for p in readout.participations.all()
         ],
         "statements": [
-            {"position": s.position, "kind": s.kind, "speaker": s.speaker.slug if s.speaker else None, "text": s.text}
+            {
+                "position": s.position,
+                "kind": s.kind,
+                "speaker": s.speaker.slug if s.speaker else None,
+                "speaker_guessed": s.speaker_guessed,
+                "text": s.text,
+            }
             for s in readout.statements.all()
         ],
     }
@@ -333,6 +343,7 @@ class Importer:
             meeting_day=record["meeting_day"],
             import_metadata=record["import_metadata"],
             publisher_country_id=self.countries.get(publisher_country),
+            location_guessed=record["location_guessed"] is True,
             created_at=parse_time(record["created_at"], "created_at", line),
             updated_at=parse_time(record["updated_at"], "updated_at", line),
         )
@@ -349,13 +360,14 @@ class Importer:
             validate(participation, "participant", line, exclude=["readout", "person"])
             objects.append(participation)
         for paragraph in self.list_of(record, "statements", line):
-            check_keys(paragraph, STATEMENT_FIELDS, "statement", line)
+            check_keys(paragraph, STATEMENT_FIELDS, "statement", line, optional=STATEMENT_OPTIONAL_FIELDS)
             speaker = paragraph["speaker"]
             statement = Statement(
                 readout=readout,
                 position=paragraph["position"],
                 kind=paragraph["kind"],
                 speaker_id=None if speaker is None else self.person_id(speaker, line),
+                speaker_guessed=paragraph.get("speaker_guessed") is True,
                 text=paragraph["text"],
             )
             validate(statement, "statement", line, exclude=["readout", "speaker"])

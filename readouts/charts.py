@@ -1,86 +1,9 @@
-"""Small server-rendered charts: geometry and markup computed here, placed by templates.
-
-The bars' markup is made in Python: drawn by a template loop, the two dozen bars of a search page cost ~300
-variable lookups and localized number formats, ~1.5 ms of the page's rendering.
-"""
+"""Small server-rendered charts: the geometry is computed here, the markup is in templates/includes/_chart_*.html."""
 
 import math
 from dataclasses import dataclass
 
-from django.utils.html import escape
-from django.utils.safestring import mark_safe
-
-BAR_WIDTH = 14
-BAR_GAP = 4
-CHART_HEIGHT = 80
-# Below the bars: the first and the last year's labels, on this baseline.
-LABEL_ROOM = 16
-LABEL_Y = CHART_HEIGHT + 14
-
-
-@dataclass(frozen=True)
-class Bar:
-    year: int
-    count: int
-    x: int
-    y: int
-    height: int
-    href: str
-
-
-def year_bars(years: list[tuple[int, int]], query) -> dict:
-    """Bars for hits per year, each linking to the same query limited to that year, and their SVG markup
-    (``svg``: the <a> of each bar, for an <svg> of ``width`` by ``svg_height``).
-
-    ``query`` is the request's QueryDict; the year link replaces its date range and page.
-    """
-    if not years:
-        return {"bars": [], "width": 0, "height": CHART_HEIGHT, "svg_height": CHART_HEIGHT + LABEL_ROOM, "svg": ""}
-    tallest = max(count for _, count in years) or 1
-    # The rest of the query is encoded once for all the links, each year's dates after it: a QueryDict copy and
-    # urlencode() per bar were most of the chart's cost.
-    others = query.copy()
-    for name in ("meeting_date_after", "meeting_date_before", "page"):
-        others.pop(name, None)
-    prefix = f"{others.urlencode()}&" if others else ""
-    bars = []
-    for index, (year, count) in enumerate(years):
-        height = max(1, round(CHART_HEIGHT * count / tallest))
-        href = f"?{prefix}meeting_date_after={year}-01-01&meeting_date_before={year}-12-31"
-        x = index * (BAR_WIDTH + BAR_GAP)
-        bars.append(Bar(year, count, x, CHART_HEIGHT - height, height, href))
-    return {
-        "bars": bars,
-        # Room after the last bar for its year label.
-        "width": len(bars) * (BAR_WIDTH + BAR_GAP) + 24,
-        "height": CHART_HEIGHT,
-        "svg_height": CHART_HEIGHT + LABEL_ROOM,
-        "svg": bars_svg(bars),
-    }
-
-
-def bars_svg(bars: list[Bar]):
-    """Each bar as a link named by its year and count (aria-label, and <title> for a pointer's tooltip), the first
-    and the last labelled with their year below. Numbers need no escaping; the links are escaped."""
-    last = len(bars) - 1
-    links = []
-    for index, bar in enumerate(bars):
-        # The count as the page shows numbers (floatformat:"0g" in English, the site's language): 1,234. Django's
-        # number_format() looks the separators up for the active language on each call, a third of the chart's cost.
-        shown = f"{bar.count:,}"
-        plural = "" if bar.count == 1 else "s"
-        label = f'<text x="{bar.x}" y="{LABEL_Y}">{bar.year}</text>' if index in (0, last) else ""
-        links.append(
-            f'<a href="{escape(bar.href)}" aria-label="{bar.year}: {shown} paragraph{plural}">'
-            f"<title>{bar.year}: {shown}</title>"
-            f'<rect x="{bar.x}" y="{bar.y}" width="{BAR_WIDTH}" height="{bar.height}"></rect>{label}</a>'
-        )
-    return mark_safe("\n".join(links))
-
-
-# ---------------------------------------------------------------------------------------------------------------
-# The pictures of the person and country pages. Geometry here, markup in templates/includes/_chart_*.html; every
-# picture has its numbers beside it in a table or list.
+# The pictures of the person, country and search pages. Every picture has its numbers beside it in a table or list.
 
 COLUMN_WIDTH = 16
 COLUMN_GAP = 4
@@ -89,6 +12,7 @@ COLUMN_TOP = 14  # room above the tallest column for its count
 COLUMN_BOTTOM = 18  # room below the columns for the years
 COUNTS_SHOWN_UP_TO = 30  # years; beyond, the counts are in the table only
 EVERY_YEAR_LABELLED_UP_TO = 12  # years; beyond, every fifth year and the last
+COUNT_DIGIT_WIDTH = 7  # px a digit of a count takes at the charts' 11 px
 
 
 @dataclass(frozen=True)
@@ -130,9 +54,17 @@ def year_columns(counts: list[tuple[int, int]], href) -> YearChart | None:
     tallest = max(known.values()) or 1
     years = range(first, last + 1)
     every_year = len(years) <= EVERY_YEAR_LABELLED_UP_TO
-    # A year label is about 26 px wide: where every year is labelled, the columns are spaced to fit them.
+    counts_shown = len(years) <= COUNTS_SHOWN_UP_TO
+    # A year label is about 26 px wide: where every year is labelled, the columns are spaced to fit them; where the
+    # counts are shown above the columns, they are as wide as the longest count (a search's "1234").
     width = COLUMN_WIDTH * 2 if every_year else COLUMN_WIDTH
+    if counts_shown:
+        width = max(width, COUNT_DIGIT_WIDTH * len(str(tallest)))
     pitch = width + COLUMN_GAP
+
+    def clear_of_ends(year):
+        return min(year - first, last - year) > 2
+
     columns = []
     for index, year in enumerate(years):
         count = known.get(year, 0)
@@ -146,8 +78,9 @@ def year_columns(counts: list[tuple[int, int]], href) -> YearChart | None:
                 width=width,
                 height=max(height, 1),
                 href=href(year),
-                show_count=bool(count) and len(years) <= COUNTS_SHOWN_UP_TO,
-                show_year=every_year or year % 5 == 0 or year in (first, last),
+                show_count=bool(count) and counts_shown,
+                # Every fifth year, but not so near the first or the last that their labels would overlap.
+                show_year=every_year or year in (first, last) or (year % 5 == 0 and clear_of_ends(year)),
             )
         )
     baseline = COLUMN_TOP + COLUMN_PLOT_HEIGHT
@@ -160,6 +93,20 @@ def year_columns(counts: list[tuple[int, int]], href) -> YearChart | None:
         first=first,
         last=last,
         peak=max(columns, key=lambda column: (column.count, -column.year)),
+    )
+
+
+def search_year_columns(years: list[tuple[int, int]], query) -> YearChart | None:
+    """The search page's matches per year (year_columns), each year linking to the same search limited to it.
+
+    ``query`` is the request's QueryDict; the year link replaces its date range and page."""
+    # The rest of the query is encoded once for all the links, each year's dates after it.
+    others = query.copy()
+    for name in ("meeting_date_after", "meeting_date_before", "page"):
+        others.pop(name, None)
+    prefix = f"?{others.urlencode()}&" if others else "?"
+    return year_columns(
+        years, href=lambda year: f"{prefix}meeting_date_after={year}-01-01&meeting_date_before={year}-12-31"
     )
 
 

@@ -9,9 +9,9 @@ Query-string parameters of ReadoutFilter:
 - ``counterpart``: a second country code. With ``country`` it selects the meetings between the two
   (``?country=KZ&counterpart=CN``); each of the two can also be used alone.
 - ``location``, ``publisher``: case-insensitive text that the readout's location or publisher contains.
-- ``language``: an ISO 639-1 code (``en``).
 - ``sides``: ``both`` (meetings reported by both sides: accounts from publishers of two participants' countries),
   ``one`` (by one side only) or ``neither`` (only by publishers of no participant's country, such as agencies).
+- ``language``: an ISO 639-1 code (``en``); the pages offer the languages the archive holds as a menu.
 - ``sort``: ``newest`` (the default) or ``oldest``; ``relevance`` (a search's order, which its downloads keep)
   puts first the readouts whose best paragraph ranks highest for ``q``, and is newest first without ``q``.
 
@@ -38,6 +38,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
 from readouts import search
+from readouts.language_names import language_name
 from readouts.models import Country, Meeting, Person, Readout, Statement
 
 
@@ -62,12 +63,13 @@ class QuickSelect(forms.Select):
     a template per option (~20 ms for two hundred countries), and even building the options with format_html on
     each render cost ~1.3 ms a select, and a query of the countries."""
 
-    def __init__(self, options, attrs=None):
+    def __init__(self, options, attrs=None, case=str.upper):
         super().__init__(attrs)
         self.options = options
+        self.case = case  # of the options' values: ?country=kz selects KZ, ?language=EN selects en
 
     def render(self, name, value, attrs=None, renderer=None):
-        selected = "" if value is None else str(value).upper()  # ?country=kz selects KZ
+        selected = "" if value is None else self.case(str(value))
         # The options' values are escaped in the markup, so the chosen one's tag is found by escaping it too; a
         # value that no option has (ZZ) selects nothing, as a browser then shows the first option.
         tag = format_html('<option value="{}">', selected)
@@ -153,6 +155,28 @@ def country_options():
 
 def forget_country_options():
     cache.delete(COUNTRY_OPTIONS_KEY)
+
+
+# The language menu's markup, cached as the countries' are. Languages appear with imports, not with an edit one can
+# hook, so the timeout alone bounds how late a newly imported language shows in the menu (filtering by its code
+# works at once).
+LANGUAGE_OPTIONS_KEY = "readouts:language-options"
+LANGUAGE_OPTIONS_TIMEOUT = 300
+
+
+def language_options():
+    """ "Any language" and each language the archive holds, by name ("Russian (ru)"), as <option>s."""
+    options = cache.get(LANGUAGE_OPTIONS_KEY)
+    if options is None:
+        named = sorted((language_name(code), code) for code in Readout.objects.languages_held())
+        choices = [("", "Any language"), *((code, f"{name} ({code})") for name, code in named)]
+        options = format_html_join("", '<option value="{}">{}</option>', choices)
+        cache.set(LANGUAGE_OPTIONS_KEY, options, LANGUAGE_OPTIONS_TIMEOUT)
+    return options
+
+
+def forget_language_options():
+    cache.delete(LANGUAGE_OPTIONS_KEY)
 
 
 # The API schema shows these as the strings they are in the query string (a code, a slug).
@@ -247,9 +271,10 @@ class ReadoutFilter(django_filters.FilterSet):
     language = django_filters.CharFilter(
         label="Language",
         method="filter_language",
-        max_length=8,
-        validators=[RegexValidator(r"^[a-zA-Z]{2,3}$", "Enter a language code, such as en.")],
-        widget=forms.TextInput(attrs={"placeholder": "e.g. en", "size": 4, "spellcheck": "false"}),
+        # No max_length: a <select> takes no maxlength; the pattern bounds the length.
+        validators=[RegexValidator(r"^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,4})?$", "Enter a language code, such as en.")],
+        # A menu of the languages held; the query string still takes any code (?language=pt), as the API does.
+        widget=QuickSelect(options=language_options, case=str.lower),
     )
     sides = django_filters.ChoiceFilter(
         label="Reported by",

@@ -106,9 +106,21 @@ class ParticipantForm(forms.Form):
 
 
 class ParagraphForm(forms.Form):
-    text = forms.CharField(widget=forms.Textarea(attrs={"rows": 3, "cols": 80}))
+    """A paragraph as the reviewer leaves it; its speaker is one of ``speakers``, the participants' names."""
+
+    text = forms.CharField(widget=forms.Textarea(attrs={"rows": 4, "cols": 60}))
     kind = forms.ChoiceField(choices=Statement.Kind.choices)
-    speaker = forms.CharField(max_length=200, required=False, help_text="a participant's name, for statements")
+    speaker = forms.ChoiceField(required=False, help_text="for statements: one of the participants")
+
+    def __init__(self, *args, speakers=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        names = list(dict.fromkeys(name for name in speakers if name))
+        # A name posted that is no participant's stays a choice, so that the review says who is missing
+        # (reviewed_readout) rather than "not one of the available choices".
+        posted = self.data.get(self.add_prefix("speaker"), "") if self.is_bound else ""
+        if posted and posted not in names:
+            names.append(posted)
+        self.fields["speaker"].choices = [("", "Nobody (joint or narrative)"), *((name, name) for name in names)]
 
     def clean(self):
         cleaned = super().clean()
@@ -121,6 +133,23 @@ class ParagraphForm(forms.Form):
 
 ParticipantFormSet = forms.formset_factory(ParticipantForm, extra=1, can_delete=True)
 ParagraphFormSet = forms.formset_factory(ParagraphForm, extra=0, can_delete=True)
+
+
+def speaker_names(parsed: ParsedReadout | None = None, data=None) -> list[str]:
+    """The names a paragraph's speaker is chosen from: the participants posted back (``data``, those not marked
+    for removal), else the parsed ones."""
+    if data is None:
+        return [participant.name for participant in parsed.participants] if parsed else []
+    try:
+        count = min(int(data.get("participants-TOTAL_FORMS", 0)), 1000)
+    except ValueError:
+        count = 0
+    names = (
+        str(data.get(f"participants-{index}-name", "")).strip()
+        for index in range(count)
+        if not data.get(f"participants-{index}-DELETE")
+    )
+    return [name for name in names if name]
 
 
 def participant_initial(parsed: ParsedReadout) -> list[dict]:
@@ -139,10 +168,20 @@ def reviewed_readout(form, participants, paragraphs, parsed: ParsedReadout) -> P
     ]
     names = {person.name for person in people}
     kept = []
-    for f in live_forms(paragraphs):
+    for index, paragraph in enumerate(paragraphs.forms):
+        f = paragraph.cleaned_data
+        if not f or f.get("DELETE"):
+            continue
         if f["speaker"] and f["speaker"] not in names:
             raise ValidationError(f"{f['speaker']} speaks but is not among the participants.")
-        kept.append(ParsedParagraph(text=f["text"], speaker=f["speaker"] or None, kind=Kind(f["kind"])))
+        # The parser's speaker left as it was stays a guess; one the reviewer chose is not.
+        found = parsed.paragraphs[index] if index < len(parsed.paragraphs) else None
+        guessed = bool(found and found.speaker_guessed and f["speaker"] == found.speaker)
+        kept.append(
+            ParsedParagraph(
+                text=f["text"], speaker=f["speaker"] or None, kind=Kind(f["kind"]), speaker_guessed=guessed
+            )
+        )
     data = form.cleaned_data
     same_date = data["meeting_date"] == parsed.meeting_date
     if same_date:
@@ -160,6 +199,7 @@ def reviewed_readout(form, participants, paragraphs, parsed: ParsedReadout) -> P
         meeting_day=parsed.meeting_day if same_date else None,
         source_url=data["source_url"],
         location=data["location"],
+        location_guessed=parsed.location_guessed and data["location"] == parsed.location,
         publisher=data["publisher"],
         language=data["language"],
         participants=people,

@@ -3,10 +3,10 @@ costs a full scan at archive scale, so the figures are kept in Django's cache fo
 
 from dataclasses import dataclass
 
-import pycountry
 from django.core.cache import cache
 from django.db.models import Count, Q
 
+from readouts.language_names import language_name
 from readouts.models import Readout, Statement
 
 CACHE_KEY = "holdings:v1"
@@ -30,11 +30,6 @@ class Holdings:
     languages: list[Holding]
     publishers: list[Holding]
     more_publishers: int  # publishers beyond those listed
-
-
-def language_name(code: str) -> str:
-    language = pycountry.languages.get(alpha_2=code) if len(code) == 2 else None
-    return language.name if language else (code or "Unknown")
 
 
 def count_holdings() -> Holdings:

@@ -86,6 +86,8 @@ def ingest(
     for name in READOUT_FIELDS:
         if name not in protected:
             setattr(readout, name, derived_value(parsed, name))
+    if "location" not in protected:
+        readout.location_guessed = parsed.location_guessed and bool(readout.location)
     if "meeting_date" not in protected:
         for name, value in meeting_date_details(parsed).items():
             setattr(readout, name, value)
@@ -141,10 +143,12 @@ def snapshot(readout: Readout) -> tuple:
     return (
         tuple(
             getattr(readout, name)
-            for name in READOUT_FIELDS + MEETING_DATE_DETAILS + ["source_url", "slug", "import_metadata"]
+            for name in READOUT_FIELDS
+            + MEETING_DATE_DETAILS
+            + ["location_guessed", "source_url", "slug", "import_metadata"]
         ),
         tuple(readout.participations.values_list("person_id", "title", "order")),
-        tuple(readout.statements.values_list("position", "text", "speaker_id", "kind")),
+        tuple(readout.statements.values_list("position", "text", "speaker_id", "speaker_guessed", "kind")),
     )
 
 
@@ -156,7 +160,15 @@ def statement_rows(readout: Readout, parsed: ParsedReadout, speakers: dict[str, 
             if speaker is None:
                 # A speaker who is not among the participants: the paragraph stays, as narrative.
                 kind = Statement.Kind.NARRATIVE
-        yield Statement(readout=readout, position=position, text=paragraph.text, speaker=speaker, kind=kind)
+        guessed = speaker is not None and paragraph.speaker_guessed
+        yield Statement(
+            readout=readout,
+            position=position,
+            text=paragraph.text,
+            speaker=speaker,
+            speaker_guessed=guessed,
+            kind=kind,
+        )
 
 
 def unique_slug(readout: Readout) -> str:

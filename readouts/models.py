@@ -467,6 +467,10 @@ class ReadoutQuerySet(models.QuerySet):
     def in_language(self, code):
         return self.filter(language__iexact=code)
 
+    def languages_held(self) -> list[str]:
+        """The language codes of these readouts, once each, in code order."""
+        return list(self.order_by("language").values_list("language", flat=True).distinct())
+
     def with_all_participants(self, people):
         """Meetings that every one of these people attended (others may have been there too); none for no one."""
         if not people:
@@ -549,6 +553,9 @@ class Readout(models.Model):
     import_metadata = models.JSONField(default=dict, blank=True, db_default={}, editable=False)
     published_date = models.DateField(null=True, blank=True)
     location = models.CharField(max_length=200, blank=True)
+    # The place is where the text was filed (its dateline), which the text does not say was the meeting's. Pages
+    # say "place guessed"; a place set by hand is no guess.
+    location_guessed = models.BooleanField(default=False, db_default=False, help_text="The importer's guess")
     publisher = models.CharField(max_length=200, blank=True)
     # The publisher's home country, from the publisher (readouts.meetings.sides): whose side a readout tells.
     publisher_country = models.ForeignKey(
@@ -815,6 +822,7 @@ class StatementQuerySet(models.QuerySet):
             .only(
                 "position",
                 "text",
+                "speaker_guessed",
                 "readout__title",
                 "readout__slug",
                 *(f"readout__{name}" for name in Readout.SHOWN_DATE_FIELDS),
@@ -833,6 +841,9 @@ class Statement(models.Model):
     position = models.PositiveIntegerField(help_text="1 for the first paragraph")
     text = models.TextField()
     speaker = models.ForeignKey(Person, null=True, blank=True, on_delete=models.PROTECT, related_name="statements")
+    # The paragraph does not name its speaker: the importer took them from a pronoun, a title or the paragraph
+    # before (readouts/parsing/guesses.py). Pages say "speaker guessed"; a speaker set by hand is no guess.
+    speaker_guessed = models.BooleanField(default=False, db_default=False, help_text="The importer's guess")
     kind = models.CharField(max_length=10, choices=Kind, default=Kind.NARRATIVE)
     # The configuration of the readout's language (readouts/search/languages.py), copied by the triggers below.
     search_config = RegConfigField(editable=False, db_default=None)

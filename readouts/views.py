@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 
 from readouts import search
-from readouts.charts import office_spans, radial_network, ranked_bars, year_bars, year_columns
+from readouts.charts import office_spans, radial_network, ranked_bars, search_year_columns, year_columns
 from readouts.filters import ReadoutFilter
 from readouts.forms import run_search
 from readouts.holdings import count_holdings
@@ -255,7 +255,7 @@ def search_page(request):
         few = results.paragraph_count < SUGGEST_BELOW and not results.corrected_from
         context.update(
             results=results,
-            chart=year_bars(results.years, request.GET),
+            years=search_year_columns(results.years, request.GET),
             people=named.people,
             countries=named.countries,
             suggestion=search.suggestion(results.query) if few and results.query else None,

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -61,7 +63,7 @@ def test_paste_parse_review_correct_and_save(staff):
     response = staff.post(IMPORT_URL, {"text": LUSAKA, "parse": "Parse for review"})
     assert response.status_code == 200
     html = response.content.decode()
-    assert "Hakainde Hichilema" in html and "Original text" in html
+    assert "Hakainde Hichilema" in html and "The whole text as pasted" in html
     assert not Readout.objects.exists()
 
     response = staff.post(IMPORT_URL, review_post(response, location="Lusaka, Zambia"))
@@ -117,6 +119,109 @@ def test_corrections_in_the_change_form_are_protected_from_reparsing(staff):
     readout.refresh_from_db()
     assert readout.title == "A better title"
     assert "title" in readout.edited_fields
+
+
+# A place only in the dateline, a speaker only as "he", a participant named once.
+GUESSES = """Lavrov and Wang Yi hold talks
+
+ASTANA, June 7 (Agency) -- Russian Foreign Minister Sergey Lavrov held talks with Chinese Foreign Minister Wang Yi
+on Tuesday.
+
+Wang Yi said China is ready to deepen cooperation with Russia.
+
+He also said the two countries should coordinate at the United Nations.
+"""
+
+
+def test_the_review_shows_each_paragraph_beside_its_original_and_marks_every_guess(staff):
+    response = staff.post(IMPORT_URL, {"text": GUESSES, "published_date": "2022-06-07", "parse": "Parse for review"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    originals = re.findall(r'<blockquote class="import-original-paragraph"[^>]*><p>(.*?)</p>', html, re.S)
+    assert originals[1:] == [
+        "Wang Yi said China is ready to deepen cooperation with Russia.",
+        "He also said the two countries should coordinate at the United Nations.",
+    ]
+    assert "Guessed: where the text was filed (its dateline)" in html
+    # The speaker of the third paragraph only, whom it calls "he".
+    assert html.count("The paragraph does not name its speaker") == 1
+    assert html.index("The paragraph does not name its speaker") > html.index("He also said")
+    # Lavrov is named once: in the lead.
+    assert html.count("Named once in the text") == 1
+    assert html.index("Named once in the text") < html.index('value="Wang Yi"')
+
+
+def test_guesses_the_reviewer_leaves_are_saved_as_guesses_and_corrections_are_not(staff):
+    response = staff.post(IMPORT_URL, {"text": GUESSES, "published_date": "2022-06-07", "parse": "Parse for review"})
+    assert staff.post(IMPORT_URL, review_post(response)).status_code == 302
+    readout = Readout.objects.get()
+    assert (readout.location, readout.location_guessed) == ("Astana", True)
+    assert list(readout.statements.values_list("speaker_guessed", flat=True)) == [False, False, True]
+
+    readout.delete()
+    data = review_post(response, location="Beijing", **{"paragraphs-2-speaker": "Sergey Lavrov"})
+    assert staff.post(IMPORT_URL, data).status_code == 302
+    readout = Readout.objects.get()
+    assert readout.location_guessed is False
+    assert list(readout.statements.values_list("speaker_guessed", flat=True)) == [False, False, False]
+
+
+def test_a_guessed_date_is_marked_with_how_it_was_found(staff):
+    response = staff.post(IMPORT_URL, {"text": LUSAKA, "parse": "Parse for review"})
+    html = response.content.decode()
+    assert re.search(r'<span class="import-guess">guess</span> (Guessed: [^<]+|Not found in the text)</p>', html)
+
+
+def test_each_paragraphs_speaker_is_chosen_from_the_participants(staff):
+    response = staff.post(IMPORT_URL, {"text": LUSAKA, "parse": "Parse for review"})
+    html = response.content.decode()
+    menu = re.search(r'<select name="paragraphs-1-speaker"[^>]*>(.*?)</select>', html, re.S).group(1)
+    assert re.findall(r'<option value="([^"]*)"', menu) == ["", "Hakainde Hichilema", "Simon Coveney"]
+    assert '<option value="Hakainde Hichilema" selected>' in menu
+
+    data = review_post(response, **{"paragraphs-1-speaker": "Simon Coveney"})
+    assert staff.post(IMPORT_URL, data).status_code == 302
+    statement = Readout.objects.get().statements.get(position=2)
+    assert (statement.speaker.name, statement.speaker_guessed) == ("Simon Coveney", False)
+
+
+def test_a_speaker_who_is_not_a_participant_is_sent_back_with_the_originals_and_marks(staff):
+    response = staff.post(IMPORT_URL, {"text": GUESSES, "published_date": "2022-06-07", "parse": "Parse for review"})
+    data = review_post(response, **{"participants-1-DELETE": "on"})  # Wang Yi
+    response = staff.post(IMPORT_URL, data)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Wang Yi speaks but is not among the participants." in html
+    assert "He also said the two countries should coordinate" in html
+    assert "Guessed: where the text was filed (its dateline)" in html
+    assert not Readout.objects.exists()
+
+
+def test_a_participant_added_in_the_review_is_offered_as_a_speaker_when_it_comes_back(staff):
+    response = staff.post(IMPORT_URL, {"text": LUSAKA, "parse": "Parse for review"})
+    data = review_post(
+        response,
+        **{"participants-2-name": "Jane Doe", "paragraphs-0-kind": "statement", "paragraphs-0-speaker": ""},
+    )
+    html = staff.post(IMPORT_URL, data).content.decode()
+    menu = re.search(r'<select name="paragraphs-0-speaker"[^>]*>(.*?)</select>', html, re.S).group(1)
+    assert '<option value="Jane Doe">Jane Doe</option>' in menu
+
+
+def test_a_place_or_speaker_corrected_in_the_change_form_is_no_longer_a_guess(staff):
+    wang = make_person()
+    readout = make_readout(
+        location="Astana",
+        location_guessed=True,
+        participants=[(wang, "Foreign Minister")],
+        paragraphs=[("He said yes.", wang, Statement.Kind.STATEMENT)],
+    )
+    Statement.objects.filter(readout=readout).update(speaker_guessed=True)
+    url = reverse("admin:readouts_readout_change", args=[readout.pk])
+    data = review_post_from_admin(staff.get(url), location="Almaty")
+    assert staff.post(url, data).status_code == 302
+    readout.refresh_from_db()
+    assert (readout.location, readout.location_guessed) == ("Almaty", False)
 
 
 def test_only_staff_reach_the_import_page(client):

@@ -109,7 +109,9 @@ def test_the_format_covers_every_field_of_the_models():
     assert stored(Participation, {"id", "readout"}) == set(archive_io.PARTICIPANT_FIELDS)
     # And the language's configuration and the words, which search derives from the readout and the text.
     copies = {"meeting_date", "country_ids", "publisher", "search_config", "segmented_text"}
-    assert stored(Statement, {"id", "readout", *copies}) == set(archive_io.STATEMENT_FIELDS)
+    assert stored(Statement, {"id", "readout", *copies}) == set(archive_io.STATEMENT_FIELDS) | set(
+        archive_io.STATEMENT_OPTIONAL_FIELDS
+    )
     assert all(
         not isinstance(f, models.ManyToManyField) for model in (Person, Readout) for f in model._meta.get_fields()
     )

@@ -98,3 +98,14 @@ def test_the_country_page_pictures_meetings_per_year_and_its_counterparts(client
 def test_a_person_without_meetings_has_no_pictures(client, db):
     make_person("Solitary Person", "FR", slug="solitary")
     assert '<section class="glance"' not in client.get("/people/solitary/").content.decode()
+
+
+def test_a_fifth_year_next_to_the_first_or_last_leaves_them_room():
+    chart = year_columns([(2003, 1), (2021, 1)], href=str)
+    assert [c.year for c in chart.columns if c.show_year] == [2003, 2010, 2015, 2021]
+
+
+def test_columns_are_wide_enough_for_the_counts_shown_above_them():
+    chart = year_columns([(2000, 12345), (2019, 1)], href=str)
+    assert all(c.show_count == bool(c.count) for c in chart.columns)
+    assert chart.columns[0].width >= 5 * 7

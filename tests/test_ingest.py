@@ -211,3 +211,25 @@ def test_a_date_corrected_by_hand_keeps_its_details_on_reparse():
         "by_hand",
         None,
     )
+
+
+def test_the_importers_guesses_are_stored_and_a_re_parse_refreshes_them():
+    paragraphs = [
+        ParsedParagraph("Wang said China values the partnership.", "Wang Yi", Kind.STATEMENT),
+        ParsedParagraph("He added that trade is growing.", "Wang Yi", Kind.STATEMENT, speaker_guessed=True),
+    ]
+    readout = ingest(parsed_readout(paragraphs=paragraphs, location_guessed=True), RAW).readout
+    assert readout.location_guessed is True
+    assert list(readout.statements.values_list("speaker_guessed", flat=True)) == [False, True]
+
+    result = ingest(parsed_readout(paragraphs=paragraphs), RAW, reparse=True)
+    assert result.outcome == Outcome.UPDATED
+    result.readout.refresh_from_db()
+    assert result.readout.location_guessed is False
+
+
+def test_a_guess_about_a_place_or_speaker_that_is_not_stored_is_not_stored_either():
+    paragraphs = [ParsedParagraph("He said so.", "Nobody Known", Kind.STATEMENT, speaker_guessed=True)]
+    readout = ingest(parsed_readout(paragraphs=paragraphs, location=None, location_guessed=True), RAW).readout
+    assert readout.location == "" and readout.location_guessed is False
+    assert list(readout.statements.values_list("kind", "speaker_guessed")) == [("narrative", False)]

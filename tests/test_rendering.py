@@ -9,7 +9,7 @@ from django.template import Context, Template
 from django.test.html import parse_html
 from django.utils import translation
 
-from readouts.charts import year_bars
+from readouts.charts import search_year_columns
 from readouts.filters import ReadoutFilter
 from readouts.forms import SearchForm
 from readouts.models import Readout
@@ -67,16 +67,14 @@ def test_a_field_shows_its_error_and_help_and_names_them_for_assistive_technolog
     assert "field-error" not in words and "aria-invalid" not in words
 
 
-def test_the_year_bars_count_in_words_and_grouped_digits_and_link_to_their_year():
-    chart = year_bars([(2019, 1), (2020, 1234)], QueryDict("q=a%26b&page=3&meeting_date_after=2000-01-01"))
-    svg = str(chart["svg"])
-    assert 'aria-label="2019: 1 paragraph"' in svg and "<title>2019: 1</title>" in svg
-    assert 'aria-label="2020: 1,234 paragraphs"' in svg and "<title>2020: 1,234</title>" in svg
+def test_the_search_year_chart_has_every_year_and_links_each_to_the_search_in_that_year():
+    chart = search_year_columns([(2019, 1), (2022, 1234)], QueryDict("q=a%26b&page=3&meeting_date_after=2000-01-01"))
+    assert [(column.year, column.count) for column in chart.columns] == [(2019, 1), (2020, 0), (2021, 0), (2022, 1234)]
     # The rest of the query kept, its date range and page replaced.
-    assert 'href="?q=a%26b&amp;meeting_date_after=2020-01-01&amp;meeting_date_before=2020-12-31"' in svg
-    assert [bar.height for bar in chart["bars"]] == [1, 80]
-    assert svg.count("<rect") == 2 and svg.count("<text") == 2
-    assert year_bars([], QueryDict())["svg"] == ""
+    assert chart.columns[3].href == "?q=a%26b&meeting_date_after=2022-01-01&meeting_date_before=2022-12-31"
+    assert search_year_columns([], QueryDict()) is None
+    # Wide enough for its counts above the columns: "1234" is four digits.
+    assert chart.columns[0].width >= 4 * 7
 
 
 # The template that drew each date before |shown_date.

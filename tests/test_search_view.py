@@ -188,18 +188,28 @@ def test_a_filter_error_shows_next_to_its_field_in_the_opened_filters(client, ar
     assert "Some values could not be used" in html
 
 
-def test_the_year_chart_names_each_bar_and_labels_the_first_and_last_year(client, archive):
+def test_the_year_chart_shows_every_year_of_the_range_with_its_count(client, archive):
     html = client.get("/search/", {"q": "cooperation", "page": "2"}).content.decode()
-    assert '<figcaption id="year-chart-title">' in html
-    svg = re.search(r'<svg aria-labelledby="year-chart-title"[^>]*>(.*?)</svg>', html, re.S).group(1)
-    links = re.findall(r'<a href="([^"]*)" aria-label="([^"]*)">\s*<title>([^<]*)</title>', svg)
+    assert '<figcaption id="year-chart-caption">Matching paragraphs per year.' in html
+    svg = re.search(r'<svg aria-labelledby="year-chart-caption year-chart-desc"[^>]*>(.*?)</svg>', html, re.S).group(1)
+    assert '<desc id="year-chart-desc">10 paragraphs from 2019 to 2023; the most, 4, in 2023.</desc>' in svg
+    links = re.findall(r'<a href="([^"]*)" aria-label="([^"]*)"><title>([^<]*)</title>', svg)
     assert [(label, title) for _href, label, title in links] == [
         ("2019: 3 paragraphs", "2019: 3"),
         ("2022: 3 paragraphs", "2022: 3"),
         ("2023: 4 paragraphs", "2023: 4"),
     ]
     assert links[0][0] == "?q=cooperation&amp;meeting_date_after=2019-01-01&amp;meeting_date_before=2019-12-31"
-    assert re.findall(r"<text[^>]*>(\d+)</text>", svg) == ["2019", "2023"]
+    # Every year labelled, the empty ones too, and each count above its column.
+    assert re.findall(r'<text class="year"[^>]*>(\d+)</text>', svg) == ["2019", "2020", "2021", "2022", "2023"]
+    assert re.findall(r'<text class="count"[^>]*>(\d+)</text>', svg) == ["3", "3", "4"]
+    # The numbers as a table too, the empty years with their 0.
+    table = re.search(
+        r'<details class="chart-numbers">(.*?)</details>', html[html.index("year-chart-caption") :], re.S
+    )
+    assert re.findall(
+        r"<tr><th scope=\"row\">(?:<a [^>]*>)?(\d{4})(?:</a>)?</th><td class=\"num\">(\d+)</td>", table.group(1)
+    ) == [("2019", "3"), ("2020", "0"), ("2021", "0"), ("2022", "3"), ("2023", "4")]
 
 
 def test_a_hit_shows_its_readout_and_who_said_each_paragraph_and_offers_the_rest(client, archive):

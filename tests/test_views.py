@@ -435,6 +435,42 @@ def test_the_chosen_countries_stay_selected(client, archive, url):
     assert '<option value="">Any country</option>' in country
 
 
+@pytest.mark.parametrize("url", ["/readouts/", "/search/"])
+def test_the_language_filter_is_a_menu_of_the_languages_held_by_name(client, archive, url):
+    make_readout(language="ru", title="По-русски")
+    html = page_text(client.get(url, {"q": "wang", "language": "RU"}))
+    menu = select_markup(html, "language")
+    options = re.findall(r'<option value="([\w-]*)"( selected)?>([^<]*)</option>', menu)
+    assert options == [("", "", "Any language"), ("en", "", "English (en)"), ("ru", " selected", "Russian (ru)")]
+
+
+def test_a_language_the_archive_does_not_hold_lists_nothing_and_says_why(client, archive):
+    response = client.get("/readouts/", {"language": "pt-BR"})
+    assert response.status_code == 200
+    html = page_text(response)
+    assert "No readouts match" in html and "Language: pt-BR" in html
+    assert re.findall(r"<option[^>]* selected>", select_markup(html, "language")) == []
+
+
+def test_the_list_filters_fold_on_a_phone_and_open_on_an_error(client, archive):
+    folded = page_text(client.get("/readouts/", {"country": "KZ"}))
+    assert '<details class="filters-disclosure">' in folded
+    assert (
+        '<h2 id="filters-title" class="filters-title">Filter <span class="filters-active">(1 in use)</span></h2>'
+        in folded
+    )
+    opened = page_text(client.get("/readouts/", {"meeting_date_after": "abc"}))
+    assert '<details class="filters-disclosure" open>' in opened
+
+
+@pytest.mark.parametrize("url", ["/readouts/", "/search/"])
+def test_the_search_syntax_hint_keeps_each_token_whole(client, db, url):
+    html = page_text(client.get(url))
+    hint = re.search(r'<p class="field-help" id="id_q_helptext">(.*?)</p>', html, re.S).group(1)
+    assert '<code>"a phrase"</code>, <code>or</code>, <code>-exclude</code>' in hint
+    assert 'href="/help/#syntax"' in hint
+
+
 def test_robots_txt_keeps_crawlers_out_of_the_endless_query_spaces(client, db):
     response = client.get("/robots.txt")
     assert response.status_code == 200

@@ -7,6 +7,7 @@ attribution -> dates -> location. Each step is a pure function from its own modu
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 
 from . import clean
@@ -22,6 +23,7 @@ from .dates import (
     resolve_meeting_date,
     years_mentioned,
 )
+from .guesses import guessed_speakers
 from .header import choose_headline, clean_title, split_header
 from .language import detect_language
 from .lead import find_lead, is_body_paragraph, is_unterminated_lead
@@ -157,10 +159,16 @@ def _parse(raw: str | bytes, filename: str | None, given: ReadoutMetadata) -> Pa
     parsed_paragraphs = [
         ParsedParagraph(p, speaker, kind) for p, (kind, speaker) in zip(paragraphs, labels, strict=True)
     ]
+    parsed_paragraphs = [
+        replace(paragraph, speaker_guessed=guessed)
+        for paragraph, guessed in zip(
+            parsed_paragraphs, guessed_speakers(parsed_paragraphs, participants), strict=True
+        )
+    ]
 
     warnings += meeting.warnings
     closing = next(filter(None, (parse_closing_dateline(b) for b in reversed(blocks[-3:]))), None)
-    location = _location(lead_body, dateline, header_dateline or closing, publisher, language, title)
+    location, location_guessed = _location(lead_body, dateline, header_dateline or closing, publisher, language, title)
     if location is None:
         warnings.append("meeting place not found")
 
@@ -176,6 +184,7 @@ def _parse(raw: str | bytes, filename: str | None, given: ReadoutMetadata) -> Pa
         meeting_day=meeting.day,
         source_url=source_url,
         location=location,
+        location_guessed=location_guessed,
         publisher=publisher,
         language=language,
         participants=participants,
@@ -318,7 +327,9 @@ def _location(
     publisher: str | None,
     language: str = "en",
     title: str | None = None,
-) -> str | None:
+) -> tuple[str | None, bool]:
+    """The meeting's place, and whether it is a guess: the dateline's city, where the text was filed, when the text
+    names no city of the meeting."""
     # The first sentence says where the meeting was; later ones wander ("discussed the situation in Syria").
     first_sentence = split_sentences(lead_body[:LEAD_CHARS])[0] if lead_body.strip() else lead_body
     place = _place_in(first_sentence, language)
@@ -328,16 +339,16 @@ def _location(
         if titled and titled.city:
             place = titled
     if place and place.city:
-        return place.city if not place.note else f"{place.city} ({place.note})"
+        return (place.city if not place.note else f"{place.city} ({place.note})"), False
     filed = dateline or header_dateline
     if place and place.country and filed:
         # A national agency files from home; a meeting stated to be abroad did not take place at the dateline.
         agency_home = home_country(publisher)
         if agency_home and agency_home != place.country:
-            return place.country
+            return place.country, False
     if filed:
-        return english_place_name(filed.city, language)
-    return place.country if place else None
+        return english_place_name(filed.city, language), True
+    return (place.country if place else None), False
 
 
 def _place_in(text: str, language: str):

@@ -30,6 +30,8 @@ class ParsedParagraph:
     text: str
     speaker: str | None  # a participant's full name, set iff kind is STATEMENT
     kind: Kind
+    # The paragraph does not name its speaker: taken from a pronoun, a title or the paragraph before (guesses.py).
+    speaker_guessed: bool = False
 
 
 @dataclass(frozen=True)
@@ -98,6 +100,8 @@ class ParsedReadout:
     meeting_month: int | None = None
     meeting_day: int | None = None
     source_url: str = ""
+    # The place is the dateline's (where the text was filed), not one the text says the meeting was at.
+    location_guessed: bool = False
 
     def to_json(self, file: str | None = None) -> dict:
         def iso(value: date | None) -> str | None:
@@ -115,11 +119,15 @@ class ParsedReadout:
                 {"name": p.name, "title": p.title, "country": p.country, "aliases": list(p.aliases)}
                 for p in self.participants
             ],
-            "paragraphs": [{"text": p.text, "speaker": p.speaker, "kind": str(p.kind)} for p in self.paragraphs],
+            "paragraphs": [
+                {"text": p.text, "speaker": p.speaker, "kind": str(p.kind), "speaker_guessed": p.speaker_guessed}
+                for p in self.paragraphs
+            ],
             "warnings": list(self.warnings),
             "meeting_end_date": iso(self.meeting_end_date),
             "meeting_date_basis": self.meeting_date_basis,
             "meeting_month": self.meeting_month,
             "meeting_day": self.meeting_day,
             "source_url": self.source_url or None,
+            "location_guessed": self.location_guessed,
         }

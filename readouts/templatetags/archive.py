@@ -4,6 +4,7 @@ import functools
 from html import escape
 
 from django import template
+from django.template.loader import render_to_string
 from django.utils.dates import MONTHS
 from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
@@ -61,13 +62,17 @@ def query_replace(context, **values):
 
 
 @register.simple_tag
-def form_field(field, label=None):
+def form_field(field, label=None, help_template=None):
     """The bound field in a div.field: its label (``label`` instead of the field's own when given), help text,
     errors and widget; the widget points at the help and the errors with aria-describedby, and an invalid value
-    gets aria-invalid (Django adds both)."""
+    gets aria-invalid (Django adds both). ``help_template`` draws the help (of a field with help text) with markup,
+    such as the search syntax's tokens kept whole (includes/_search_syntax_help.html)."""
     help_text = errors = ""
     if field.help_text:
-        help_text = format_html('\n  <p class="field-help" id="{}_helptext">{}</p>', field.auto_id, field.help_text)
+        shown = (
+            mark_safe(render_to_string(help_template, {"field": field}).strip()) if help_template else field.help_text
+        )
+        help_text = format_html('\n  <p class="field-help" id="{}_helptext">{}</p>', field.auto_id, shown)
     if field.errors:
         errors = format_html(
             '\n  <p class="field-error" id="{}_error">{}</p>',

@@ -115,14 +115,17 @@ def browsing_archive(transactional_db):
     return archive
 
 
-def run_axe(page, checkers):
-    """axe-core's violations on the page, one line each. Run through the DevTools protocol, which the page's
+def run_axe(page, checkers, within=None):
+    """axe-core's violations on the page (or within the element a CSS selector names: the part of a Django admin
+    page that this project draws), one line each. Run through the DevTools protocol, which the page's
     Content-Security-Policy does not govern: an added inline <script> (add_script_tag) would be refused, as the
     policy intends."""
     page.evaluate(checkers.axe.read_text())
     return page.evaluate(
-        """async () => (await axe.run(document, {resultTypes: ['violations']})).violations.map(v =>
-            `${v.id} (${v.impact}): ${v.help} at ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', ')}`)"""
+        """async (within) => (await axe.run(within ? document.querySelector(within) : document,
+            {resultTypes: ['violations']})).violations.map(v =>
+            `${v.id} (${v.impact}): ${v.help} at ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', ')}`)""",
+        within,
     )
 
 
