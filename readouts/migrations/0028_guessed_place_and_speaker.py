@@ -8,7 +8,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("readouts", "0026_sources_pages_revisions"),
+        ("readouts", "0027_meetings_sides_and_counts"),
     ]
 
     operations = [
