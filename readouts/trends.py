@@ -25,8 +25,8 @@ from readouts.models import Country, Person
 
 MAX_QUERIES = 5
 EXACT_SELECTION = 50_000
-EXACT_MATCHES = 20_000
-SAMPLE_ROWS = 40_000
+EXACT_MATCHES = 10_000
+SAMPLE_ROWS = 25_000
 # A sample never reads more than this share of the table: a filtered selection just above EXACT_SELECTION
 # would otherwise scan most of it.
 MAX_SAMPLE_PERCENT = 25.0
@@ -190,19 +190,21 @@ def sample_percent(connection, selection: int) -> float:
     return round(min(MAX_SAMPLE_PERCENT, wanted), 4)
 
 
-# The counting statement. Slots: {sample} (empty, or the TABLESAMPLE clause), {flags} (one boolean column per
-# query: whether the paragraph matches it), {filters} (the list filters' condition), {any_match} (with the
-# totals left out, only the paragraphs that match some query are read), {counts} (one count per query),
+# The counting statement. Slots: {sample} (empty, or the TABLESAMPLE clause), {flags} (a boolean column per
+# query, h1, h2...: whether the paragraph matches it), {filters} (the list filters' condition), {any_match} (with
+# the totals left out, only the paragraphs that match some query are read), {counts} (a count per query),
 # {group} and {split_join} (the split's group of each row), {kept} and {all_groups} (the groups shown: those
-# the first query uses most, or those given). Invariant: every row of ``rows`` is one paragraph of
+# the first query uses most, or those given), {by_sayer} (per query, its count, first and last use) and {uses}
+# (per query, its speakers and countries from ``sayers``). Invariant: every row of ``rows`` is one paragraph of
 # the selection (of the sample, when sampled) with a meeting date; a paragraph counts once per query it matches
-# in ``counts`` (once per country when split by country), once per query in each speaker's and country's use.
+# in ``counted`` (once per country when split by country) and in each speaker's and each country's use.
+# ``sayers`` groups the rows by speaker and countries first, so that few rows are unnested into countries.
 COUNTING = sql.SQL(
     """
     WITH rows AS MATERIALIZED (
         SELECT to_char(readouts_statement.meeting_date, %s) AS period, readouts_statement.publisher,
                readouts_statement.speaker_id, readouts_statement.country_ids, readouts_statement.meeting_date,
-               ARRAY[{flags}]::boolean[] AS hits
+               {flags}
         FROM readouts_statement {sample}
         WHERE readouts_statement.meeting_date IS NOT NULL AND ({filters}) AND ({any_match})
     ),
@@ -212,17 +214,10 @@ COUNTING = sql.SQL(
         GROUP BY 1, 2
     ),
     kept AS ({kept}),
-    uses AS (
-        SELECT used.q, 'speaker' AS kind, rows.speaker_id AS key, count(*) AS n,
-               min(rows.meeting_date) AS first, max(rows.meeting_date) AS last
-        FROM rows CROSS JOIN LATERAL unnest(rows.hits) WITH ORDINALITY AS used(hit, q)
-        WHERE used.hit AND rows.speaker_id IS NOT NULL GROUP BY 1, 3
-        UNION ALL
-        SELECT used.q, 'country', country.id, count(*), min(rows.meeting_date), max(rows.meeting_date)
-        FROM rows CROSS JOIN LATERAL unnest(rows.hits) WITH ORDINALITY AS used(hit, q)
-        CROSS JOIN LATERAL unnest(rows.country_ids) AS country(id)
-        WHERE used.hit GROUP BY 1, 3
+    sayers AS MATERIALIZED (
+        SELECT speaker_id, country_ids, {by_sayer} FROM rows GROUP BY speaker_id, country_ids
     ),
+    uses AS ({uses}),
     ranked AS (
         SELECT *, row_number() OVER (PARTITION BY q, kind ORDER BY n DESC, key) AS place FROM uses
     )
@@ -230,6 +225,15 @@ COUNTING = sql.SQL(
         (SELECT coalesce(json_agg(counted ORDER BY period), '[]') FROM counted
          WHERE {all_groups} OR grp IN (SELECT grp FROM kept)),
         (SELECT coalesce(json_agg(ranked ORDER BY q, kind, place), '[]') FROM ranked WHERE place <= %s)
+    """
+)
+USES_OF_QUERY = sql.SQL(
+    """
+    SELECT {q} AS q, 'speaker' AS kind, speaker_id AS key, sum({n})::int AS n, min({f}) AS first, max({l}) AS last
+    FROM sayers WHERE {n} > 0 AND speaker_id IS NOT NULL GROUP BY speaker_id
+    UNION ALL
+    SELECT {q}, 'country', country.id, sum({n})::int, min({f}), max({l})
+    FROM sayers CROSS JOIN LATERAL unnest(sayers.country_ids) AS country(id) WHERE {n} > 0 GROUP BY country.id
     """
 )
 GROUPS = {
@@ -243,10 +247,27 @@ GROUPS = {
 def read_counts(connection, counted, filters, per, split, *, totals, percent=None, groups=None) -> dict:
     """One counting statement over ``counted`` (possibly none, for the totals alone): its rows as dicts.
     ``groups``: a split's groups to show, when already known."""
-    flags = sql.SQL(", ").join(sql.SQL(item.match[0]) for item in counted) if counted else sql.SQL("")
+    numbers = range(1, len(counted) + 1)
+    flags = sql.SQL(", ").join(
+        [
+            sql.SQL("{} AS {}").format(sql.SQL(item.match[0]), sql.Identifier(f"h{i}"))
+            for i, item in enumerate(counted, 1)
+        ]
+        or [sql.SQL("FALSE AS h1")]
+    )
     counts = sql.SQL(", ").join(
-        sql.SQL("count(*) FILTER (WHERE hits[{}]) AS {}").format(sql.Literal(index), sql.Identifier(f"n{index}"))
-        for index in range(1, max(len(counted), 1) + 1)
+        sql.SQL("count(*) FILTER (WHERE {}) AS {}").format(sql.Identifier(f"h{i}"), sql.Identifier(f"n{i}"))
+        for i in numbers or [1]
+    )
+    by_sayer = sql.SQL(", ").join(
+        sql.SQL(
+            "count(*) FILTER (WHERE {h}) AS {n}, min(meeting_date) FILTER (WHERE {h}) AS {f}, "
+            "max(meeting_date) FILTER (WHERE {h}) AS {l}"
+        ).format(**sayer_columns(i), h=sql.Identifier(f"h{i}"))
+        for i in numbers or [1]
+    )
+    uses = sql.SQL(" UNION ALL ").join(
+        USES_OF_QUERY.format(q=sql.Literal(i), **sayer_columns(i)) for i in numbers or [1]
     )
     any_match = "TRUE" if totals else " OR ".join(f"({item.match[0]})" for item in counted)
     sample = sql.SQL("TABLESAMPLE SYSTEM ({}) REPEATABLE (1)").format(sql.Literal(percent)) if percent else sql.SQL("")
@@ -267,6 +288,8 @@ def read_counts(connection, counted, filters, per, split, *, totals, percent=Non
         group=group,
         split_join=split_join,
         kept=kept,
+        by_sayer=by_sayer,
+        uses=uses,
         all_groups=sql.SQL("FALSE" if split else "TRUE"),
     )
     match_params = [param for item in counted for param in item.match[1]]
@@ -288,6 +311,10 @@ def read_counts(connection, counted, filters, per, split, *, totals, percent=Non
         "uses": search.json_value(use_rows),
         "totals": totals,
     }
+
+
+def sayer_columns(number: int) -> dict:
+    return {name: sql.Identifier(f"{name}{number}") for name in ("n", "f", "l")}
 
 
 def assembled(trends: Trends, counted: list[Counted], results: list, split: str) -> Trends:
