@@ -333,7 +333,7 @@ def office_spans(titles: list[dict]) -> SpanChart | None:
 
 TREND_PLOT_WIDTH = 640
 TREND_PLOT_HEIGHT = 200
-TREND_LEFT = 48  # room for the value axis' labels
+TREND_LEFT = 72  # room for the value axis' labels ("1,000.00")
 TREND_TOP = 10
 TREND_BOTTOM = 22  # room for the periods' labels
 TREND_MAX_LABELS = 12
@@ -411,8 +411,8 @@ def trend_lines(periods: list[str], series: list[tuple[str, dict[str, float]]], 
 # The pair page's timeline (readouts/pair_timeline.py): a row per level, a circle per year sized by its meetings.
 
 LEVEL_ROW = 34
-LEVEL_LABEL_WIDTH = 180
-LEVEL_PITCH = 28
+LEVEL_LABEL_WIDTH = 210
+LEVEL_PITCH = 36  # a year label (about 28 px) fits under each column
 LEVEL_MAX_RADIUS = 12
 LEVEL_BOTTOM = 20
 

@@ -22,7 +22,7 @@ def year_field(label):
         required=False,
         min_value=FIRST_YEAR,
         max_value=LAST_YEAR,
-        widget=forms.NumberInput(attrs={"inputmode": "numeric", "size": 5}),
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
     )
 
 
