@@ -15,7 +15,7 @@ from django.contrib.postgres.expressions import ArraySubquery
 from django.db.models import F, OuterRef
 from django.db.models.functions import Coalesce, ExtractYear
 
-from readouts.models import Participation
+from readouts.models import Participation, Person
 from readouts.parsing.offices import find_office_titles
 
 HEADS, MINISTERS, OTHERS = "heads", "ministers", "others"
@@ -66,9 +66,11 @@ class YearLevels:
 
 def count_pair_meetings(readouts, country, counterpart) -> list[YearLevels]:
     """The meetings among ``readouts`` (the pair's, filtered) per year and level, every year from the first to the
-    last: one query, a row per dated readout with its two countries' participants' titles."""
+    last: two queries, the second a row per dated readout with its two countries' participants' titles."""
+    # The two countries' people, by id: joined in the subquery, the people were read again for every readout.
+    people = list(Person.objects.filter(country__in=[country, counterpart]).values_list("pk", flat=True))
     titles = (
-        Participation.objects.filter(readout=OuterRef("pk"), person__country__in=[country, counterpart])
+        Participation.objects.filter(readout=OuterRef("pk"), person__in=people)
         .exclude(title="")
         .order_by()
         .values("title")
