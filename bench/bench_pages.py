@@ -1,7 +1,7 @@
 """Server time per page type on the current database: p50 and p95 over repeated requests through Django's test
 client, with the number of SQL queries each page ran. Prints figures; asserts nothing.
 
-    .venv/bin/python bench/bench_pages.py [--requests 50] [--seed 1]
+    .venv/bin/python bench/bench_pages.py [--requests 50] [--seed 1] [--only trends]
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/pages_scratch .venv/bin/python bench/bench_pages.py
 
 Each request goes to a different, randomly chosen (but seeded) readout, person or country, so the figures are
@@ -33,6 +33,9 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from archive.warmup import load_and_freeze  # noqa: E402
 from readouts.models import Country, Person, Readout  # noqa: E402
+
+# Words of the demo texts from common to rare, a phrase and a name.
+TREND_WORDS = ["cooperation", "progress", "security", "trade", "snow", "%22two+sides%22", "energy", "Tokayev"]
 
 
 def sample_urls(rng, count):
@@ -72,6 +75,15 @@ def sample_urls(rng, count):
         "person list": lambda: f"/people/?page={rng.randint(1, 5)}",
         "country": lambda: pick(countries).get_absolute_url(),
         "country list": lambda: "/countries/",
+        # The pictures of issue #16: trends of five and of one split query (common, medium and rare words, a
+        # phrase and a name), the pair page's timeline, networks within a range of years.
+        "trends, five queries": lambda: "/trends/?" + "&".join(f"q={word}" for word in rng.sample(TREND_WORDS, 5)),
+        "trends, split by country": lambda: f"/trends/?q={rng.choice(TREND_WORDS)}&split=country&per=month",
+        "trends, filtered": lambda: f"/trends/?q={rng.choice(TREND_WORDS)}&q=progress&country={pick(countries).code}",
+        "trends CSV": lambda: f"/trends/data.csv?q={rng.choice(TREND_WORDS)}&q=snow",
+        "pair timeline": country_pair,
+        "person, network years": lambda: f"{pick(people).get_absolute_url()}?from={rng.randint(2000, 2015)}&to=2020",
+        "country, network years": lambda: f"{pick(countries).get_absolute_url()}?from={rng.randint(2000, 2020)}",
     }
     return {name: [make() for _ in range(count)] for name, make in makers.items()}
 
@@ -99,6 +111,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--requests", type=int, default=50, help="requests per page type (default 50)")
     parser.add_argument("--seed", type=int, default=1, help="seed for choosing the pages (default 1)")
+    parser.add_argument("--only", default="", help="only the page types whose names contain this text")
     args = parser.parse_args()
 
     rng = random.Random(args.seed)
@@ -111,6 +124,8 @@ def main():
     )
     print(f"{'page':<24}{'p50 ms':>9}{'p95 ms':>9}{'max ms':>9}{'queries':>9}")
     for name, urls in sample_urls(rng, args.requests).items():
+        if args.only not in name:
+            continue
         client.get(urls[0])  # warm the templates and the connection
         timings, queries = measure(client, urls)
         print(

@@ -273,3 +273,144 @@ def office_spans(titles: list[dict]) -> SpanChart | None:
         spans, SPAN_LABEL_WIDTH + SPAN_PLOT_WIDTH + 20, len(spans) * SPAN_ROW + 20, SPAN_LABEL_WIDTH,
         first_year, last_year, ticks,
     )  # fmt: skip
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# The trends page (readouts/trends.py): a line per query (or per group of a split), its points marked and named.
+
+TREND_PLOT_WIDTH = 640
+TREND_PLOT_HEIGHT = 200
+TREND_LEFT = 72  # room for the value axis' labels ("1,000.00")
+TREND_TOP = 10
+TREND_BOTTOM = 22  # room for the periods' labels
+TREND_MAX_LABELS = 12
+TREND_MARKED_UP_TO = 80  # points per line; beyond, the line alone (the table has every number)
+
+
+@dataclass(frozen=True)
+class TrendPoint:
+    period: str
+    value: float
+    shown: str  # the value as the page writes it
+    x: float
+    y: float
+
+
+@dataclass(frozen=True)
+class TrendLine:
+    label: str
+    number: int  # 1 to 6: the line's colour and dash pattern (site.css)
+    points: list[TrendPoint]
+    marked: bool
+
+    @property
+    def path(self) -> str:
+        return " ".join(f"{point.x},{point.y}" for point in self.points)
+
+
+@dataclass(frozen=True)
+class TrendChart:
+    lines: list[TrendLine]
+    width: int
+    height: int
+    left: int
+    baseline: int
+    ticks: list[tuple[str, float]]  # (label, x) of the periods labelled
+    levels: list[tuple[str, float]]  # (label, y) of the value axis
+    periods: list[str]
+    peak: str  # the largest value, as shown
+
+
+def trend_lines(periods: list[str], series: list[tuple[str, dict[str, float]]], shown) -> TrendChart | None:
+    """Lines for ``series`` ((label, value per period)) over ``periods`` (every one, the empty included);
+    ``shown(value)`` writes a value as the page does. None when nothing is counted."""
+    if not periods or not series:
+        return None
+    highest = max((value for _label, values in series for value in values.values()), default=0) or 1
+    step = TREND_PLOT_WIDTH / max(len(periods) - 1, 1)
+    baseline = TREND_TOP + TREND_PLOT_HEIGHT
+
+    def y_of(value: float) -> float:
+        return round(baseline - TREND_PLOT_HEIGHT * value / highest, 1)
+
+    lines = []
+    for number, (label, values) in enumerate(series, start=1):
+        points = [
+            TrendPoint(period, values.get(period, 0), shown(values.get(period, 0)),
+                       round(TREND_LEFT + index * step, 1), y_of(values.get(period, 0)))
+            for index, period in enumerate(periods)
+        ]  # fmt: skip
+        lines.append(TrendLine(label, number, points, len(periods) <= TREND_MARKED_UP_TO))
+    every = max(1, math.ceil(len(periods) / TREND_MAX_LABELS))
+    ticks = [
+        (period, round(TREND_LEFT + index * step, 1))
+        for index, period in enumerate(periods)
+        if index % every == 0 or index == len(periods) - 1 and len(periods) <= TREND_MAX_LABELS
+    ]
+    levels = [(shown(highest * part / 2), y_of(highest * part / 2)) for part in (0, 1, 2)]
+    return TrendChart(
+        lines, TREND_LEFT + TREND_PLOT_WIDTH + 24, baseline + TREND_BOTTOM, TREND_LEFT, baseline, ticks, levels,
+        periods, shown(highest),
+    )  # fmt: skip
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# The pair page's timeline (readouts/pair_timeline.py): a row per level, a circle per year sized by its meetings.
+
+LEVEL_ROW = 34
+LEVEL_LABEL_WIDTH = 210
+LEVEL_PITCH = 36  # a year label (about 28 px) fits under each column
+LEVEL_MAX_RADIUS = 12
+LEVEL_BOTTOM = 20
+
+
+@dataclass(frozen=True)
+class LevelDot:
+    year: int
+    level: str
+    label: str  # of the level
+    count: int
+    x: int
+    y: int
+    radius: float
+    href: str
+
+
+@dataclass(frozen=True)
+class LevelTimeline:
+    rows: list[tuple[str, int]]  # (level's label, y)
+    dots: list[LevelDot]
+    ticks: list[tuple[int, int]]  # (year, x)
+    width: int
+    height: int
+    label_width: int
+    total: int
+    first: int
+    last: int
+
+
+def level_timeline(years, levels: dict[str, str], href) -> LevelTimeline | None:
+    """``years`` (pair_timeline.YearLevels, every year) as dots on a row per level (``levels``: key -> label),
+    each linking to ``href(year)``; None when there is no dated meeting."""
+    if not years:
+        return None
+    most = max(max(year.counts.values()) for year in years) or 1
+    rows = [(label, index * LEVEL_ROW + LEVEL_ROW // 2) for index, label in enumerate(levels.values())]
+    dots = []
+    for column, year in enumerate(years):
+        x = LEVEL_LABEL_WIDTH + column * LEVEL_PITCH + LEVEL_PITCH // 2
+        for (key, label), (_label, y) in zip(levels.items(), rows, strict=True):
+            count = year.counts.get(key, 0)
+            if count:
+                radius = round(2 + (LEVEL_MAX_RADIUS - 2) * math.sqrt(count / most), 1)
+                dots.append(LevelDot(year.year, key, label, count, x, y, radius, href(year.year)))
+    step = 1 if len(years) <= EVERY_YEAR_LABELLED_UP_TO else 5
+    ticks = [
+        (year.year, LEVEL_LABEL_WIDTH + column * LEVEL_PITCH + LEVEL_PITCH // 2)
+        for column, year in enumerate(years)
+        if step == 1 or year.year % step == 0
+    ]
+    return LevelTimeline(
+        rows, dots, ticks, LEVEL_LABEL_WIDTH + len(years) * LEVEL_PITCH + 8, len(rows) * LEVEL_ROW + LEVEL_BOTTOM,
+        LEVEL_LABEL_WIDTH, sum(year.total for year in years), years[0].year, years[-1].year,
+    )  # fmt: skip

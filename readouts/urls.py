@@ -1,6 +1,6 @@
 from django.urls import path
 
-from readouts import converters, meeting_views, views  # noqa: F401 (converters registers yyyy, dd, iso2)
+from readouts import converters, meeting_views, trend_views, views  # noqa: F401 (converters registers yyyy, dd, iso2)
 from readouts.sources import views as source_views
 
 app_name = "readouts"
@@ -9,6 +9,8 @@ urlpatterns = [
     path("readouts/", views.readout_list, name="readout_list"),
     path("search/", views.search_page, name="search"),
     path("help/", views.help_page, name="help"),
+    path("trends/", trend_views.trends_page, name="trends"),
+    path("trends/data.csv", trend_views.trends_csv, name="trends_csv"),
     path("readouts/<yyyy:year>/<dd:month>/<dd:day>/<slug:slug>/", views.readout_detail, name="readout_detail"),
     path("readouts/undated/<slug:slug>/", views.readout_detail, name="readout_undated"),
     path(

@@ -7,11 +7,20 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 
 from readouts import search
-from readouts.charts import office_spans, radial_network, ranked_bars, search_year_columns, year_columns
+from readouts.charts import (
+    level_timeline,
+    office_spans,
+    radial_network,
+    ranked_bars,
+    search_year_columns,
+    year_columns,
+)
 from readouts.filters import ReadoutFilter
 from readouts.forms import run_search
 from readouts.holdings import count_holdings
 from readouts.models import Country, Participation, Person, Readout, Statement
+from readouts.networks import asked_years, countries_met_in_years, people_met_in_years
+from readouts.pair_timeline import LEVELS, count_pair_meetings
 from readouts.sources.revisions import numbering_of_revision
 
 PAGE_SIZE = 20
@@ -130,8 +139,27 @@ def readout_list(request):
     words = filterset.is_valid() and filterset.form.cleaned_data.get("q")
     count_cap = WORDS_COUNT_CAP if words else None
     page, page_message = paginate(request, readouts, members=meetings_who_met(filterset), count_cap=count_cap)
-    context = {"filter": filterset, "page": page, "page_message": page_message}
+    context = {
+        "filter": filterset,
+        "page": page,
+        "page_message": page_message,
+        "pair": pair_timeline(request, filterset),
+    }
     return render(request, "readouts/readout_list.html", context)
+
+
+def pair_timeline(request, filterset):
+    """The pair page's timeline: when the list is filtered by two countries, its meetings per year and level."""
+    data = filterset.form.cleaned_data if filterset.is_valid() else {}
+    country, counterpart = data.get("country"), data.get("counterpart")
+    if not (country and counterpart) or country == counterpart:
+        return None
+    years = count_pair_meetings(filterset.qs, country, counterpart)
+    others = request.GET.copy()
+    for name in ("meeting_date_after", "meeting_date_before", "page"):
+        others.pop(name, None)
+    chart = level_timeline(years, LEVELS, year_link(others.urlencode()))
+    return {"chart": chart, "years": years, "levels": LEVELS, "country": country, "counterpart": counterpart}
 
 
 def readout_detail(request, slug, year=None, month=None, day=None):
@@ -165,6 +193,14 @@ def year_link(query: str):
     return lambda year: f"{root}?{query}&meeting_date_after={year}-01-01&meeting_date_before={year}-12-31"
 
 
+def network_in_years(request, center, met, met_in_years):
+    """The who-met-whom picture: of ``met`` (every year), or of ``met_in_years(years)`` for the ?from=&to= range
+    asked for; with its form (``network_form``) and the range (``network_years``)."""
+    form, years = asked_years(request.GET)
+    neighbours = met if years is None else met_in_years(years)
+    return {"network": radial_network(center, neighbours), "network_form": form, "network_years": years}
+
+
 def person_detail(request, slug):
     person = get_object_or_404(Person.objects.select_related("country"), slug=slug)
     meetings = Readout.objects.with_participant(person).newest_first_sorted().with_participants().defer("raw_text")
@@ -185,7 +221,7 @@ def person_detail(request, slug):
         ),
         "offices": office_spans(titles),
         "counterpart_bars": ranked_bars(met[:12]),
-        "network": radial_network(person.name, met),
+        **network_in_years(request, person.name, met, lambda years: people_met_in_years(person, years)),
         "page": page,
         "page_message": page_message,
         "statements": statements,
@@ -215,7 +251,7 @@ def country_detail(request, code):
             Readout.objects.involving(country).count_per_year(), href=year_link(f"country={country.code}")
         ),
         "counterpart_bars": ranked_bars(met[:12]),
-        "network": radial_network(country.name, met),
+        **network_in_years(request, country.name, met, lambda years: countries_met_in_years(country, years)),
         "people": Person.objects.filter(country=country).with_meeting_counts().order_by("-meetings", "name")[:20],
     }
     return render(request, "readouts/country_detail.html", context)
