@@ -165,7 +165,7 @@ class Fetcher:
             if content_type and content_type not in kinds:
                 raise FetchError(url, f"not a web page but {content_type}", response.status_code)
             body = read_limited(response, url, self.max_bytes)
-            if content_type in GZIP_TYPES or (GZIP_TYPES & set(kinds) and body[:2] == b"\x1f\x8b"):
+            if GZIP_TYPES & set(kinds) and body[:2] == b"\x1f\x8b":
                 body = gunzip_limited(body, url, self.max_bytes)
                 content_type = "application/xml"
             text = decode_body(body, response.headers.get("content-type", ""), url)

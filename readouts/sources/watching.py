@@ -115,7 +115,9 @@ def fetch_listing(
     fetcher: Fetcher, kind: str, url: str, link_pattern="", etag="", last_modified=""
 ) -> Listing | FetchError:
     """The pages a feed, sitemap (or sitemap index, each of its sitemaps read) or listing page gives now."""
-    kinds = HTML_TYPES if kind == Source.Kind.LISTING else FEED_TYPES | GZIP_TYPES | {"text/plain"}
+    kinds = HTML_TYPES if kind == Source.Kind.LISTING else FEED_TYPES | {"text/plain"}
+    if kind == Source.Kind.SITEMAP:  # sitemap.xml.gz is often served as a plain file of bytes
+        kinds = kinds | GZIP_TYPES | {"application/octet-stream"}
     try:
         fetched = fetcher.fetch(url, kinds=kinds, etag=etag, last_modified=last_modified)
         if fetched.not_modified:
