@@ -5,15 +5,13 @@ Dates are ISO 8601 (``2022-06-07``), times ISO 8601 with a time zone. Serializer
 prefetched: they never query.
 """
 
-from collections import Counter
-
 from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from readouts.models import Country, Meeting, Participation, Person, Readout, Statement
-from readouts.sources.diffs import compare_paragraphs
+from readouts.sources.diffs import count_changes
 
 URL_CACHE_SIZE = 10_000
 
@@ -165,19 +163,55 @@ class ReadoutExportSerializer(ReadoutSerializer):
         fields = [*ReadoutSerializer.Meta.fields, "statements"]
 
 
+class RevisionChangesSerializer(serializers.Serializer):
+    """How many paragraphs changed, were added and were removed since the revision before."""
+
+    changed = serializers.IntegerField()
+    added = serializers.IntegerField()
+    removed = serializers.IntegerField()
+
+
+class RevisionSerializer(serializers.Serializer):
+    """One text of the readout's page as the publisher served it."""
+
+    number = serializers.IntegerField(help_text="1 for the text first fetched")
+    fetched_at = serializers.DateTimeField(help_text="When the archive fetched this text")
+    url = serializers.URLField(help_text="The address it was fetched from (after redirects)")
+    paragraphs = serializers.IntegerField(help_text="How many paragraphs the text has")
+    changes = RevisionChangesSerializer(
+        allow_null=True, help_text="What changed since the revision before; null for the first"
+    )
+    changes_url = serializers.URLField(
+        allow_null=True, help_text="The page showing what changed since the revision before; null for the first"
+    )
+
+
 class ReadoutDetailSerializer(ReadoutExportSerializer):
     """One readout: a list item with its statements and the text as it was imported; for a readout fetched from a
     publisher's page, every text the page served (oldest first) and when the publisher removed it."""
 
-    revisions = serializers.SerializerMethodField()
-    removed_by_publisher_at = serializers.SerializerMethodField()
+    revisions = serializers.SerializerMethodField(
+        help_text="Every text the publisher's page served, oldest first; empty for a readout not from a page"
+    )
+    removed_by_publisher_at = serializers.SerializerMethodField(
+        help_text="When the publisher's page was found removed (404, 410 or a stub); null while it stands"
+    )
 
     class Meta(ReadoutSerializer.Meta):
         fields = [*ReadoutExportSerializer.Meta.fields, "raw_text", "revisions", "removed_by_publisher_at"]
 
+    @extend_schema_field(RevisionSerializer(many=True))
     def get_revisions(self, readout) -> list[dict]:
-        return revision_summaries(list(readout.revisions.all()))
+        summaries = revision_summaries(list(readout.revisions.all()))
+        request = self.context.get("request")
+        changes_page = f"{readout.get_absolute_url()}changes/"
+        for summary in summaries:
+            number = summary["number"]
+            address = f"{changes_page}?from={number - 1}&to={number}" if number > 1 else None
+            summary["changes_url"] = request.build_absolute_uri(address) if request and address else address
+        return summaries
 
+    @extend_schema_field(OpenApiTypes.DATETIME)
     def get_removed_by_publisher_at(self, readout) -> str | None:
         page = getattr(readout, "page", None)  # none for a readout not fetched from a page
         return page.removed_at.isoformat() if page and page.removed_at else None
@@ -439,8 +473,7 @@ def revision_summaries(revisions) -> list[dict]:
     for revision in revisions:
         changes = None
         if previous is not None:
-            kinds = Counter(change.kind for change in compare_paragraphs(previous.paragraphs, revision.paragraphs))
-            changes = {kind: kinds[kind] for kind in ("changed", "added", "removed")}
+            changes = count_changes(previous.paragraphs, revision.paragraphs)
         summaries.append(
             {
                 "number": revision.number,

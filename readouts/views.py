@@ -163,7 +163,7 @@ def pair_timeline(request, filterset):
 
 
 def readout_detail(request, slug, year=None, month=None, day=None):
-    readouts = Readout.objects.with_details().with_meeting().select_related("page").with_revision_counts()
+    readouts = Readout.objects.with_details().with_meeting().select_related("page__source").with_revision_counts()
     readout = get_object_or_404(readouts.at_address(slug, year, month, day))
     people = [participation.person for participation in readout.participations.all()]
     countries = list(dict.fromkeys(person.country for person in people if person.country))

@@ -34,6 +34,12 @@ def compare_paragraphs(old: list[str], new: list[str]) -> list[ParagraphChange]:
     return changes
 
 
+def count_changes(old: list[str], new: list[str]) -> dict[str, int]:
+    """How many paragraphs changed, were added and were removed from ``old`` to ``new``."""
+    kinds = [change.kind for change in compare_paragraphs(old, new)]
+    return {kind: kinds.count(kind) for kind in ("changed", "added", "removed")}
+
+
 def paired_changes(old, new, old_range, new_range) -> list[ParagraphChange]:
     """Within a replaced block, each old paragraph is paired in order with the next new one like it."""
     changes, next_new = [], new_range.start

@@ -7,9 +7,13 @@ touches the database.
 
 from __future__ import annotations
 
+import contextlib
 import re
+import threading
 import time
 import urllib.robotparser
+import zlib
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -27,6 +31,7 @@ FEED_TYPES = {
     "text/xml",
     "application/rdf+xml",
 }
+GZIP_TYPES = {"application/gzip", "application/x-gzip"}  # sitemaps may be served compressed (sitemap.xml.gz)
 GONE = {404, 410}
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""", re.IGNORECASE)
 
@@ -63,8 +68,13 @@ class FetchedPage:
 @dataclass
 class Fetcher:
     """One HTTP client for a run: robots.txt read once per host, at most one request at a time and ``delay``
-    seconds between two requests to one host, ``retries`` more attempts after a 5xx or a time-out, waiting
-    ``backoff``, then twice that, and so on."""
+    seconds (or the host's Crawl-delay, if longer) between two requests to one host, ``retries`` more attempts
+    after a 5xx or a time-out, waiting ``backoff``, then twice that, and so on.
+
+    ``fetch()`` asks and waits; ``submit()`` hands the address to its host's own queue (a thread per host, at
+    most ``max_hosts`` at once) and returns a Future, so that several hosts are fetched at the same time while
+    each still sees one polite request after another. The fetcher never touches the database: the caller
+    records the results in its own thread."""
 
     delay: float = 1.0
     retries: int = 2
@@ -72,9 +82,14 @@ class Fetcher:
     max_bytes: int = MAX_BYTES
     timeout: httpx.Timeout | float | None = None
     respect_robots: bool = True
+    max_hosts: int = 16
     client: httpx.Client | None = None
     _robots: dict = field(default_factory=dict, init=False, repr=False)
     _last_request: dict = field(default_factory=dict, init=False, repr=False)
+    _crawl_delays: dict = field(default_factory=dict, init=False, repr=False)
+    _host_locks: dict = field(default_factory=dict, init=False, repr=False)
+    _queues: dict = field(default_factory=dict, init=False, repr=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
 
     def __post_init__(self):
         if self.client is None:
@@ -83,9 +98,13 @@ class Fetcher:
                 follow_redirects=True,
                 max_redirects=MAX_REDIRECTS,
                 headers={"User-Agent": USER_AGENT},
+                limits=httpx.Limits(max_connections=self.max_hosts, max_keepalive_connections=self.max_hosts),
             )
+        self._hosts_at_once = threading.BoundedSemaphore(self.max_hosts)
 
     def close(self):
+        for queue in self._queues.values():
+            queue.shutdown(wait=True, cancel_futures=True)
         self.client.close()
 
     def __enter__(self):
@@ -93,6 +112,16 @@ class Fetcher:
 
     def __exit__(self, *exc):
         self.close()
+
+    def submit(self, url: str, **options) -> Future:
+        """``fetch(url, **options)`` in the host's queue; the Future's result is the FetchedPage or raises its
+        FetchError."""
+        host = urlsplit(url).netloc
+        with self._lock:
+            if host not in self._queues:
+                self._queues[host] = ThreadPoolExecutor(max_workers=1, thread_name_prefix=f"fetch {host}")
+            queue = self._queues[host]
+        return queue.submit(self.fetch, url, **options)
 
     def fetch(self, url: str, *, kinds=HTML_TYPES, etag: str = "", last_modified: str = "") -> FetchedPage:
         """The page at ``url`` as text, or a 304 FetchedPage when ``etag``/``last_modified`` still hold.
@@ -116,68 +145,84 @@ class Fetcher:
         raise AssertionError("unreachable")  # pragma: no cover
 
     def fetch_once(self, url: str, headers: dict, kinds) -> FetchedPage:
-        self.wait_for_host(url)
-        try:
-            with self.client.stream("GET", url, headers=headers) as response:
-                if response.status_code == 304:
-                    return FetchedPage(url, str(response.url), 304, etag=headers.get("If-None-Match", ""))
-                if response.status_code >= 400:
-                    raise FetchError(url, f"the server answered {status_words(response)}", response.status_code)
-                content_type = response.headers.get("content-type", "").split(";")[0].strip().lower()
-                if content_type and content_type not in kinds:
-                    raise FetchError(url, f"not a web page but {content_type}", response.status_code)
-                body = read_limited(response, url, self.max_bytes)
-                text = decode_body(body, response.headers.get("content-type", ""), url)
-                return FetchedPage(
-                    url=url,
-                    final_url=str(response.url),
-                    status=response.status_code,
-                    text=text,
-                    content_type=content_type,
-                    etag=response.headers.get("etag", ""),
-                    last_modified=response.headers.get("last-modified", ""),
-                    body=body,
-                )
-        except httpx.TimeoutException:
-            raise FetchError(url, "no answer in time (time-out)") from None
-        except httpx.TooManyRedirects:
-            raise FetchError(url, f"more than {MAX_REDIRECTS} redirects", 310) from None
-        except httpx.HTTPError as error:
-            raise FetchError(url, f"could not connect ({type(error).__name__}: {error})") from None
-        finally:
-            self._last_request[urlsplit(url).netloc] = time.monotonic()
+        with self.host_turn(url):
+            try:
+                return self.request(url, headers, kinds)
+            except httpx.TimeoutException:
+                raise FetchError(url, "no answer in time (time-out)") from None
+            except httpx.TooManyRedirects:
+                raise FetchError(url, f"more than {MAX_REDIRECTS} redirects", 310) from None
+            except httpx.HTTPError as error:
+                raise FetchError(url, f"could not connect ({type(error).__name__}: {error})") from None
 
-    def wait_for_host(self, url: str):
-        last = self._last_request.get(urlsplit(url).netloc)
-        if last is not None:
-            pause = self.delay - (time.monotonic() - last)
-            if pause > 0:
-                time.sleep(pause)
+    def request(self, url: str, headers: dict, kinds) -> FetchedPage:
+        with self.client.stream("GET", url, headers=headers) as response:
+            if response.status_code == 304:
+                return FetchedPage(url, str(response.url), 304, etag=headers.get("If-None-Match", ""))
+            if response.status_code >= 400:
+                raise FetchError(url, f"the server answered {status_words(response)}", response.status_code)
+            content_type = response.headers.get("content-type", "").split(";")[0].strip().lower()
+            if content_type and content_type not in kinds:
+                raise FetchError(url, f"not a web page but {content_type}", response.status_code)
+            body = read_limited(response, url, self.max_bytes)
+            if GZIP_TYPES & set(kinds) and body[:2] == b"\x1f\x8b":
+                body = gunzip_limited(body, url, self.max_bytes)
+                content_type = "application/xml"
+            text = decode_body(body, response.headers.get("content-type", ""), url)
+            return FetchedPage(
+                url=url,
+                final_url=str(response.url),
+                status=response.status_code,
+                text=text,
+                content_type=content_type,
+                etag=response.headers.get("etag", ""),
+                last_modified=response.headers.get("last-modified", ""),
+                body=body,
+            )
+
+    @contextlib.contextmanager
+    def host_turn(self, url: str):
+        """One request to the url's host at a time, and the host's delay since the one before."""
+        host = urlsplit(url).netloc
+        with self._lock:
+            lock = self._host_locks.setdefault(host, threading.RLock())
+        with lock:
+            last = self._last_request.get(host)
+            if last is not None:
+                pause = max(self.delay, self._crawl_delays.get(host, 0)) - (time.monotonic() - last)
+                if pause > 0:
+                    time.sleep(pause)
+            try:
+                with self._hosts_at_once:
+                    yield
+            finally:
+                self._last_request[host] = time.monotonic()
 
     def allowed(self, url: str) -> bool:
         """What the host's robots.txt says of the address for this archive (everything when it has none)."""
         parts = urlsplit(url)
         host = f"{parts.scheme}://{parts.netloc}"
-        if host not in self._robots:
-            self._robots[host] = self.read_robots(f"{host}/robots.txt")
+        with self._lock:
+            lock = self._host_locks.setdefault(parts.netloc, threading.RLock())
+        with lock:  # read once, even when several threads ask at the same time
+            if host not in self._robots:
+                self._robots[host] = self.read_robots(f"{host}/robots.txt")
         rules = self._robots[host]
         return rules is None or rules.can_fetch(USER_AGENT, url)
 
     def read_robots(self, robots_url: str):
-        self.wait_for_host(robots_url)
-        try:
-            response = self.client.get(robots_url)
-        except httpx.HTTPError:
-            return None
-        finally:
-            self._last_request[urlsplit(robots_url).netloc] = time.monotonic()
+        with self.host_turn(robots_url):
+            try:
+                response = self.client.get(robots_url)
+            except httpx.HTTPError:
+                return None
         if response.status_code >= 400:
             return None
         rules = urllib.robotparser.RobotFileParser(robots_url)
         rules.parse(response.text[:500_000].splitlines())
         crawl_delay = rules.crawl_delay(USER_AGENT)
         if crawl_delay:
-            self.delay = max(self.delay, float(crawl_delay))
+            self._crawl_delays[urlsplit(robots_url).netloc] = float(crawl_delay)
         return rules
 
 
@@ -202,6 +247,18 @@ def read_limited(response: httpx.Response, url: str, limit: int) -> bytes:
             raise FetchError(url, f"too large (more than {limit:,} bytes)", response.status_code)
         chunks.append(chunk)
     return b"".join(chunks)
+
+
+def gunzip_limited(body: bytes, url: str, limit: int) -> bytes:
+    """A gzip file's content, refused past ``limit`` bytes (a small file can unpack to gigabytes)."""
+    unpacker = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)
+    try:
+        data = unpacker.decompress(body, limit + 1)
+    except zlib.error:
+        raise FetchError(url, "not a readable gzip file") from None
+    if len(data) > limit:
+        raise FetchError(url, f"too large once unpacked (more than {limit:,} bytes)")
+    return data
 
 
 def declared_charset(body: bytes, content_type: str) -> str | None:

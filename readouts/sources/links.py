@@ -25,11 +25,22 @@ def page_addresses(kind: str, text: str, base_url: str, link_pattern: str = "") 
 
 
 def sitemap_locations(text: str) -> list[str]:
+    """The pages a sitemap lists (<urlset><url><loc>); none for a sitemap index or text that is not XML."""
+    return [element.text or "" for element in sitemap_elements(text, "url")]
+
+
+def sitemap_index_locations(text: str, base_url: str) -> list[str]:
+    """The sitemaps a sitemap index lists (<sitemapindex><sitemap><loc>), absolute and once each."""
+    links = [urljoin(base_url, (element.text or "").strip()) for element in sitemap_elements(text, "sitemap")]
+    return list(dict.fromkeys(link for link in links if link.startswith(("http://", "https://"))))
+
+
+def sitemap_elements(text: str, entry: str) -> list:
     try:
         root = lxml.etree.fromstring(text.encode("utf-8"), _XML)
-    except lxml.etree.XMLSyntaxError:
+    except (lxml.etree.XMLSyntaxError, ValueError):
         return []
-    return [element.text or "" for element in root.iter("{*}loc")]
+    return root.findall(f"{{*}}{entry}/{{*}}loc")
 
 
 def listing_links(text: str, base_url: str) -> list[str]:

@@ -39,17 +39,19 @@ class Reply:
 class LocalSite:
     """Routes from path to a Reply, or to a list of Replies given one per request (the last one stays)."""
 
-    def __init__(self):
+    def __init__(self, host="127.0.0.1"):
         self.routes: dict[str, Reply | list[Reply]] = {}
         self.requests: list[tuple[str, dict]] = []
+        self.timings: list[tuple[str, float, float]] = []  # (path, started, answered) on time.monotonic()
         self.lock = threading.Lock()
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), self.handler_class())
+        self.host = host  # Linux routes all of 127.0.0.0/8 to the loopback: 127.0.0.2 is another "host"
+        self.server = ThreadingHTTPServer((host, 0), self.handler_class())
         self.server.daemon_threads = True
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
     @property
     def root(self) -> str:
-        return f"http://127.0.0.1:{self.server.server_address[1]}"
+        return f"http://{self.host}:{self.server.server_address[1]}"
 
     def url(self, path: str) -> str:
         return self.root + path
@@ -72,6 +74,13 @@ class LocalSite:
 
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self):
+                started = time.monotonic()
+                try:
+                    self.answer()
+                finally:
+                    site.timings.append((self.path, started, time.monotonic()))
+
+            def answer(self):
                 site.requests.append((self.path, dict(self.headers)))
                 reply = site.reply_for(self.path)
                 if reply is None:
@@ -111,13 +120,28 @@ class LocalSite:
         return Handler
 
 
+@contextlib.contextmanager
+def running_site(host="127.0.0.1"):
+    local = LocalSite(host)
+    local.thread.start()
+    try:
+        yield local
+    finally:
+        local.server.shutdown()
+        local.server.server_close()
+
+
 @pytest.fixture
 def site():
-    local = LocalSite()
-    local.thread.start()
-    yield local
-    local.server.shutdown()
-    local.server.server_close()
+    with running_site() as local:
+        yield local
+
+
+@pytest.fixture
+def other_site():
+    """A second publisher, on another loopback address."""
+    with running_site("127.0.0.2") as local:
+        yield local
 
 
 @pytest.fixture

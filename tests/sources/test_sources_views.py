@@ -90,7 +90,28 @@ def test_the_api_readout_gives_its_source_and_revisions_oldest_first(client, rev
     assert data["revisions"][0]["changes"] is None
     assert data["revisions"][1]["changes"] == {"changed": 1, "added": 1, "removed": 1}
     assert data["revisions"][1]["fetched_at"]
+    assert data["revisions"][0]["changes_url"] is None
+    changes_url = f"http://testserver{revised_readout.get_absolute_url()}changes/?from=1&to=2"
+    assert data["revisions"][1]["changes_url"] == changes_url
     assert data["removed_by_publisher_at"] is None
+
+
+def test_the_schema_documents_the_revisions(client, db):
+    schemas = client.get("/api/schema/", headers={"accept": "application/json"}).json()["components"]["schemas"]
+
+    detail = schemas["ReadoutDetail"]["properties"]
+    assert detail["revisions"]["items"] == {"$ref": "#/components/schemas/Revision"}
+    assert "oldest first" in detail["revisions"]["description"]
+    assert set(schemas["Revision"]["properties"]) == {
+        "number",
+        "fetched_at",
+        "url",
+        "paragraphs",
+        "changes",
+        "changes_url",
+    }
+    assert set(schemas["RevisionChanges"]["properties"]) == {"changed", "added", "removed"}
+    assert detail["removed_by_publisher_at"]["format"] == "date-time"
 
 
 def test_the_api_readout_of_a_pasted_text_has_no_revisions(client, archive):

@@ -2,6 +2,7 @@
 
 import datetime
 import io
+import sys
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -115,3 +116,26 @@ def test_only_due_and_active_sources_are_fetched(published):
 
     assert run().strip() == "No source is due."
     assert "/feed.xml" not in site.paths_requested()
+
+
+class Terminal(io.StringIO):
+    def isatty(self):
+        return True
+
+
+def test_a_progress_bar_on_a_terminal_and_plain_summary_lines_elsewhere(published, monkeypatch):
+    Source.objects.create(name="Ministry news", kind="feed", url=published.url("/feed.xml"))
+    screen, out = Terminal(), Terminal()
+    monkeypatch.setattr(sys, "stderr", screen)
+
+    call_command("fetch_sources", "--delay", "0", stdout=out)
+
+    assert "2/2" in screen.getvalue() and "page" in screen.getvalue()  # tqdm's "2/2 [00:00, … page/s]"
+    assert "Ministry news: 2 new" in out.getvalue()
+
+    piped, log = io.StringIO(), io.StringIO()
+    monkeypatch.setattr(sys, "stderr", log)
+    call_command("fetch_sources", "--all", "--delay", "0", stdout=piped)
+
+    assert log.getvalue() == ""
+    assert piped.getvalue() == "Ministry news: 0 new, 0 revised, 2 unchanged, 0 removed, 0 failed\n"

@@ -5,9 +5,10 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 from tqdm import tqdm
 
+from readouts.management.progress import progress_bar
 from readouts.models import SearchTerm, Source, refresh_meeting_counts
 from readouts.sources.fetching import Fetcher
-from readouts.sources.watching import check_source
+from readouts.sources.watching import check_sources
 
 
 class Command(BaseCommand):
@@ -28,15 +29,19 @@ class Command(BaseCommand):
         if names and len(sources) < len(set(names)):
             missing = sorted(set(names) - {source.name for source in sources})
             raise CommandError(f"no such source: {', '.join(missing)}")
-        changed, failed = False, 0
-        with Fetcher(delay=delay) as fetcher, tqdm(unit="page", disable=options["verbosity"] < 1) as progress:
-            for source in sources:
-                progress.set_description(source.name[:30])
-                summary = check_source(source, fetcher, on_page=lambda: progress.update())
-                changed = changed or summary.counts["created"] or summary.counts["revised"]
-                failed += bool(summary.error)
-                with tqdm.external_write_mode():
-                    self.stdout.write(summary.line())
+        with Fetcher(delay=delay) as fetcher, progress_bar(self, show=options["verbosity"] > 0) as progress:
+            progress.set_description(f"{len(sources)} source{'s' if len(sources) != 1 else ''}")
+
+            def listed(total):
+                progress.total = total
+                progress.refresh()
+
+            summaries = check_sources(sources, fetcher, on_listed=listed, on_page=progress.update)
+        for summary in summaries:
+            with tqdm.external_write_mode():
+                self.stdout.write(summary.line())
+        changed = any(summary.counts["created"] or summary.counts["revised"] for summary in summaries)
+        failed = sum(bool(summary.error) for summary in summaries)
         if changed:
             SearchTerm.refresh()
             refresh_meeting_counts()

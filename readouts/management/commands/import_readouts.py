@@ -20,8 +20,9 @@ from readouts.importing import (
     sources_from,
 )
 from readouts.importing import Source as ImportSource
+from readouts.management.progress import progress_bar
 from readouts.sources.fetching import Fetcher
-from readouts.sources.pages import import_address, import_saved_page, is_saved_page
+from readouts.sources.pages import import_addresses, import_saved_page, is_saved_page
 
 HELP_EPILOG = """
 With --dry-run --json, each file gives one JSON object on its own line: {"file", "title", "published_date",
@@ -97,15 +98,19 @@ class Command(BaseCommand):
                 )
                 for source in sources
             )
-        for result in tqdm(results, total=len(sources) or None, disable=len(sources) < 2 or as_json, unit="file"):
-            outcomes[result.outcome] += 1
-            if as_json:
-                self.stdout.write(json_line(result))
-            elif result.outcome == FAILED:
-                with tqdm.external_write_mode():  # keeps the line clear of the progress bar
-                    self.stderr.write(f"{result.label}: {result.error}")
-            elif dry_run or options["verbosity"] > 1:
-                self.stdout.write(f"{result.label}: {result.summary()}")
+        shown = len(sources) > 1 and not as_json
+        with progress_bar(self, total=len(sources) or None, unit="file", show=shown) as progress:
+            for result in results:
+                progress.update()
+                outcomes[result.outcome] += 1
+                if as_json:
+                    self.stdout.write(json_line(result))
+                elif result.outcome == FAILED:
+                    with tqdm.external_write_mode():  # keeps the line clear of the progress bar
+                        self.stderr.write(f"{result.label}: {result.error}")
+                elif dry_run or options["verbosity"] > 1:
+                    with tqdm.external_write_mode():
+                        self.stdout.write(f"{result.label}: {result.summary()}")
 
         if outcomes["created"] or outcomes["updated"]:
             refresh_derived()
@@ -115,17 +120,19 @@ class Command(BaseCommand):
             raise CommandError(f"{outcomes[FAILED]} of {sum(outcomes.values())} failed")
 
     def import_addresses(self, addresses, *, dry_run, verbosity):
-        """Web pages: fetched one after another, each imported, revised or marked removed (readouts.sources)."""
+        """Web pages: fetched at the same time across hosts (one after another on each), each imported,
+        revised or marked removed (readouts.sources)."""
         outcomes = Counter()
-        with Fetcher() as fetcher:
-            for address in tqdm(addresses, disable=len(addresses) < 2, unit="page"):
-                result = import_address(address, fetcher, dry_run=dry_run)
+        with Fetcher() as fetcher, progress_bar(self, total=len(addresses), show=len(addresses) > 1) as progress:
+            for result in import_addresses(addresses, fetcher, dry_run=dry_run):
+                progress.update()
                 outcomes[result.outcome] += 1
                 if result.outcome == FAILED:
                     with tqdm.external_write_mode():
                         self.stderr.write(f"{result.label}: {result.error}")
                 elif dry_run or verbosity > 1:
-                    self.stdout.write(f"{result.label}: {result.summary()}")
+                    with tqdm.external_write_mode():
+                        self.stdout.write(f"{result.label}: {result.summary()}")
         if outcomes["created"] or outcomes["revised"]:
             refresh_derived()
         self.stdout.write(summary_line(outcomes, dry_run))
