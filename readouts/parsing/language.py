@@ -19,7 +19,7 @@ LANGUAGES = (
     "it", "tr", "fa", "vi", "id", "hi", "kk", "pl", "nl",
 )  # fmt: skip
 DEFAULT_LANGUAGE = "en"
-SAMPLE_CHARS = 20_000
+SAMPLE_CHARS = 12_000
 # Each paragraph votes with its first characters; a readout's first paragraphs are enough to know its language.
 PARAGRAPH_SAMPLE_CHARS = 400
 MAX_PARAGRAPHS = 60

@@ -33,7 +33,7 @@ from .publisher import detect_publisher, home_country
 from .sentences import split_sentences
 from .types import Kind, ParsedParagraph, ParsedParticipant, ParsedReadout, ParseError, ReadoutMetadata
 
-MAX_ATTRIBUTED_PARAGRAPHS = 500  # real readouts have a few dozen; beyond this, paragraphs are left narrative
+MAX_ATTRIBUTED_PARAGRAPHS = 200  # real readouts have a few dozen; beyond this, paragraphs are left narrative
 LEAD_CHARS = 3_000
 SHORT_LEAD_CHARS = 40
 YEAR_SCAN_CHARS = 200_000
