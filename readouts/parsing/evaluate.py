@@ -8,7 +8,8 @@ Measures, per file, overall, per language and per publisher:
   needs both days. The headline figure counts the "determinable" dates, whose basis needs no knowledge from outside
   the text and its page (external knowledge, a sister report, a medium-confidence guess);
 - location: the city (first comma/parenthesis-separated part) of the truth location vs the parsed location, case- and
-  accent-insensitive; entries whose truth says "not stated" are skipped;
+  accent-insensitive or the same city of the gazetteer by another of its names; entries whose truth says "not
+  stated" are skipped;
 - participants: micro-averaged F1, names matched with surname/alias tolerance against the truth's usual English
   spelling (the corpora write another script's form after it in parentheses: "Wang Yi (王毅)");
 - paragraphs found: share of truth paragraph_starts that begin some parsed paragraph (whitespace-normalised);
@@ -30,6 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import ParseError, parse_readout
+from .cities import load_cities
 from .participants import same_person
 from .types import Kind, ParsedReadout
 
@@ -184,6 +186,16 @@ def city_of(location: str | None) -> str:
     return _fold(re.split(r"[,(]", location or "", maxsplit=1)[0])
 
 
+def same_city(truth: str, parsed: str | None) -> bool:
+    """The same city, also by another of its names ("Davao City" and "Davao", "New York" and "New York City")."""
+    truth_city, parsed_city = city_of(truth), city_of(parsed)
+    if truth_city == parsed_city:
+        return True
+    cities = load_cities()
+    found = cities.lookup(truth_city)
+    return found is not None and found == cities.lookup(parsed_city)
+
+
 def english_name(name: str) -> str:
     """The truth's usual English spelling of a name, without the other script's form in parentheses."""
     return re.sub(r"\s*\([^)]*\)\s*$", "", name or "").strip()
@@ -215,7 +227,7 @@ def compare(entry: dict, parsed: ParsedReadout) -> FileResult:
             result.details.append(f"meeting date {got} != {entry['meeting_date']}")
     truth_location = entry.get("location") or ""
     if truth_location and "not stated" not in truth_location.lower():
-        result.location_ok = city_of(truth_location) == city_of(parsed.location)
+        result.location_ok = same_city(truth_location, parsed.location)
         if not result.location_ok:
             result.details.append(f"location {parsed.location!r} != {truth_location!r}")
 

@@ -25,7 +25,14 @@ from .dates import (
 from .header import choose_headline, clean_title, split_header
 from .language import detect_language
 from .lead import find_lead, is_body_paragraph, is_unterminated_lead
-from .location import english_place_name, find_meeting_place, find_place_in_language
+from .location import (
+    english_place_name,
+    find_meeting_place,
+    find_place_in_language,
+    host_country,
+    inferred_capital,
+    is_remote_meeting,
+)
 from .metadata import date_from_url, extract_metadata, from_front_matter
 from .names import find_person_mentions
 from .participants import extract_participants, is_pinyin_name
@@ -38,6 +45,7 @@ LEAD_CHARS = 3_000
 SHORT_LEAD_CHARS = 40
 YEAR_SCAN_CHARS = 200_000
 NEXT_PARAGRAPHS_FOR_DATE = 3
+NEXT_PARAGRAPHS_FOR_PLACE = 2
 WEEKDAY_BESIDE_DATE_CHARS = 30  # "on Tuesday, May 27": a weekday this close before a date names the same day
 PUBLICATION_WINDOW_DAYS = 7  # a reprint or an update is dated within days of the page it copies
 
@@ -160,7 +168,16 @@ def _parse(raw: str | bytes, filename: str | None, given: ReadoutMetadata) -> Pa
 
     warnings += meeting.warnings
     closing = next(filter(None, (parse_closing_dateline(b) for b in reversed(blocks[-3:]))), None)
-    location = _location(lead_body, dateline, header_dateline or closing, publisher, language, title)
+    location = _location(
+        lead_body,
+        dateline,
+        header_dateline or closing,
+        publisher,
+        language,
+        title,
+        participants=participants,
+        following=paragraphs[lead_position + 1 : lead_position + 1 + NEXT_PARAGRAPHS_FOR_PLACE],
+    )
     if location is None:
         warnings.append("meeting place not found")
 
@@ -318,26 +335,46 @@ def _location(
     publisher: str | None,
     language: str = "en",
     title: str | None = None,
+    *,
+    participants: list[ParsedParticipant] = (),
+    following: list[str] = (),
 ) -> str | None:
     # The first sentence says where the meeting was; later ones wander ("discussed the situation in Syria").
-    first_sentence = split_sentences(lead_body[:LEAD_CHARS])[0] if lead_body.strip() else lead_body
+    first_sentence = _first_sentence(lead_body)
     place = _place_in(first_sentence, language)
-    if not (place and place.city) and title:
-        # A headline often names the city the lead leaves out ("В Минске завершились переговоры...").
-        titled = _place_in(title, language)
-        if titled and titled.city:
-            place = titled
+    # A headline often names the city the lead leaves out ("В Минске завершились переговоры..."); a lead that is
+    # a standfirst or a heading, with no dateline, leaves it to the next paragraph's first sentence.
+    filed = dateline or header_dateline
+    later = [] if filed else [_first_sentence(p) for p in following]
+    for text in [title or "", *later]:
+        if place and place.city:
+            break
+        found = _place_in(text, language) if text else None
+        if found and found.city:
+            place = found
     if place and place.city:
         return place.city if not place.note else f"{place.city} ({place.note})"
-    filed = dateline or header_dateline
     if place and place.country and filed:
         # A national agency files from home; a meeting stated to be abroad did not take place at the dateline.
         agency_home = home_country(publisher)
         if agency_home and agency_home != place.country:
-            return place.country
+            return inferred_capital(place.country) or place.country
     if filed:
         return english_place_name(filed.city, language)
-    return place.country if place else None
+    if place and place.country:
+        return inferred_capital(place.country) or place.country
+    # No place stated: the host's capital, as a guess, unless the leaders met by telephone or video.
+    if is_remote_meeting(f"{title or ''}\n{first_sentence}"):
+        return None
+    for sentence in [first_sentence, *later]:
+        host = host_country(sentence, participants)
+        if host:
+            return inferred_capital(host, "the host, ")
+    return None
+
+
+def _first_sentence(paragraph: str) -> str:
+    return split_sentences(paragraph[:LEAD_CHARS])[0] if paragraph.strip() else paragraph
 
 
 def _place_in(text: str, language: str):

@@ -1,7 +1,7 @@
 import json
 from datetime import date
 
-from readouts.parsing.evaluate import city_of, compare, evaluate, format_report, normalise
+from readouts.parsing.evaluate import city_of, compare, evaluate, format_report, normalise, same_city
 from readouts.parsing.types import Kind, ParsedParagraph, ParsedParticipant, ParsedReadout
 
 
@@ -116,3 +116,10 @@ def test_targets_are_checked_per_language(tmp_path):
     assert "xx: paragraphs_found" in failures and "en: paragraphs_found" not in failures
     assert "xx: language" in failures and "xx: attribution" not in failures
     assert "Per language" in format_report(report) and "Per publisher" in format_report(report)
+
+
+def test_a_city_matches_by_another_of_its_names():
+    assert same_city("Davao City (Presidential Guest House), Philippines", "Davao (Presidential Guest House)")
+    assert same_city("New York, United States", "New York City")
+    assert not same_city("Canberra, Australia", "Sydney")
+    assert not same_city("Canberra, Australia", None)
