@@ -310,8 +310,11 @@ def is_hard_wrapped(blocks: list[list[str]]) -> bool:
 def _join_lines(lines: list[str]) -> str:
     out = lines[0]
     for line in lines[1:]:
-        # "follow-" + "up" is one word broken at the margin; anything else gets a space.
-        if out.endswith("-") and len(out) > 1 and out[-2].isalpha() and line[:1].islower():
+        # "follow-" + "up" is one word broken at the margin, as is a drop capital and the rest of its word
+        # ("P" + "resident"); anything else gets a space.
+        if (out.endswith("-") and len(out) > 1 and out[-2].isalpha() and line[:1].islower()) or _is_drop_capital(
+            out, line
+        ):
             out += line
         elif _UNSPACED.match(out[-1:]) and (_UNSPACED.match(line[:1]) or line[:1] in "，。、；：！？"):
             out += line  # Chinese and Japanese lines join without a space
@@ -320,7 +323,17 @@ def _join_lines(lines: list[str]) -> str:
     return out
 
 
+# OCR leaves specks before a line's first word: stray punctuation (", The", ": Austria") or a lone letter set off
+# by two spaces ("i  Australia's").
+_OCR_SPECKS = re.compile(r"^(?:[,;:'`^|]+\s*|[a-z]\s{2,})+")
+
+
+# ...and after its last: single characters and runs of punctuation ("week. â", "talks. • ‘ - N ^ -").
+_TRAILING_SPECKS = re.compile(r"(?:\s+(?:\S|[^\w\s]+))+$")
+
+
 def _starts_sentence(line: str) -> bool:
+    line = _OCR_SPECKS.sub("", line[:20]) + line[20:]
     first = line.lstrip("\"“‘'«(—–- 「『【")[:1]
     return bool(first) and (first.isupper() or first.isdigit() or is_caseless_letter(first))
 
@@ -330,26 +343,96 @@ def is_caseless_letter(ch: str) -> bool:
     return ch.isalpha() and not ch.isupper() and not ch.islower()
 
 
+# A paragraph's first words split into short lines by the page's markup (a drop capital, a name in bold) run on
+# over at most this many lines.
+_DROP_CAP_RUN = 5
+
+
+def _is_drop_capital(line: str, following: str | list[str]) -> bool:
+    """A capital letter alone on its line whose word carries on the next line ("P" + "resident-elect")."""
+    if isinstance(following, list):
+        following = following[0] if following else ""
+    return len(line) == 1 and line.isupper() and following[:1].islower()
+
+
 def _join_broken_sentences(lines: list[str]) -> list[str]:
     paragraphs = [[lines[0]]]
-    for line in lines[1:]:
+    run_on = 0  # lines still joined to a paragraph opened by a drop capital
+    for index, line in enumerate(lines[1:], start=1):
         previous = paragraphs[-1][-1]
-        if len(previous) >= _BROKEN_LINE_MIN and not _TERMINAL.search(previous[-10:]):
+        if _is_drop_capital(line, lines[index + 1 : index + 2]):
+            paragraphs.append([line])
+            run_on = 0
+        elif _is_drop_capital(previous, line):
+            paragraphs[-1][-1] = previous + line
+            run_on = _DROP_CAP_RUN
+        elif run_on and len(previous) < _BROKEN_LINE_MIN and not _TERMINAL.search(previous[-10:]):
             paragraphs[-1].append(line)
+            run_on -= 1
+        elif len(previous) >= _BROKEN_LINE_MIN and not _TERMINAL.search(previous[-10:]):
+            paragraphs[-1].append(line)
+            run_on = 0
         else:
             paragraphs.append([line])
+            run_on = 0
     return [_join_lines(paragraph) for paragraph in paragraphs]
 
 
 def _is_capitals_line(line: str) -> bool:
-    """A line in capitals ("TALKS WITH THE PRIME MINISTER OF THAILAND") is a heading, however long."""
+    """A line in capitals ("TALKS WITH THE PRIME MINISTER OF THAILAND") is a heading, however long; an OCR speck
+    or two in lower case does not change that."""
     letters = [ch for ch in line[:LINE_CHECK_CHARS] if ch.isalpha()]
-    return len(letters) >= 8 and all(ch.isupper() for ch in letters)
+    return len(letters) >= 8 and sum(ch.isupper() for ch in letters) >= CAPITALS_LINE_SHARE * len(letters)
+
+
+CAPITALS_LINE_SHARE = 0.9
+
+
+# Typed lines are this long; page navigation and headings that stop without punctuation are mostly shorter.
+_TYPED_LINE_MIN = 40
+WIDTH_PERCENTILE = 0.9
+DOUBLE_SPACED_MIN_BLOCKS = 8
+
+
+def is_double_spaced(blocks: list[list[str]]) -> bool:
+    """True when every typed line stands alone between blank lines (OCR output): most blocks are one line no
+    wider than a typed sheet, and many of those stop mid-sentence."""
+    singles = [block[0] for block in blocks if len(block) == 1]
+    if len(blocks) < DOUBLE_SPACED_MIN_BLOCKS or len(singles) < 0.8 * len(blocks):
+        return False
+    lengths = sorted(len(line) for line in singles)
+    if lengths[int(WIDTH_PERCENTILE * (len(lengths) - 1))] > _WRAP_MAX_WIDTH:
+        return False  # lines of a page's paragraphs, not of a typed sheet
+    broken = sum(1 for line in singles if len(line) >= _TYPED_LINE_MIN and not _TERMINAL.search(line[-10:]))
+    return broken >= 0.4 * len(singles)
+
+
+def _ends_sentence(line: str) -> bool:
+    return bool(_SENTENCE_END.search(_TRAILING_SPECKS.sub("", line[-40:])[-10:]))
+
+
+def _join_double_spaced(lines: list[str]) -> list[str]:
+    """Paragraphs of a text whose every line stands between blank lines: a paragraph ends with a line that ends a
+    sentence (OCR specks after it aside) or with a heading; a line that stops mid-sentence runs on, however the
+    next one starts (OCR drops and garbles first letters)."""
+    lengths = sorted(len(line) for line in lines)
+    width = lengths[int(WIDTH_PERCENTILE * (len(lengths) - 1))]
+    paragraphs = [[lines[0]]]
+    for line in lines[1:]:
+        previous = paragraphs[-1][-1]
+        heading = _is_capitals_line(previous) or (len(previous) < 0.5 * width and previous[-1:] not in ",-")
+        if _ends_sentence(previous) or heading:
+            paragraphs.append([line])
+        else:
+            paragraphs[-1].append(line)
+    return [_join_lines(paragraph) for paragraph in paragraphs]
 
 
 def unwrap(text: str) -> list[str]:
     """Logical paragraphs (one string each) from text that may be hard-wrapped and may lack blank lines."""
     blocks = split_blocks(text)
+    if is_double_spaced(blocks):
+        return _join_double_spaced([line for block in blocks for line in block])
     if not is_hard_wrapped(blocks):
         # Lines are whole paragraphs (a single newline separates paragraphs), except where a long line
         # stops mid-sentence: then a few lines of the text were wrapped and the next line carries on.
@@ -358,7 +441,9 @@ def unwrap(text: str) -> list[str]:
     # ("Press release" + headline) do not count.
     prose_blocks = sum(1 for block in blocks if len(block) > 1 and _SENTENCE_END.search(block[-1][-10:]))
     paragraphs_have_blank_lines = prose_blocks >= 2
-    width = sorted(len(line) for block in blocks for line in block)[-1] if blocks else 0
+    # The typed width: the longest lines but for a few (OCR junk and pasted tables run wider).
+    lengths = sorted(len(line) for block in blocks for line in block)
+    width = lengths[int(WIDTH_PERCENTILE * (len(lengths) - 1))] if lengths else 0
     result = []
     for block in blocks:
         if paragraphs_have_blank_lines:
@@ -368,12 +453,22 @@ def unwrap(text: str) -> list[str]:
         # starts a sentence (wire copy and press-office mail are formatted this way); a short line without
         # punctuation before a capitalised line is a heading of its own.
         current = [block[0]]
-        for line in block[1:]:
+        for index, line in enumerate(block[1:], start=1):
             previous = current[-1]
+            if _is_drop_capital(line, block[index + 1 : index + 2]):
+                result.append(_join_lines(current))  # a drop capital opens a paragraph
+                current = [line]
+                continue
             heading = (
                 len(previous) < 0.5 * width and not _TERMINAL.search(previous[-10:]) and previous[-1:] not in ",-"
             ) or _is_capitals_line(previous)
-            if (_SENTENCE_END.search(previous[-10:]) or heading) and _starts_sentence(line):
+            opened_by_drop_capital = len(current) <= _DROP_CAP_RUN and _is_drop_capital(
+                current[0], current[1:2] or line
+            )
+            ends_sentence = _ends_sentence(previous)
+            if opened_by_drop_capital and not ends_sentence:
+                current.append(line)
+            elif (ends_sentence or heading) and _starts_sentence(line):
                 result.append(_join_lines(current))
                 current = [line]
             else:

@@ -12,7 +12,8 @@ Measures, per file, overall, per language and per publisher:
   stated" are skipped;
 - participants: micro-averaged F1, names matched with surname/alias tolerance against the truth's usual English
   spelling (the corpora write another script's form after it in parentheses: "Wang Yi (王毅)");
-- paragraphs found: share of truth paragraph_starts that begin some parsed paragraph (whitespace-normalised);
+- paragraphs found: share of truth paragraph_starts that begin some parsed paragraph (whitespace ignored, HTML
+  entities decoded);
 - attribution: over truth paragraphs aligned with a parsed one: speaker name, "joint" or null (narrative).
 
 Each file is parsed with what its page tells whoever fetches it, as ``import_readouts --metadata`` passes it: the
@@ -21,6 +22,7 @@ index's ``published_date`` and source address. The targets differ by language (T
 
 from __future__ import annotations
 
+import html
 import inspect
 import json
 import re
@@ -177,6 +179,13 @@ def normalise(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+def _comparable(text: str) -> str:
+    """A paragraph as the paragraph-start check sees it: HTML entities decoded (a truth copies the raw file's
+    "&nbsp;", the parser decodes it) and no whitespace at all (a raw file's drop capital stands apart:
+    "P resident")."""
+    return "".join(normalise(html.unescape(text)).split())
+
+
 def _fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold().strip()
@@ -244,12 +253,12 @@ def compare(entry: dict, parsed: ParsedReadout) -> FileResult:
     result.fp = len(unmatched)
     result.details += [f"participant extra: {name}" for name in unmatched]
 
-    texts = [normalise(p.text) for p in parsed.paragraphs]
+    texts = [_comparable(p.text) for p in parsed.paragraphs]
     used: set[int] = set()
     truth_labels = entry.get("attribution", [])
     for index, start in enumerate(entry.get("paragraph_starts", [])):
         result.starts_total += 1
-        start = normalise(start)
+        start = _comparable(start)
         position = next((i for i, t in enumerate(texts) if i not in used and t.startswith(start)), None)
         if position is None:
             result.details.append(f"paragraph not found: {start!r}")

@@ -176,7 +176,11 @@ def _parse(raw: str | bytes, filename: str | None, given: ReadoutMetadata) -> Pa
         language,
         title,
         participants=participants,
-        following=paragraphs[lead_position + 1 : lead_position + 1 + NEXT_PARAGRAPHS_FOR_PLACE],
+        # The paragraphs after the lead, then one before it (an opening paragraph the lead finder passed over).
+        following=[
+            *paragraphs[lead_position + 1 : lead_position + 1 + NEXT_PARAGRAPHS_FOR_PLACE],
+            *paragraphs[max(0, lead_position - 1) : lead_position],
+        ],
     )
     if location is None:
         warnings.append("meeting place not found")

@@ -123,3 +123,17 @@ def test_a_city_matches_by_another_of_its_names():
     assert same_city("New York, United States", "New York City")
     assert not same_city("Canberra, Australia", "Sydney")
     assert not same_city("Canberra, Australia", None)
+
+
+def test_a_paragraph_start_is_found_whatever_its_spacing_and_entities():
+    parsed = ParsedReadout(
+        title="t",
+        published_date=None,
+        meeting_date=None,
+        location=None,
+        publisher=None,
+        language="en",
+        paragraphs=[ParsedParagraph("President-elect Ana Costa said closer ties matter.", None, Kind.NARRATIVE)],
+    )
+    entry = {"file": "f.txt", "paragraph_starts": ["P resident-elect Ana Costa said closer&nbsp;ties"]}
+    assert compare(entry, parsed).starts_found == 1
