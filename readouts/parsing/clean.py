@@ -428,8 +428,39 @@ def _join_double_spaced(lines: list[str]) -> list[str]:
     return [_join_lines(paragraph) for paragraph in paragraphs]
 
 
+# A transcript flattened into one paragraph: "...African countries.*** President of Russia Vladimir Putin: Mr
+# President, ..." — a section mark, or a speaker's label (two to twelve capitalised words, "of", "the", "and"
+# between them, an optional "(retranslated)") right after a sentence ends.
+_LABEL_WORD = r"[A-ZА-ЯЁ](?:\.|[\w'’\-]{0,30})"  # a word, or an initial ("J.")
+_SPEAKER_TURN = re.compile(
+    rf"(?<=[.!?…»”\"])\s*(?:\*{{3}}\s*)?(?=(?:{_LABEL_WORD}\s+(?:(?:of|the|and|for|de|la|du)\s+){{0,3}}){{1,11}}"
+    rf"{_LABEL_WORD}\s*(?:\((?:retranslated|via interpreter|through an interpreter|translated)\))?:\s)"
+)
+_SECTION_MARK = re.compile(r"\s*\*{3,}\s*")
+
+
+def split_speaker_turns(paragraph: str) -> list[str]:
+    """A flattened transcript's paragraph cut where a section mark or a speaker's label starts a turn."""
+    if "*" not in paragraph and ":" not in paragraph:
+        return [paragraph]
+    parts = []
+    for piece in _SECTION_MARK.split(paragraph):
+        start = 0
+        for match in _SPEAKER_TURN.finditer(piece):
+            if match.end() > start:
+                parts.append(piece[start : match.start()])
+                start = match.end()
+        parts.append(piece[start:])
+    return [part.strip() for part in parts if part.strip()]
+
+
 def unwrap(text: str) -> list[str]:
-    """Logical paragraphs (one string each) from text that may be hard-wrapped and may lack blank lines."""
+    """Logical paragraphs (one string each) from text that may be hard-wrapped and may lack blank lines; a
+    flattened transcript's turns are paragraphs of their own."""
+    return [turn for paragraph in _unwrap(text) for turn in split_speaker_turns(paragraph)]
+
+
+def _unwrap(text: str) -> list[str]:
     blocks = split_blocks(text)
     if is_double_spaced(blocks):
         return _join_double_spaced([line for block in blocks for line in block])
@@ -553,7 +584,13 @@ def looks_like_prose(block: str) -> bool:
     # Lower-case letters tell prose from a heading in capitals; caseless scripts (Chinese, Arabic) have none.
     if word_count < 4 or not any(ch.islower() or is_caseless_letter(ch) for ch in head):
         return False
-    return word_count >= 20 or bool(_PROSE_END.search(block[-20:]))
+    if word_count >= 20 or _PROSE_END.search(block[-20:]):
+        return True
+    # "Mr Rudd said his recommendations included:" introduces the list that follows.
+    return word_count >= LIST_INTRODUCTION_MIN_WORDS and block.rstrip().endswith((":", "："))
+
+
+LIST_INTRODUCTION_MIN_WORDS = 6
 
 
 def count_words(text: str) -> int:

@@ -291,3 +291,26 @@ def test_a_drop_capital_joins_the_rest_of_its_word_and_its_first_line():
 def test_a_capitals_heading_with_an_ocr_speck_is_still_a_heading():
     assert clean._is_capitals_line("VISIT OF THE TRADE MINISTER i")
     assert not clean._is_capitals_line("Visit of the Trade Minister")
+
+
+def test_a_flattened_transcript_is_cut_at_its_section_mark_and_its_speakers_labels():
+    paragraph = (
+        "The leaders discussed trade and energy.*** Prime Minister of Portugal Ana Costa: Mr President, welcome to "
+        "Lisbon. I am glad you came. President of the Czech Republic Jan Novak (retranslated): Thank you, Madam Prime "
+        "Minister."
+    )
+    assert clean.split_speaker_turns(paragraph) == [
+        "The leaders discussed trade and energy.",
+        "Prime Minister of Portugal Ana Costa: Mr President, welcome to Lisbon. I am glad you came.",
+        "President of the Czech Republic Jan Novak (retranslated): Thank you, Madam Prime Minister.",
+    ]
+
+
+def test_a_reported_colon_is_not_a_speakers_label():
+    paragraph = "The minister said: both sides agree. He added: the talks will go on."
+    assert clean.split_speaker_turns(paragraph) == [paragraph]
+
+
+def test_a_sentence_introducing_a_list_is_prose():
+    assert clean.looks_like_prose("The minister said his proposals included:")
+    assert not clean.looks_like_prose("Media contacts:")
