@@ -1,7 +1,7 @@
 import json
 from datetime import date
 
-from readouts.parsing.evaluate import city_of, compare, evaluate, format_report, normalise, same_city
+from readouts.parsing.evaluate import city_of, compare, evaluate, format_report, half_of, normalise, same_city
 from readouts.parsing.types import Kind, ParsedParagraph, ParsedParticipant, ParsedReadout
 
 
@@ -137,3 +137,10 @@ def test_a_paragraph_start_is_found_whatever_its_spacing_and_entities():
     )
     entry = {"file": "f.txt", "paragraph_starts": ["P resident-elect Ana Costa said closer&nbsp;ties"]}
     assert compare(entry, parsed).starts_found == 1
+
+
+def test_the_halves_of_a_corpus_alternate_by_file_name():
+    entries = [{"file": name} for name in ("c.txt", "a.txt", "d.txt", "b.txt", "e.txt")]
+    assert [e["file"] for e in half_of(entries, "develop")] == ["a.txt", "c.txt", "e.txt"]
+    assert [e["file"] for e in half_of(entries, "holdout")] == ["b.txt", "d.txt"]
+    assert half_of(entries, None) == entries
