@@ -23,6 +23,8 @@ NAME_LIKENESS = 0.8
 PLACE_WORD = re.compile(r"[^\W\d_]{3,}")
 # Words of a place that name no place ("telephone call", "not stated").
 NOT_PLACES = {"telephone", "phone", "call", "video", "videoconference", "virtual", "online", "not", "stated"}
+# The parser's mark on a place it guessed (parsing.location.inferred_capital).
+INFERRED_PLACE = "(inferred:"
 
 
 @dataclass(frozen=True)
@@ -89,6 +91,8 @@ def shared_people(first: Account, second: Account) -> int:
 
 
 def place_words(place: str) -> frozenset[str]:
+    if INFERRED_PLACE in place:
+        return frozenset()  # a guessed capital ("Moscow (inferred: ...)") is no evidence against "Sochi"
     words = {roman(word) for word in PLACE_WORD.findall(fold(re.sub(r"\([^)]*\)", " ", place)))}
     return frozenset(words - NOT_PLACES)
 

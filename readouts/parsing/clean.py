@@ -10,7 +10,6 @@ import csv
 import html
 import io
 import re
-import unicodedata
 from html.parser import HTMLParser
 
 import ftfy
@@ -21,7 +20,8 @@ from .types import ParseError
 FTFY_MAX_CHARS = 1_000_000
 # Checks on a single line look at most at this many characters.
 LINE_CHECK_CHARS = 2_000
-_CONTROL_TOLERATED = {"\t", "\n", "\r", "\f", "\v"}
+# Unicode's control characters (category Cc) but tab, line feed, carriage return, form feed and vertical tab.
+_CONTROL_CHARACTER = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 
 
 def decode(raw: str | bytes) -> str:
@@ -73,8 +73,7 @@ def _looks_binary_text(sample: str) -> bool:
         return False
     if "\x00" in sample:
         return True
-    control = sum(1 for ch in sample if unicodedata.category(ch) == "Cc" and ch not in _CONTROL_TOLERATED)
-    return control / len(sample) > 0.05
+    return len(_CONTROL_CHARACTER.findall(sample)) / len(sample) > 0.05
 
 
 # A UTF-8 lead byte read as Latin-1/cp1252, followed by 1-3 continuation bytes read the same way ("Ã©", "â€™").
@@ -108,7 +107,9 @@ def repair_text(text: str) -> tuple[str, list[str]]:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     # ftfy leaves short sequences such as "â–\xa0" (a black square) when they look plausible as Latin-1.
     text = _SHORT_MOJIBAKE.sub(_undo_short_mojibake, text)
-    text = text.replace("\xa0", " ").replace("\u200b", "").replace("\t", " ").translate(_FULL_WIDTH_ALNUM)
+    text = text.replace("\xa0", " ").replace("\u200b", "").replace("\t", " ")
+    if _FULL_WIDTH_ALNUM_CHAR.search(text):  # str.translate with a dict is slow; most texts have none
+        text = text.translate(_FULL_WIDTH_ALNUM)
     return text, warnings
 
 
@@ -118,6 +119,7 @@ _FULL_WIDTH_ALNUM = {
     for start, end in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A))
     for code in range(start, end + 1)
 }
+_FULL_WIDTH_ALNUM_CHAR = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -207,14 +209,23 @@ def strip_markdown(text: str) -> str:
     """Plain text from Markdown: images dropped, links and emphasis reduced to their words, headings' marks and
     hard breaks (a line ending in a backslash, which starts a new paragraph) removed, and HTML comments and
     entities left by the converter decoded."""
-    text = _HTML_COMMENT.sub("", text)
-    text = _MD_IMAGE.sub("\n", text)
-    text = _MD_LINK.sub(r"\1", text)
-    text = _MD_HEADING.sub("", text)
-    text = _MD_EMPHASIS.sub(r"\2", text)
-    text = _MD_LONE_STAR.sub("", text)
-    text = _MD_HARD_BREAK.sub("\n", text)
-    return _HTML_ENTITY.sub(lambda m: html.unescape(m.group()).replace("\xa0", " "), text)
+    # Each pattern runs only where its mark occurs: a megabyte of plain prose skips them all.
+    if "<!--" in text:
+        text = _HTML_COMMENT.sub("", text)
+    if "](" in text:
+        text = _MD_IMAGE.sub("\n", text)
+        text = _MD_LINK.sub(r"\1", text)
+    if "#" in text:
+        text = _MD_HEADING.sub("", text)
+    if "*" in text or "_" in text:
+        text = _MD_EMPHASIS.sub(r"\2", text)
+    if "*" in text:
+        text = _MD_LONE_STAR.sub("", text)
+    if "\\" in text:
+        text = _MD_HARD_BREAK.sub("\n", text)
+    if "&" in text:
+        text = _HTML_ENTITY.sub(lambda m: html.unescape(m.group()).replace("\xa0", " "), text)
+    return text
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -299,8 +310,11 @@ def is_hard_wrapped(blocks: list[list[str]]) -> bool:
 def _join_lines(lines: list[str]) -> str:
     out = lines[0]
     for line in lines[1:]:
-        # "follow-" + "up" is one word broken at the margin; anything else gets a space.
-        if out.endswith("-") and len(out) > 1 and out[-2].isalpha() and line[:1].islower():
+        # "follow-" + "up" is one word broken at the margin, as is a drop capital and the rest of its word
+        # ("P" + "resident"); anything else gets a space.
+        if (out.endswith("-") and len(out) > 1 and out[-2].isalpha() and line[:1].islower()) or _is_drop_capital(
+            out, line
+        ):
             out += line
         elif _UNSPACED.match(out[-1:]) and (_UNSPACED.match(line[:1]) or line[:1] in "，。、；：！？"):
             out += line  # Chinese and Japanese lines join without a space
@@ -309,7 +323,17 @@ def _join_lines(lines: list[str]) -> str:
     return out
 
 
+# OCR leaves specks before a line's first word: stray punctuation (", The", ": Austria") or a lone letter set off
+# by two spaces ("i  Australia's").
+_OCR_SPECKS = re.compile(r"^(?:[,;:'`^|]+\s*|[a-z]\s{2,})+")
+
+
+# ...and after its last: single characters and runs of punctuation ("week. â", "talks. • ‘ - N ^ -").
+_TRAILING_SPECKS = re.compile(r"(?:\s+(?:\S|[^\w\s]+))+$")
+
+
 def _starts_sentence(line: str) -> bool:
+    line = _OCR_SPECKS.sub("", line[:20]) + line[20:]
     first = line.lstrip("\"“‘'«(—–- 「『【")[:1]
     return bool(first) and (first.isupper() or first.isdigit() or is_caseless_letter(first))
 
@@ -319,26 +343,127 @@ def is_caseless_letter(ch: str) -> bool:
     return ch.isalpha() and not ch.isupper() and not ch.islower()
 
 
+# A paragraph's first words split into short lines by the page's markup (a drop capital, a name in bold) run on
+# over at most this many lines.
+_DROP_CAP_RUN = 5
+
+
+def _is_drop_capital(line: str, following: str | list[str]) -> bool:
+    """A capital letter alone on its line whose word carries on the next line ("P" + "resident-elect")."""
+    if isinstance(following, list):
+        following = following[0] if following else ""
+    return len(line) == 1 and line.isupper() and following[:1].islower()
+
+
 def _join_broken_sentences(lines: list[str]) -> list[str]:
     paragraphs = [[lines[0]]]
-    for line in lines[1:]:
+    run_on = 0  # lines still joined to a paragraph opened by a drop capital
+    for index, line in enumerate(lines[1:], start=1):
         previous = paragraphs[-1][-1]
-        if len(previous) >= _BROKEN_LINE_MIN and not _TERMINAL.search(previous[-10:]):
+        if _is_drop_capital(line, lines[index + 1 : index + 2]):
+            paragraphs.append([line])
+            run_on = 0
+        elif _is_drop_capital(previous, line):
+            paragraphs[-1][-1] = previous + line
+            run_on = _DROP_CAP_RUN
+        elif run_on and len(previous) < _BROKEN_LINE_MIN and not _TERMINAL.search(previous[-10:]):
             paragraphs[-1].append(line)
+            run_on -= 1
+        elif len(previous) >= _BROKEN_LINE_MIN and not _TERMINAL.search(previous[-10:]):
+            paragraphs[-1].append(line)
+            run_on = 0
         else:
             paragraphs.append([line])
+            run_on = 0
     return [_join_lines(paragraph) for paragraph in paragraphs]
 
 
 def _is_capitals_line(line: str) -> bool:
-    """A line in capitals ("TALKS WITH THE PRIME MINISTER OF THAILAND") is a heading, however long."""
+    """A line in capitals ("TALKS WITH THE PRIME MINISTER OF THAILAND") is a heading, however long; an OCR speck
+    or two in lower case does not change that."""
     letters = [ch for ch in line[:LINE_CHECK_CHARS] if ch.isalpha()]
-    return len(letters) >= 8 and all(ch.isupper() for ch in letters)
+    return len(letters) >= 8 and sum(ch.isupper() for ch in letters) >= CAPITALS_LINE_SHARE * len(letters)
+
+
+CAPITALS_LINE_SHARE = 0.9
+
+
+# Typed lines are this long; page navigation and headings that stop without punctuation are mostly shorter.
+_TYPED_LINE_MIN = 40
+WIDTH_PERCENTILE = 0.9
+DOUBLE_SPACED_MIN_BLOCKS = 8
+
+
+def is_double_spaced(blocks: list[list[str]]) -> bool:
+    """True when every typed line stands alone between blank lines (OCR output): most blocks are one line no
+    wider than a typed sheet, and many of those stop mid-sentence."""
+    singles = [block[0] for block in blocks if len(block) == 1]
+    if len(blocks) < DOUBLE_SPACED_MIN_BLOCKS or len(singles) < 0.8 * len(blocks):
+        return False
+    lengths = sorted(len(line) for line in singles)
+    if lengths[int(WIDTH_PERCENTILE * (len(lengths) - 1))] > _WRAP_MAX_WIDTH:
+        return False  # lines of a page's paragraphs, not of a typed sheet
+    broken = sum(1 for line in singles if len(line) >= _TYPED_LINE_MIN and not _TERMINAL.search(line[-10:]))
+    return broken >= 0.4 * len(singles)
+
+
+def _ends_sentence(line: str) -> bool:
+    return bool(_SENTENCE_END.search(_TRAILING_SPECKS.sub("", line[-40:])[-10:]))
+
+
+def _join_double_spaced(lines: list[str]) -> list[str]:
+    """Paragraphs of a text whose every line stands between blank lines: a paragraph ends with a line that ends a
+    sentence (OCR specks after it aside) or with a heading; a line that stops mid-sentence runs on, however the
+    next one starts (OCR drops and garbles first letters)."""
+    lengths = sorted(len(line) for line in lines)
+    width = lengths[int(WIDTH_PERCENTILE * (len(lengths) - 1))]
+    paragraphs = [[lines[0]]]
+    for line in lines[1:]:
+        previous = paragraphs[-1][-1]
+        heading = _is_capitals_line(previous) or (len(previous) < 0.5 * width and previous[-1:] not in ",-")
+        if _ends_sentence(previous) or heading:
+            paragraphs.append([line])
+        else:
+            paragraphs[-1].append(line)
+    return [_join_lines(paragraph) for paragraph in paragraphs]
+
+
+# A transcript flattened into one paragraph: "...African countries.*** President of Russia Vladimir Putin: Mr
+# President, ..." — a section mark, or a speaker's label (two to twelve capitalised words, "of", "the", "and"
+# between them, an optional "(retranslated)") right after a sentence ends.
+_LABEL_WORD = r"[A-ZА-ЯЁ](?:\.|[\w'’\-]{0,30})"  # a word, or an initial ("J.")
+_SPEAKER_TURN = re.compile(
+    rf"(?<=[.!?…»”\"])\s*(?:\*{{3}}\s*)?(?=(?:{_LABEL_WORD}\s+(?:(?:of|the|and|for|de|la|du)\s+){{0,3}}){{1,11}}"
+    rf"{_LABEL_WORD}\s*(?:\((?:retranslated|via interpreter|through an interpreter|translated)\))?:\s)"
+)
+_SECTION_MARK = re.compile(r"\s*\*{3,}\s*")
+
+
+def split_speaker_turns(paragraph: str) -> list[str]:
+    """A flattened transcript's paragraph cut where a section mark or a speaker's label starts a turn."""
+    if "*" not in paragraph and ":" not in paragraph:
+        return [paragraph]
+    parts = []
+    for piece in _SECTION_MARK.split(paragraph):
+        start = 0
+        for match in _SPEAKER_TURN.finditer(piece):
+            if match.end() > start:
+                parts.append(piece[start : match.start()])
+                start = match.end()
+        parts.append(piece[start:])
+    return [part.strip() for part in parts if part.strip()]
 
 
 def unwrap(text: str) -> list[str]:
-    """Logical paragraphs (one string each) from text that may be hard-wrapped and may lack blank lines."""
+    """Logical paragraphs (one string each) from text that may be hard-wrapped and may lack blank lines; a
+    flattened transcript's turns are paragraphs of their own."""
+    return [turn for paragraph in _unwrap(text) for turn in split_speaker_turns(paragraph)]
+
+
+def _unwrap(text: str) -> list[str]:
     blocks = split_blocks(text)
+    if is_double_spaced(blocks):
+        return _join_double_spaced([line for block in blocks for line in block])
     if not is_hard_wrapped(blocks):
         # Lines are whole paragraphs (a single newline separates paragraphs), except where a long line
         # stops mid-sentence: then a few lines of the text were wrapped and the next line carries on.
@@ -347,7 +472,9 @@ def unwrap(text: str) -> list[str]:
     # ("Press release" + headline) do not count.
     prose_blocks = sum(1 for block in blocks if len(block) > 1 and _SENTENCE_END.search(block[-1][-10:]))
     paragraphs_have_blank_lines = prose_blocks >= 2
-    width = sorted(len(line) for block in blocks for line in block)[-1] if blocks else 0
+    # The typed width: the longest lines but for a few (OCR junk and pasted tables run wider).
+    lengths = sorted(len(line) for block in blocks for line in block)
+    width = lengths[int(WIDTH_PERCENTILE * (len(lengths) - 1))] if lengths else 0
     result = []
     for block in blocks:
         if paragraphs_have_blank_lines:
@@ -357,12 +484,22 @@ def unwrap(text: str) -> list[str]:
         # starts a sentence (wire copy and press-office mail are formatted this way); a short line without
         # punctuation before a capitalised line is a heading of its own.
         current = [block[0]]
-        for line in block[1:]:
+        for index, line in enumerate(block[1:], start=1):
             previous = current[-1]
+            if _is_drop_capital(line, block[index + 1 : index + 2]):
+                result.append(_join_lines(current))  # a drop capital opens a paragraph
+                current = [line]
+                continue
             heading = (
                 len(previous) < 0.5 * width and not _TERMINAL.search(previous[-10:]) and previous[-1:] not in ",-"
             ) or _is_capitals_line(previous)
-            if (_SENTENCE_END.search(previous[-10:]) or heading) and _starts_sentence(line):
+            opened_by_drop_capital = len(current) <= _DROP_CAP_RUN and _is_drop_capital(
+                current[0], current[1:2] or line
+            )
+            ends_sentence = _ends_sentence(previous)
+            if opened_by_drop_capital and not ends_sentence:
+                current.append(line)
+            elif (ends_sentence or heading) and _starts_sentence(line):
                 result.append(_join_lines(current))
                 current = [line]
             else:
@@ -395,13 +532,24 @@ _BOILERPLATE_START = re.compile(
 _BOILERPLATE_ANYWHERE = re.compile(
     r"attributable to|here'?s how you know|\.gov website|copyright|all rights reserved|may not be reproduced"
     r"|\bhyperlink\b|\bcookies?\b|\|\s*editor\s*:",
-    re.IGNORECASE,
-)
+)  # matched against lower-cased text: twice as fast as re.IGNORECASE
+# A word of each phrase above, every one of which holds it.
+_BOILERPLATE_WORDS = ("attributable", "how you know", ".gov", "copyright", "rights reserved", "reproduced",
+                      "hyperlink", "cookie", "editor")  # fmt: skip
 _PROSE_END = _SENTENCE_END
 
 
+END_MARK_TAIL_CHARS = 80
+_END_MARK_LAST_CHARS = ("#", "■", "□", ")", "]")
+
+
 def strip_end_marks(paragraph: str) -> str:
-    return _TRAILING_END_MARK.sub("", paragraph).strip()
+    # An end mark is a few characters at the very end: searching only the tail keeps this cheap on long blocks.
+    stripped = paragraph.strip()
+    if not stripped.endswith(_END_MARK_LAST_CHARS):
+        return stripped
+    head, tail = stripped[:-END_MARK_TAIL_CHARS], stripped[-END_MARK_TAIL_CHARS:]
+    return (head + _TRAILING_END_MARK.sub("", tail)).strip()
 
 
 def is_end_mark(block: str) -> bool:
@@ -422,7 +570,11 @@ def is_caption(block: str) -> bool:
 def is_boilerplate(block: str) -> bool:
     """Site navigation, bylines, spokesperson lines, copyright notices and similar page text."""
     head = block[:300]
-    return bool(_BOILERPLATE_START.match(head) or _BOILERPLATE_ANYWHERE.search(head)) or is_end_mark(block)
+    if _BOILERPLATE_START.match(head) or is_end_mark(block):
+        return True
+    lowered = head.lower()
+    # The phrases' plain words come first: the pattern runs only on the few blocks that hold one of them.
+    return any(word in lowered for word in _BOILERPLATE_WORDS) and bool(_BOILERPLATE_ANYWHERE.search(lowered))
 
 
 def looks_like_prose(block: str) -> bool:
@@ -432,7 +584,13 @@ def looks_like_prose(block: str) -> bool:
     # Lower-case letters tell prose from a heading in capitals; caseless scripts (Chinese, Arabic) have none.
     if word_count < 4 or not any(ch.islower() or is_caseless_letter(ch) for ch in head):
         return False
-    return word_count >= 20 or bool(_PROSE_END.search(block[-20:]))
+    if word_count >= 20 or _PROSE_END.search(block[-20:]):
+        return True
+    # "Mr Rudd said his recommendations included:" introduces the list that follows.
+    return word_count >= LIST_INTRODUCTION_MIN_WORDS and block.rstrip().endswith((":", "："))
+
+
+LIST_INTRODUCTION_MIN_WORDS = 6
 
 
 def count_words(text: str) -> int:

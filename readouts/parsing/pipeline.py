@@ -27,7 +27,14 @@ from .guesses import guessed_speakers
 from .header import choose_headline, clean_title, split_header
 from .language import detect_language
 from .lead import find_lead, is_body_paragraph, is_unterminated_lead
-from .location import english_place_name, find_meeting_place, find_place_in_language
+from .location import (
+    english_place_name,
+    find_meeting_place,
+    find_place_in_language,
+    host_country,
+    inferred_capital,
+    is_remote_meeting,
+)
 from .metadata import date_from_url, extract_metadata, from_front_matter
 from .names import find_person_mentions
 from .participants import extract_participants, is_pinyin_name
@@ -35,11 +42,12 @@ from .publisher import detect_publisher, home_country
 from .sentences import split_sentences
 from .types import Kind, ParsedParagraph, ParsedParticipant, ParsedReadout, ParseError, ReadoutMetadata
 
-MAX_ATTRIBUTED_PARAGRAPHS = 500  # real readouts have a few dozen; beyond this, paragraphs are left narrative
+MAX_ATTRIBUTED_PARAGRAPHS = 200  # real readouts have a few dozen; beyond this, paragraphs are left narrative
 LEAD_CHARS = 3_000
 SHORT_LEAD_CHARS = 40
 YEAR_SCAN_CHARS = 200_000
 NEXT_PARAGRAPHS_FOR_DATE = 3
+NEXT_PARAGRAPHS_FOR_PLACE = 2
 WEEKDAY_BESIDE_DATE_CHARS = 30  # "on Tuesday, May 27": a weekday this close before a date names the same day
 PUBLICATION_WINDOW_DAYS = 7  # a reprint or an update is dated within days of the page it copies
 
@@ -168,7 +176,20 @@ def _parse(raw: str | bytes, filename: str | None, given: ReadoutMetadata) -> Pa
 
     warnings += meeting.warnings
     closing = next(filter(None, (parse_closing_dateline(b) for b in reversed(blocks[-3:]))), None)
-    location, location_guessed = _location(lead_body, dateline, header_dateline or closing, publisher, language, title)
+    location, location_guessed = _location(
+        lead_body,
+        dateline,
+        header_dateline or closing,
+        publisher,
+        language,
+        title,
+        participants=participants,
+        # The paragraphs after the lead, then one before it (an opening paragraph the lead finder passed over).
+        following=[
+            *paragraphs[lead_position + 1 : lead_position + 1 + NEXT_PARAGRAPHS_FOR_PLACE],
+            *paragraphs[max(0, lead_position - 1) : lead_position],
+        ],
+    )
     if location is None:
         warnings.append("meeting place not found")
 
@@ -327,28 +348,55 @@ def _location(
     publisher: str | None,
     language: str = "en",
     title: str | None = None,
+    *,
+    participants: list[ParsedParticipant] = (),
+    following: list[str] = (),
 ) -> tuple[str | None, bool]:
-    """The meeting's place, and whether it is a guess: the dateline's city, where the text was filed, when the text
-    names no city of the meeting."""
+    """The meeting's place, and whether it is a guess: the dateline's city (where the text was filed) or a capital
+    inferred from a country, when the text names no city of the meeting."""
     # The first sentence says where the meeting was; later ones wander ("discussed the situation in Syria").
-    first_sentence = split_sentences(lead_body[:LEAD_CHARS])[0] if lead_body.strip() else lead_body
+    first_sentence = _first_sentence(lead_body)
+    # A call or a video conference has no meeting place: a dateline only says where the report was filed, and the
+    # places the lead names are the callers' or the subject's.
+    if is_remote_meeting(f"{title or ''}\n{first_sentence}"):
+        return None, False
     place = _place_in(first_sentence, language)
-    if not (place and place.city) and title:
-        # A headline often names the city the lead leaves out ("В Минске завершились переговоры...").
-        titled = _place_in(title, language)
-        if titled and titled.city:
-            place = titled
+    # A headline often names the city the lead leaves out ("В Минске завершились переговоры..."); a lead that is
+    # a standfirst or a heading, with no dateline, leaves it to the next paragraph's first sentence.
+    filed = dateline or header_dateline
+    later = [] if filed else [_first_sentence(p) for p in following]
+    for text in [title or "", *later]:
+        if place and place.city:
+            break
+        found = _place_in(text, language) if text else None
+        if found and found.city:
+            place = found
     if place and place.city:
         return (place.city if not place.note else f"{place.city} ({place.note})"), False
-    filed = dateline or header_dateline
     if place and place.country and filed:
         # A national agency files from home; a meeting stated to be abroad did not take place at the dateline.
         agency_home = home_country(publisher)
         if agency_home and agency_home != place.country:
-            return place.country, False
+            return _guessed(inferred_capital(place.country), place.country)
     if filed:
         return english_place_name(filed.city, language), True
-    return (place.country if place else None), False
+    if place and place.country:
+        return _guessed(inferred_capital(place.country), place.country)
+    # No place stated: the host's capital, as a guess.
+    for sentence in [first_sentence, *later]:
+        capital = inferred_capital(host_country(sentence, participants), "the host, ")
+        if capital:
+            return capital, True
+    return None, False
+
+
+def _guessed(capital: str | None, country: str) -> tuple[str, bool]:
+    """A capital inferred from its country is a guess; the country alone, where it has none, is what the text says."""
+    return (capital, True) if capital else (country, False)
+
+
+def _first_sentence(paragraph: str) -> str:
+    return split_sentences(paragraph[:LEAD_CHARS])[0] if paragraph.strip() else paragraph
 
 
 def _place_in(text: str, language: str):

@@ -48,6 +48,8 @@ def split_sentences(text: str) -> list[str]:
             word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()) or ("." in word and len(word) <= 6)
         ):
             continue
+        if word.isdigit() and len(word) <= 3 and not text[start:word_start].strip():
+            continue  # a numbered paragraph ("1. Minister Shanmugam met...") starts with its number
         sentences.append(text[start:end].strip())
         start = end
     tail = text[start:].strip()

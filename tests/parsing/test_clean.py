@@ -251,3 +251,66 @@ def test_csv_record_to_text_gives_the_text_columns_as_paragraphs():
 )
 def test_csv_record_to_text_leaves_other_text_alone(text):
     assert clean.csv_record_to_text(text) == text
+
+
+OCR_SHEET = "\n\n".join(
+    [
+        "MEETING OF THE TWO TRADE MINISTERS i",
+        "i  The trade ministers of the two countries met in Perth this week to",
+        "discuss the wheat agreement and the shipping rates that both sides",
+        "wish to see lowered before the next harvest season begins. â",
+        ",  The visiting minister thanked his host for the warm welcome he had",
+        "received in Perth and in Adelaide during the three days of his stay.",
+        "Both ministers agreed to meet again in the spring of next year at",
+        "the latest, and to ask their officials to prepare a joint report.",
+    ]
+)
+
+
+def test_a_typed_sheet_with_every_line_between_blank_lines_reads_as_its_paragraphs():
+    paragraphs = clean.unwrap(OCR_SHEET)
+    assert paragraphs[0] == "MEETING OF THE TWO TRADE MINISTERS i"
+    assert paragraphs[1].startswith("i  The trade ministers")
+    assert paragraphs[1].endswith("next harvest season begins. â")
+    assert paragraphs[2].startswith(",  The visiting minister") and paragraphs[2].endswith("of his stay.")
+    assert paragraphs[3].startswith("Both ministers agreed") and paragraphs[3].endswith("joint report.")
+    assert len(paragraphs) == 4
+
+
+def test_a_page_whose_paragraphs_stand_between_blank_lines_is_not_a_typed_sheet():
+    long_lines = [("The minister said the talks covered trade, energy and security " * 4).strip()] * 10
+    assert not clean.is_double_spaced(clean.split_blocks("\n\n".join(long_lines)))
+
+
+def test_a_drop_capital_joins_the_rest_of_its_word_and_its_first_line():
+    text = "Share this\nP\nresident Ana Costa\nof Portugal\nmet her Czech counterpart on Monday in Lisbon.\nBye."
+    paragraphs = clean.unwrap(text)
+    assert "President Ana Costa of Portugal met her Czech counterpart on Monday in Lisbon." in paragraphs
+
+
+def test_a_capitals_heading_with_an_ocr_speck_is_still_a_heading():
+    assert clean._is_capitals_line("VISIT OF THE TRADE MINISTER i")
+    assert not clean._is_capitals_line("Visit of the Trade Minister")
+
+
+def test_a_flattened_transcript_is_cut_at_its_section_mark_and_its_speakers_labels():
+    paragraph = (
+        "The leaders discussed trade and energy.*** Prime Minister of Portugal Ana Costa: Mr President, welcome to "
+        "Lisbon. I am glad you came. President of the Czech Republic Jan Novak (retranslated): Thank you, Madam Prime "
+        "Minister."
+    )
+    assert clean.split_speaker_turns(paragraph) == [
+        "The leaders discussed trade and energy.",
+        "Prime Minister of Portugal Ana Costa: Mr President, welcome to Lisbon. I am glad you came.",
+        "President of the Czech Republic Jan Novak (retranslated): Thank you, Madam Prime Minister.",
+    ]
+
+
+def test_a_reported_colon_is_not_a_speakers_label():
+    paragraph = "The minister said: both sides agree. He added: the talks will go on."
+    assert clean.split_speaker_turns(paragraph) == [paragraph]
+
+
+def test_a_sentence_introducing_a_list_is_prose():
+    assert clean.looks_like_prose("The minister said his proposals included:")
+    assert not clean.looks_like_prose("Media contacts:")

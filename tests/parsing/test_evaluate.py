@@ -1,7 +1,7 @@
 import json
 from datetime import date
 
-from readouts.parsing.evaluate import city_of, compare, evaluate, format_report, normalise
+from readouts.parsing.evaluate import city_of, compare, evaluate, format_report, half_of, normalise, same_city
 from readouts.parsing.types import Kind, ParsedParagraph, ParsedParticipant, ParsedReadout
 
 
@@ -116,3 +116,31 @@ def test_targets_are_checked_per_language(tmp_path):
     assert "xx: paragraphs_found" in failures and "en: paragraphs_found" not in failures
     assert "xx: language" in failures and "xx: attribution" not in failures
     assert "Per language" in format_report(report) and "Per publisher" in format_report(report)
+
+
+def test_a_city_matches_by_another_of_its_names():
+    assert same_city("Davao City (Presidential Guest House), Philippines", "Davao (Presidential Guest House)")
+    assert same_city("New York, United States", "New York City")
+    assert not same_city("Canberra, Australia", "Sydney")
+    assert not same_city("Canberra, Australia", None)
+
+
+def test_a_paragraph_start_is_found_whatever_its_spacing_and_entities():
+    parsed = ParsedReadout(
+        title="t",
+        published_date=None,
+        meeting_date=None,
+        location=None,
+        publisher=None,
+        language="en",
+        paragraphs=[ParsedParagraph("President-elect Ana Costa said closer ties matter.", None, Kind.NARRATIVE)],
+    )
+    entry = {"file": "f.txt", "paragraph_starts": ["P resident-elect Ana Costa said closer&nbsp;ties"]}
+    assert compare(entry, parsed).starts_found == 1
+
+
+def test_the_halves_of_a_corpus_alternate_by_file_name():
+    entries = [{"file": name} for name in ("c.txt", "a.txt", "d.txt", "b.txt", "e.txt")]
+    assert [e["file"] for e in half_of(entries, "develop")] == ["a.txt", "c.txt", "e.txt"]
+    assert [e["file"] for e in half_of(entries, "holdout")] == ["b.txt", "d.txt"]
+    assert half_of(entries, None) == entries

@@ -1,6 +1,6 @@
 import pytest
 
-from readouts.parsing.language import detect_language
+from readouts.parsing.language import detect_language, script_of
 
 
 @pytest.mark.parametrize(
@@ -47,3 +47,20 @@ def test_a_declared_language_stands_when_the_text_is_too_short_or_partly_in_it()
 def test_addresses_do_not_vote():
     caption = "صورة من اللقاء https://img.example.com/ArticleImgs/2024/3/5/photo-one-two-three-four.jpg"
     assert detect_language(["استقبل الرئيس في القاهرة رئيس وزراء أرمينيا.", caption, caption]) == "ar"
+
+
+def test_a_short_text_in_the_declared_languages_script_keeps_that_language():
+    assert detect_language("Xi meets Blinken in Beijing", declared="en") == "en"
+    assert detect_language("Visita del ministro", declared="es") == "es"
+
+
+def test_a_short_text_in_another_script_than_the_declared_language_is_detected():
+    assert detect_language("Министр провёл в Москве переговоры с коллегой.", declared="fr") == "ru"
+    assert detect_language("استقبل وزير الخارجية في القاهرة اليوم نظيره الأردني", declared="fr") == "ar"
+
+
+def test_script_of():
+    assert script_of("Wang Yi met Blinken") == "latin"
+    assert script_of("王毅会见布林肯") == "han"
+    assert script_of("Ван И встретился с Блинкеном") == "cyrillic"
+    assert script_of("12 34") is None

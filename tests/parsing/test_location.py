@@ -1,6 +1,16 @@
 import pytest
 
-from readouts.parsing.location import english_place_name, find_meeting_place, find_place_in_language, nominative
+from readouts.parsing.location import (
+    capital_of,
+    english_place_name,
+    find_meeting_place,
+    find_place_in_language,
+    host_country,
+    inferred_capital,
+    is_remote_meeting,
+    nominative,
+)
+from readouts.parsing.types import ParsedParticipant
 
 
 @pytest.mark.parametrize(
@@ -68,3 +78,72 @@ def test_nominative():
 )
 def test_english_place_name(written, language, english):
     assert english_place_name(written, language) == english
+
+
+def test_a_building_named_before_its_city():
+    place = find_meeting_place(
+        "The President received the visiting minister at the Government Guest House, Cebu on Monday."
+    )
+    assert (place.city, place.country, place.note) == ("Cebu", "Philippines", "Government Guest House")
+
+
+def test_a_country_after_a_building_is_not_its_city():
+    assert find_meeting_place("The two envoys spoke at the Embassy, China said afterwards.") is None
+
+
+def test_an_event_named_after_its_city():
+    place = find_meeting_place("The ministers met on the sidelines of the Munich Security Conference on Saturday.")
+    assert (place.city, place.country) == ("Munich", "Germany")
+
+
+def test_a_visit_to_a_country_in_arabic():
+    place = find_place_in_language("استقبل الرئيس اليوم رئيس الوزراء الذي يقوم بزيارة لمصر لمدة يومين", "ar")
+    assert (place.city, place.country) == (None, "Egypt")
+
+
+@pytest.mark.parametrize(
+    "country, capital", [("Sri Lanka", "Colombo"), ("Egypt", "Cairo"), ("Australia", "Canberra"), ("Atlantis", None)]
+)
+def test_capital_of(country, capital):
+    assert capital_of(country) == capital
+
+
+def test_an_inferred_capital_says_it_is_inferred():
+    assert inferred_capital("Sri Lanka") == "Colombo (inferred: capital of Sri Lanka)"
+    assert inferred_capital("Pakistan", "the host, ") == "Islamabad (inferred: capital of the host, Pakistan)"
+    assert inferred_capital(None) is None
+
+
+def _participant(name, country):
+    return ParsedParticipant(name=name, title="Minister", country=country)
+
+
+@pytest.mark.parametrize(
+    "sentence, host",
+    [
+        ("Foreign Minister Ana Costa hosted her counterpart Jan Novak for talks today.", "Portugal"),
+        ("Jan Novak called on Foreign Minister Ana Costa on Sunday.", "Portugal"),
+        ("Jan Novak received Ana Costa at his office.", "Czechia"),
+        ("Ana Costa and Jan Novak discussed trade.", None),
+    ],
+)
+def test_host_country(sentence, host):
+    participants = [_participant("Ana Costa", "Portugal"), _participant("Jan Novak", "Czechia")]
+    assert host_country(sentence, participants) == host
+
+
+@pytest.mark.parametrize(
+    "text, remote",
+    [
+        ("The two presidents held a telephone conversation on Monday.", True),
+        ("Les deux ministres se sont entretenus par téléphone.", True),
+        ("Министры провели переговоры по телефону.", True),
+        ("两国外长通电话。", True),
+        ("The Francophonie summit opened in the capital.", False),
+        ("The two presidents took a selfie on a Chinese-made phone after the banquet.", False),
+        ("La presidenta recibió una llamada telefónica de su homólogo.", True),
+        ("The leaders met in person for the first time.", False),
+    ],
+)
+def test_is_remote_meeting(text, remote):
+    assert is_remote_meeting(text) is remote

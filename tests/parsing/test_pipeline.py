@@ -82,3 +82,41 @@ def test_published_date_from_a_page_time_line_and_same_day_meeting():
     assert parsed.title == "Two leaders meet in Astana"
     assert parsed.published_date == date(2023, 3, 14)
     assert parsed.meeting_date == date(2023, 3, 14)
+
+
+HOSTED = """Readout of the Foreign Minister's meeting
+
+Portuguese Foreign Minister Ana Costa hosted Czech Foreign Minister Jan Novak for talks today.
+
+The ministers discussed trade, energy and the war in Ukraine. They agreed to meet again next year.
+"""
+
+
+def test_no_place_stated_gives_the_hosts_capital_marked_as_inferred():
+    assert parse_readout(HOSTED).location == "Lisbon (inferred: capital of the host, Portugal)"
+
+
+def test_a_telephone_call_gets_no_inferred_place():
+    called = HOSTED.replace("hosted", "held a telephone call with").replace(" for talks", "")
+    parsed = parse_readout(called)
+    assert parsed.location is None
+    assert "meeting place not found" in parsed.warnings
+
+
+def test_a_country_without_a_city_gives_its_capital_marked_as_inferred():
+    text = "Foreign Minister Ana Costa met her Czech counterpart Jan Novak in Portugal today.\n\nThey discussed trade."
+    assert parse_readout(text).location == "Lisbon (inferred: capital of Portugal)"
+
+
+def test_a_heading_taken_for_the_lead_leaves_the_place_to_the_next_paragraph():
+    text = (
+        "Minister Ana Costa's meeting with Minister Jan Novak of the Czech Republic\n\n"
+        "Minister Ana Costa met Minister Jan Novak of the Czech Republic today in Porto.\n\n"
+        "They discussed trade."
+    )
+    assert parse_readout(text).location == "Porto"
+
+
+def test_a_call_has_no_place_not_even_its_dateline():
+    text = "LISBON, May 4 (Agency) -- Foreign Minister Ana Costa held a telephone call with Jan Novak.\n\nThey spoke."
+    assert parse_readout(text).location is None

@@ -32,3 +32,10 @@ def test_split_sentences(text, sentences):
 
 def test_split_sentences_is_linear_on_one_long_line():
     assert len(split_sentences("外交部长表示感谢。" * 100_000)) == 100_000
+
+
+def test_a_numbered_paragraph_keeps_its_number_with_its_first_sentence():
+    assert split_sentences("2. The minister met his counterpart. They spoke of trade.") == [
+        "2. The minister met his counterpart.",
+        "They spoke of trade.",
+    ]

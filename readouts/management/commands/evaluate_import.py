@@ -4,7 +4,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from readouts.parsing.evaluate import evaluate, format_report
+from readouts.parsing.evaluate import HALVES, evaluate, format_report
 
 
 class Command(BaseCommand):
@@ -17,6 +17,11 @@ class Command(BaseCommand):
         parser.add_argument("directories", nargs="+", metavar="DIR", help="corpus folder holding index.json")
         parser.add_argument("--details", action="store_true", help="list every mismatch under its file")
         parser.add_argument(
+            "--half",
+            choices=HALVES,
+            help="only one half of each corpus (files sorted by name: even positions develop, odd holdout)",
+        )
+        parser.add_argument(
             "--fail-below-target",
             action="store_true",
             help="exit with an error when a language misses one of its targets",
@@ -27,7 +32,7 @@ class Command(BaseCommand):
         for directory in directories:
             if not (directory / "index.json").is_file():
                 raise CommandError(f"{directory} has no index.json")
-        report = evaluate(*directories)
+        report = evaluate(*directories, half=options["half"])
         self.stdout.write(format_report(report, details=options["details"]))
         failures = report.failures()
         if failures and options["fail_below_target"]:
