@@ -345,7 +345,8 @@ _JOINT = re.compile(
     r"\b(?:[Bb]oth (?:the )?(?:sides|leaders|parties|countries|ministers|presidents|delegations|men)"
     r"|[Tt]he (?:two|three|four) (?:sides|leaders|parties|presidents|ministers|heads of state|foreign ministers"
     r"|delegations|men|officials|statesmen|countries' leaders|heads of government)"
-    r"|[Tt]he two|[Tt]he (?:sides|leaders|parties|ministers|delegations)|They|they"
+    r"|[Tt]he two|[Tt]he (?:sides|leaders|parties|ministers|delegations|interlocutors|counterparts)|They|they"
+    r"|[Bb]oth(?= (?:also |further |again )?[a-z]+(?:ed|ssed)\b)"
     r"|[Ll]es deux (?:parties|dirigeants|chefs d'[EÉ]tat|présidents|ministres|côtés|hommes)|[Ll]es (?:deux )?parties"
     r"|[Ll]es (?:interlocuteurs|dirigeants|présidents|ministres|chefs d'[EÉ]tat)"
     r"|[Ii]ls|[Оо]бе стороны|[Сс]тороны|[Лл]идеры|[Оо]ни|[Пп]резиденты|[Гг]лавы (?:государств|МИД)|[Мм]инистры"
@@ -392,6 +393,7 @@ class _Event:
     kind: str  # "statement", "narrative", "blocking" (quoted non-participant)
     speaker: str | None
     joint: bool = False
+    passive: bool = False  # a subjectless passive ("issues were discussed"): joint, but nobody to continue
 
 
 class Attributor:
@@ -636,7 +638,7 @@ class Attributor:
             if ref.pronoun and ref.speaker is None:
                 continue
             # "A and B discussed": two participants as one subject.
-            pair = re.match(r"^\s+(?:and|et|и)\s+", sentence[ref.end : ref.end + 8])
+            pair = re.match(r"^\s+(?:and|et|и|y|e|und)\s+", sentence[ref.end : ref.end + 8])
             if pair and not ref.joint:
                 partner = self._partner(sentence, refs, ref.end + pair.end())
                 if partner and partner.speaker and partner.speaker != ref.speaker:
@@ -676,19 +678,22 @@ class Attributor:
                 if blocking:
                     events.append(_Event(match.end(), blocking, None))
         # A subjectless passive reports what the sides said: "Подчеркнута важность ...", "были обсуждены ..."
-        if (
-            not events
-            and not refs
-            and self.language == "ru"
-            and any(russian_short_passive(w) for w in re.findall(r"[А-Яа-яЁё]+", sentence)[:4])
-        ):
-            events.append(_Event(0, "statement", None, joint=True))
+        if not events and not refs and self._joint_passive(sentence):
+            events.append(_Event(0, "statement", None, joint=True, passive=True))
         events.sort(key=lambda e: e.position)
         speaker = last_speaker
         for event in events:
             if event.speaker and not event.joint:
                 speaker = event.speaker
         return events, speaker
+
+    def _joint_passive(self, sentence: str) -> bool:
+        """A subjectless passive of discussing or stating reports what the sides said together: "Regional issues
+        were also discussed", "Подчеркнута важность ...", "la volonté ... a été soulignée", "se acordó ..."."""
+        if self.language == "ru":
+            return any(russian_short_passive(w) for w in re.findall(r"[А-Яа-яЁё]+", sentence)[:4])
+        pattern = _JOINT_PASSIVE.get(self.language or "en")
+        return bool(pattern and pattern.search(sentence))
 
     @staticmethod
     def _partner(sentence: str, refs: list[_Ref], position: int) -> _Ref | None:
@@ -793,7 +798,7 @@ class Attributor:
                 counts = Counter(labels)
                 best = max(counts.values())
                 winner = next(label for label in labels if counts[label] == best)
-                result = (Kind.JOINT, None) if winner == "\0joint" else (Kind.STATEMENT, winner)
+                result = (Kind.JOINT, None) if winner in ("\0joint", _PASSIVE) else (Kind.STATEMENT, winner)
                 if result[0] is Kind.STATEMENT:
                     last_speaker = winner if counts[winner] >= 1 else last_speaker
             elif explicit_narrative or index == 0:
@@ -807,6 +812,7 @@ class Attributor:
         return results
 
 
+_PASSIVE = "\0passive"  # the label of a sentence whose only attribution is a joint passive
 _STATEMENT_FORMS: set[str] = set()
 for _base in _STATEMENT_BASES:
     _stem = _base[:-1] if _base.endswith("e") else _base
@@ -884,7 +890,27 @@ _HEAD_SYNONYMS = {
 
 
 _HONORIFIC_BEFORE = re.compile(r"(?<![\w.])(?:Mr|Mrs|Ms|Dr|H\.E|M|Mme|Sr|Sra|Mr\.|г-н|г-жа)\.?\s+$")
-_JOINT_COMPLEMENT = re.compile(r"\s+[А-ЯЁA-Z][\w\-]+(?:,\s+[А-ЯЁA-Z][\w\-]+)*\s+(?:и|and|y|et|e)\s+[А-ЯЁA-Z][\w\-]+")
+_JOINT_COMPLEMENT = re.compile(
+    r"\s+(?:(?:of|de|du|des|del|da|do|d')\s*)?[А-ЯЁA-Z][\w\-]+(?:,\s+[А-ЯЁA-Z][\w\-]+)*\s+(?:и|and|y|et|e)\s+[А-ЯЁA-Z][\w\-]+"
+)
+# Passives of the verbs of discussing and stating, by language (Russian's short passives are read by pymorphy3).
+_JOINT_PASSIVE = {
+    "en": re.compile(
+        r"\b(?:was|were|has been|have been|had been)\s+(?:also\s+|further\s+|thoroughly\s+|jointly\s+)?"
+        r"(?:discussed|exchanged|noted|stressed|emphasi[sz]ed|underlined|underscored|highlighted|reaffirmed|agreed"
+        r"|reviewed|addressed|expressed|raised|touched upon|considered|examined|attached|paid|confirmed)\b"
+    ),
+    "fr": re.compile(
+        r"\b(?:a|ont|avait|avaient)\s+(?:\w+\s+)?été\s+(?:\w+\s+)?(?:discut|évoqu|abord|soulign|not|échang|examin"
+        r"|réaffirm|exprim|convenu|salu|passé)\w*"
+    ),
+    "es": re.compile(
+        r"\b(?:fue|fueron|ha sido|han sido)\s+(?:\w+\s+)?(?:discutid|abordad|analizad|acordad|destacad|subrayad"
+        r"|revisad|examinad|tratad)\w*|\bse\s+(?:acordó|discutió|discutieron|abordó|abordaron|analizó|analizaron"
+        r"|trató|trataron|destacó|subrayó|examinaron|revisaron)\b"
+    ),
+    "pt": re.compile(r"\b(?:foi|foram)\s+(?:\w+\s+)?(?:discutid|abordad|analisad|acordad|tratad|destacad)\w*"),
+}
 _ARTICLE_BEFORE = re.compile(r"\b(?:the|The|le|Le|la|La|el|El|o|O)\s+$")
 _HAN_SENTENCE = re.compile(r"[^。！？!?]+[。！？!?」”]*")
 _HAN_JOINT = re.compile(
@@ -967,6 +993,8 @@ def _sentence_label(events: list[_Event]) -> str | None:
         if event.kind == "blocking":
             return ""  # someone else is quoted; what follows is their report
         if event.kind == "statement":
+            if event.passive:
+                return _PASSIVE
             if event.joint:
                 return "\0joint"
             if event.speaker:

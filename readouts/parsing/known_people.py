@@ -118,6 +118,11 @@ def with_known_name(participant: ParsedParticipant, day: date | None, language: 
         aliases = tuple(a for a in (person.name, person.cyrillic, person.chinese) if a)
         country = country_name(_country_of(person, day)) or participant.country
         return ParsedParticipant(participant.name, participant.title, country, aliases=aliases)
+    if _fuller_form(participant.name, person.name):
+        # The text gives the full name the table shortens ("Luiz Alberto Figueiredo Machado"): keep the text's.
+        aliases = [a for a in dict.fromkeys([person.name, *participant.aliases, person.cyrillic, person.chinese]) if a]
+        country = country_name(_country_of(person, day)) or participant.country
+        return ParsedParticipant(participant.name, participant.title, country, aliases=tuple(aliases))
     # A participant with aliases was written in another script and named by romanisation ("Van I"), which is not
     # a name the person goes by: only what the text or the table writes is kept.
     written = participant.aliases or (participant.name,)
@@ -125,6 +130,14 @@ def with_known_name(participant: ParsedParticipant, day: date | None, language: 
     # The table's country of the office is known; a participant's country may have been guessed from the text.
     country = country_name(_country_of(person, day)) or participant.country
     return ParsedParticipant(person.name, participant.title, country, aliases=tuple(aliases))
+
+
+def _fuller_form(written: str, known: str) -> bool:
+    """The text's Latin name is the table's with more words after it (a second family name)."""
+    if not is_latin(written):
+        return False
+    words, known_words = fold(written).split(), fold(known).split()
+    return len(known_words) >= 2 and len(words) > len(known_words) and words[: len(known_words)] == known_words
 
 
 def _family(name: str) -> str:

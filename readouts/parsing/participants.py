@@ -151,14 +151,24 @@ def _known(participants: list[ParsedParticipant], day: date | None, language: st
     """Participants under the table's names; two readings of one person become one."""
     result: list[ParsedParticipant] = []
     for participant in (with_known_name(p, day, language) for p in participants):
-        same = next((i for i, p in enumerate(result) if p.name == participant.name), None)
+        same = next(
+            (
+                i
+                for i, p in enumerate(result)
+                if p.name == participant.name or p.name in participant.aliases or participant.name in p.aliases
+            ),
+            None,
+        )
         if same is None:
             result.append(participant)
         else:
             kept = result[same]
-            aliases = tuple(dict.fromkeys([*kept.aliases, *participant.aliases]))
+            # One written in full ("Josep Borrell Fontelles"), once as the table has it: the full form is the name.
+            name = max(kept.name, participant.name, key=lambda n: len(n.split()))
+            every = [kept.name, participant.name, *kept.aliases, *participant.aliases]
+            aliases = tuple(a for a in dict.fromkeys(every) if a != name)
             result[same] = ParsedParticipant(
-                kept.name, kept.title or participant.title, kept.country or participant.country, aliases
+                name, kept.title or participant.title, kept.country or participant.country, aliases
             )
     return result
 

@@ -137,3 +137,32 @@ def test_honorific_and_a_family_name_shared_with_another_persons_given_name():
         ["Kevin Rudd met Mr Rudd Lubbers in Geneva.", "Mr Rudd said the meeting was useful.", "Mr Lubbers noted it."],
         [rudd, lubbers],
     ) == [None, "Kevin Rudd", "Rudd Lubbers"]
+
+
+def test_subjectless_passives_of_discussing_are_joint_in_english_french_and_spanish():
+    lead = "President Aidos Serikov met Foreign Minister Wang Lixin in Astana."
+    assert labels([lead, "Energy and transport links were also discussed at length."]) == [None, "joint"]
+    french = [lead, "La coopération dans le domaine de l'énergie a également été évoquée."]
+    assert _labels_in(french, "fr") == [None, "joint"]
+    spanish = [lead, "Durante el encuentro fueron abordados los temas del comercio y la energía."]
+    assert _labels_in(spanish, "es") == [None, "joint"]
+    # A passive of doing, not of saying, says nothing about who spoke.
+    assert labels([lead, "A new bridge was opened in the capital last year."]) == [None, None]
+
+
+def test_interlocutors_both_and_pairs_joined_in_other_languages():
+    lead = "President Aidos Serikov met Foreign Minister Wang Lixin in Astana."
+    assert labels([lead, "The interlocutors reviewed the state of trade."]) == [None, "joint"]
+    assert labels([lead, "Both welcomed the opening of a new railway line."]) == [None, "joint"]
+    assert _labels_in([lead, "Serikov y Wang acordaron ampliar el comercio."], "es") == [None, "joint"]
+    assert _labels_in([lead, "Los gobiernos de Kazajistán y China acordaron ampliar el comercio."], "es") == [
+        None,
+        "joint",
+    ]
+
+
+def _labels_in(paragraphs, language, participants=PEOPLE):
+    return [
+        speaker if kind is Kind.STATEMENT else (None if kind is Kind.NARRATIVE else "joint")
+        for kind, speaker in attribute_paragraphs(paragraphs, participants, language=language)
+    ]

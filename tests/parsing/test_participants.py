@@ -197,3 +197,12 @@ def test_another_languages_spelling_of_a_known_person_gets_the_usual_one():
     found = extract_participants("Le Premier ministre arménien Nikol Pachinian a reçu le président Emmanuel Macron.")
     assert [p.name for p in found] == ["Nikol Pashinyan", "Emmanuel Macron"]
     assert "Nikol Pachinian" in found[0].aliases
+
+
+def test_a_full_name_the_table_shortens_is_kept_with_the_short_form_as_alias():
+    lead = "High Representative Josep Borrell Fontelles met Foreign Minister Wang Yi in Brussels."
+    found = extract_participants(
+        lead, title="Josep Borrell meets Wang Yi", language="en", day=datetime.date(2023, 5, 4)
+    )
+    assert [p.name for p in found] == ["Josep Borrell Fontelles", "Wang Yi"]
+    assert "Josep Borrell" in found[0].aliases
