@@ -88,6 +88,7 @@ _EVENT_WORDS = {
     "recebeu", "reuniu", "visitou", "telefonou", "conversou", "chegou",
 }  # fmt: skip
 _AUXILIARIES = {
+    "am",
     "is",
     "was",
     "are",
@@ -397,8 +398,16 @@ class _Event:
 
 
 class Attributor:
-    def __init__(self, participants: list[ParsedParticipant], *, language: str = "", day: date | None = None):
+    def __init__(
+        self,
+        participants: list[ParsedParticipant],
+        *,
+        language: str = "",
+        day: date | None = None,
+        author: str | None = None,
+    ):
         self.participants = participants
+        self.author = author  # the participant a release speaks for: its "I" (and "we", the sides together)
         self.gazetteer = load_gazetteer()
         self.name_patterns = self._name_patterns()
         self.language = language
@@ -489,6 +498,9 @@ class Attributor:
             refs.append(_Ref(match.start(), match.end(), None, joint=True))
         for match in _PRONOUN.finditer(sentence):
             refs.append(_Ref(match.start(), match.end(), last_speaker, pronoun=True))
+        if self.author:
+            refs += [_Ref(m.start(), m.end(), self.author) for m in _FIRST_PERSON_SINGULAR.finditer(sentence)]
+            refs += [_Ref(m.start(), m.end(), None, joint=True) for m in _FIRST_PERSON_PLURAL.finditer(sentence)]
         # A title right before a participant's name is part of that reference: "President Biden", "Director Wang".
         named = {r.start: r for r in refs if r.speaker and not r.pronoun}
         merged = []
@@ -638,7 +650,7 @@ class Attributor:
             if ref.pronoun and ref.speaker is None:
                 continue
             # "A and B discussed": two participants as one subject.
-            pair = re.match(r"^\s+(?:and|et|и|y|e|und)\s+", sentence[ref.end : ref.end + 8])
+            pair = re.match(r"^,?\s+(?:and|et|и|y|e|und)\s+", sentence[ref.end : ref.end + 9])
             if pair and not ref.joint:
                 partner = self._partner(sentence, refs, ref.end + pair.end())
                 if partner and partner.speaker and partner.speaker != ref.speaker:
@@ -812,6 +824,9 @@ class Attributor:
         return results
 
 
+# A release's own voice: "I" (followed by a verb, not "World War I") and "we" (its author and the other side).
+_FIRST_PERSON_SINGULAR = re.compile(r"(?<![\w'’])I(?= [a-z])")
+_FIRST_PERSON_PLURAL = re.compile(r"(?<![\w'’])[Ww]e(?= [a-z])")
 _PASSIVE = "\0passive"  # the label of a sentence whose only attribution is a joint passive
 _STATEMENT_FORMS: set[str] = set()
 for _base in _STATEMENT_BASES:
@@ -1011,5 +1026,6 @@ def attribute_paragraphs(
     *,
     language: str = "",
     day: date | None = None,
+    author: str | None = None,
 ) -> list[tuple[Kind, str | None]]:
-    return Attributor(participants, language=language, day=day).attribute(paragraphs, skip_prefix)
+    return Attributor(participants, language=language, day=day, author=author).attribute(paragraphs, skip_prefix)

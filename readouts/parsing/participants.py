@@ -135,16 +135,39 @@ def extract_participants(
     publisher_country: str | None = None,
     language: str = "",
     day: date | None = None,
+    author: str = "",
 ) -> list[ParsedParticipant]:
     """The people who met. ``day`` (the meeting's or the page's date) lets the office-holders table name a
-    person written by office only or by family name only; ``language`` says which titles to read."""
+    person written by office only or by family name only; ``language`` says which titles to read. ``author``
+    (the metadata's) is the person a release speaks for: a participant when the text speaks in the first person
+    ("Dr Kharrazi and I discussed ...") or names them in its lead."""
     if is_han(lead_sentence) or (is_han(title) and not lead_sentence.isascii() and not is_cyrillic(lead_sentence)):
         found = _han_participants(lead_sentence, title, body)
         found += _named_by_office(lead_sentence, "zh", day, None, found)
         return _known(found, day, "zh")
     found = _latin_and_cyrillic_participants(lead_sentence, title, body, full_text, publisher_country)
     found += _named_by_office(lead_sentence, language, day, publisher_country, found)
+    named = any(same_person(p.name, author) for p in found)
+    if author and not named and _speaks_for_author(author, lead_sentence, body):
+        found.insert(0, ParsedParticipant(author, "", publisher_country))
     return _known(found, day, language)
+
+
+FIRST_PERSON = re.compile(r"(?<![\w'’])(?:I|We|we|My|my|Our|our)(?![\w'’])")
+_QUOTED = re.compile(r"“[^”]{0,2000}”|\"[^\"]{0,2000}\"|«[^»]{0,2000}»")
+FIRST_PERSON_PARAGRAPHS = 3
+
+
+def speaks_in_first_person(text: str) -> bool:
+    """The text, outside its quotations, says "I", "we", "my" or "our"."""
+    return bool(FIRST_PERSON.search(_QUOTED.sub(" ", text)))
+
+
+def _speaks_for_author(author: str, lead_sentence: str, body: list[str]) -> bool:
+    family = name_tokens(author)[-1] if name_tokens(author) else ""
+    if family and family in {fold(w) for w in re.findall(r"[\w'’\-]+", lead_sentence)}:
+        return True
+    return any(speaks_in_first_person(p[:LEAD_WINDOW]) for p in [lead_sentence, *body[:FIRST_PERSON_PARAGRAPHS]])
 
 
 def _known(participants: list[ParsedParticipant], day: date | None, language: str) -> list[ParsedParticipant]:

@@ -166,3 +166,20 @@ def _labels_in(paragraphs, language, participants=PEOPLE):
         speaker if kind is Kind.STATEMENT else (None if kind is Kind.NARRATIVE else "joint")
         for kind, speaker in attribute_paragraphs(paragraphs, participants, language=language)
     ]
+
+
+def test_a_first_person_release_speaks_for_its_author():
+    marsh = ParsedParticipant("Evelyn Marsh", "Foreign Minister", "Australia")
+    people = [marsh, WANG]
+    paragraphs = [
+        "Foreign Minister Wang Lixin visited Canberra this week.",
+        "I welcomed the minister's commitment to the dialogue.",
+        "Mr Wang and I agreed to meet again next year.",
+        "We discussed the regional situation at length.",
+        '"I hope to visit soon," Wang said.',
+    ]
+    found = [
+        speaker if kind is Kind.STATEMENT else (None if kind is Kind.NARRATIVE else "joint")
+        for kind, speaker in attribute_paragraphs(paragraphs, people, language="en", author="Evelyn Marsh")
+    ]
+    assert found == [None, "Evelyn Marsh", "joint", "joint", "Wang Lixin"]

@@ -206,3 +206,12 @@ def test_a_full_name_the_table_shortens_is_kept_with_the_short_form_as_alias():
     )
     assert [p.name for p in found] == ["Josep Borrell Fontelles", "Wang Yi"]
     assert "Josep Borrell" in found[0].aliases
+
+
+def test_the_author_of_a_first_person_release_is_a_participant():
+    lead = "Foreign Minister Tomas Verlaine of Belgium and I met in Canberra today."
+    found = extract_participants(lead, publisher_country="Australia", language="en", author="Evelyn Marsh")
+    assert ("Evelyn Marsh", "Australia") in names(found)
+    # A release about others, in no one's voice, does not make its author a participant.
+    lead = "Foreign Minister Tomas Verlaine of Belgium met President Aidos Serikov in Astana."
+    assert "Evelyn Marsh" not in [p.name for p in extract_participants(lead, author="Evelyn Marsh")]
