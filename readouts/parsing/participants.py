@@ -75,8 +75,15 @@ def _is_pinyin_word(word: str) -> bool:
     )
 
 
+_NAME_SUFFIXES = {"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"}
+
+
 def name_tokens(name: str) -> list[str]:
-    return [t for t in re.split(r"\s+", fold(name).replace(".", ". ")) if t and not (len(t) == 2 and t.endswith("."))]
+    words = re.split(r"\s+", fold(name).replace(".", ". ").replace(",", " "))
+    tokens = [t for t in words if t and not (len(t) == 2 and t.endswith("."))]
+    while len(tokens) > 2 and tokens[-1] in _NAME_SUFFIXES:
+        tokens.pop()  # "Perfecto R. Yasay, Jr." is "Perfecto Yasay"
+    return tokens
 
 
 def same_person(a: str, b: str) -> bool:
@@ -245,6 +252,7 @@ def _latin_and_cyrillic_participants(
             mentions = [m for m in find_person_mentions(window) if m.has_title]
             if mentions and mentions[0].title_start <= 2:
                 _merge(people, mentions[0])
+    _add_separate_meetings(people, body[:SEPARATE_MEETING_PARAGRAPHS])
     _add_role_subjects(people, lead_sentence, full_text)
     return _with_countries(people, full_text or lead_sentence, publisher_country)
 
@@ -272,6 +280,35 @@ def _add_from_meeting_sentences(people: list[PersonMention], paragraphs: list[st
                 _merge(people, mention)
             if len(people) >= 2:
                 return
+
+
+# "X also met (with) ...", "held talks with", "Bilateral meetings were also held with ...": another meeting of the
+# same visit, whose titled people are participants too.
+_ANOTHER_MEETING = re.compile(
+    r"\b(?:met|meets|held (?:a meeting|bilateral talks|separate talks) with"
+    r"|(?:meetings|talks) (?:were|was) (?:also )?held with)\b"
+)
+_PASSIVE_MEETING = re.compile(r"\b(?:meetings|talks) (?:were|was) (?:also )?held with\b")
+
+
+def _add_separate_meetings(people: list[PersonMention], paragraphs: list[str]) -> None:
+    """Titled people of a sentence that tells of a meeting of someone already a participant (or of meetings held
+    with them), later in the text: "Minister Shanmugam also met Ukraine Minister of Justice Pavlo Petrenko"."""
+    if not people:
+        return
+    for paragraph in paragraphs:
+        for sentence in split_sentences(paragraph[:LEAD_WINDOW]):
+            verb = _ANOTHER_MEETING.search(sentence)
+            if verb is None:
+                continue
+            mentions = [m for m in find_person_mentions(sentence) if _present(m, sentence)]
+            # The one already known does the meeting: "X and Y also met with Z" adds nobody when only Z is known.
+            subject = any(same_person(p.name, m.name) for m in mentions if m.end <= verb.start() for p in people)
+            if not (subject or _PASSIVE_MEETING.search(sentence)):
+                continue
+            for mention in mentions:
+                if mention.has_title and len(name_tokens(mention.name)) >= 2:
+                    _merge(people, mention)
 
 
 def _han_participants(lead_sentence: str, title: str, body: list[str]) -> list[ParsedParticipant]:

@@ -215,3 +215,21 @@ def test_the_author_of_a_first_person_release_is_a_participant():
     # A release about others, in no one's voice, does not make its author a participant.
     lead = "Foreign Minister Tomas Verlaine of Belgium met President Aidos Serikov in Astana."
     assert "Evelyn Marsh" not in [p.name for p in extract_participants(lead, author="Evelyn Marsh")]
+
+
+def test_people_of_another_meeting_of_the_same_visit_are_participants():
+    lead = "Foreign Minister Tomas Verlaine of Belgium met President Aidos Serikov in Astana on Monday."
+    body = [
+        "Verlaine also met Kazakh Minister of Energy Bolat Nurlanov and discussed oil supplies.",
+        "Bilateral talks were also held with Minister of Transport Dana Ermekova.",
+        "Culture Minister Saule Ibrayeva and Justice Minister Arman Dosov also met with Serikov.",
+    ]
+    found = [p.name for p in extract_participants(lead, body=body, language="en")]
+    assert "Bolat Nurlanov" in found and "Dana Ermekova" in found
+    # Others meeting a participant are not his meeting's people.
+    assert "Saule Ibrayeva" not in found
+
+
+@pytest.mark.parametrize(("a", "b"), [("Perfecto R. Yasay, Jr.", "Perfecto Yasay"), ("Ramon Cruz III", "Ramon Cruz")])
+def test_name_suffixes_do_not_make_another_person(a, b):
+    assert same_person(a, b)
