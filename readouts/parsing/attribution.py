@@ -434,6 +434,8 @@ class Attributor:
                 continue  # a name follows: that name is the reference
             if not everyone_known and match.country is None:
                 continue
+            if _NOT_THE_OFFICE_BEFORE.search(sentence[max(0, match.start - 12) : match.start]):
+                continue  # "the First President", "the former Prime Minister": not the office's holder that day
             holders = [
                 name
                 for name, offices in self.offices.items()
@@ -580,6 +582,9 @@ class Attributor:
             or appositive.group(1).lower() in {"member", "who", "director", "head"}
         ):
             rest = rest[appositive.end() :]
+        aside = _ASIDE.match(rest)
+        if aside:
+            rest = rest[aside.end() :]  # "Wang Yi, in turn, commended ...", "Prabowo, 72, said ..."
         words = re.findall(r"[\w’'\-]+|[,;:.!?()\"“”]", rest)[:9]
         for index, word in enumerate(words):
             lower = word.lower().replace("’", "'")
@@ -675,6 +680,10 @@ class Attributor:
             ref = next((r for r in refs if r.start == match.end() and r.speaker and not r.pronoun), None)
             if ref:
                 events.append(_Event(match.start(), "statement", ref.speaker))
+        for match in _QUOTED_AS.finditer(sentence):
+            ref = next((r for r in refs if r.start == match.end() and r.speaker and not r.pronoun), None)
+            if ref and _AS_SAYING.match(sentence, ref.end):
+                events.append(_Event(match.start(), "statement", ref.speaker))
         for match in _INVERTED.finditer(sentence):
             ref = next((r for r in refs if r.start == match.end()), None)
             if ref and (ref.speaker or ref.joint):
@@ -724,6 +733,10 @@ class Attributor:
         for index, word in enumerate(words[1:], start=1):
             if word.lower().strip(",.") in _REPORTING:
                 subject = [w.strip(",.’'") for w in words[:index] if w.lower() not in {"has", "have", "had"}]
+                if any(pattern.search(" ".join(subject)) for pattern, _ in self.name_patterns):
+                    break  # "During the meeting Aidos Serikov noted ...": a participant's words
+                if word.lower() == "quoted" and _AS_SAYING.search(clause[:200]):
+                    break  # "the agency quoted Serikov as saying": the participant's words
                 content = [
                     w
                     for w in subject
@@ -827,6 +840,15 @@ class Attributor:
 # A release's own voice: "I" (followed by a verb, not "World War I") and "we" (its author and the other side).
 _FIRST_PERSON_SINGULAR = re.compile(r"(?<![\w'’])I(?= [a-z])")
 _FIRST_PERSON_PLURAL = re.compile(r"(?<![\w'’])[Ww]e(?= [a-z])")
+_NOT_THE_OFFICE_BEFORE = re.compile(r"(?i:\b(?:first|former|late|ex|acting|vice|deputy)[\s\-])$")
+# A short aside between a subject and its verb.
+_ASIDE = re.compile(
+    r"^,\s+(?:in (?:his|her|their) turn|in turn|for (?:his|her|their) part|on (?:his|her|their) part|however"
+    r"|meanwhile|too|though|\d{1,3}|now [^,;.]{1,40}|pour sa part|de son côté|à son tour|por su parte|a su vez"
+    r"|в свою очередь|со своей стороны|por sua vez),\s+"
+)
+_QUOTED_AS = re.compile(r"\b(?:quoted|cited)\s+")
+_AS_SAYING = re.compile(r"\s+as (?:saying|telling|stating|noting|stressing|calling)\b")
 _PASSIVE = "\0passive"  # the label of a sentence whose only attribution is a joint passive
 _STATEMENT_FORMS: set[str] = set()
 for _base in _STATEMENT_BASES:

@@ -1,3 +1,5 @@
+from datetime import date
+
 from readouts.parsing.attribution import attribute_paragraphs
 from readouts.parsing.types import Kind, ParsedParticipant
 
@@ -183,3 +185,25 @@ def test_a_first_person_release_speaks_for_its_author():
         for kind, speaker in attribute_paragraphs(paragraphs, people, language="en", author="Evelyn Marsh")
     ]
     assert found == [None, "Evelyn Marsh", "joint", "joint", "Wang Lixin"]
+
+
+def test_asides_after_the_subject_and_quoted_as_saying():
+    lead = "President Aidos Serikov met Foreign Minister Wang Lixin in Astana."
+    assert labels(
+        [
+            lead,
+            "During the talks Aidos Serikov noted the growth of trade.",
+            "Foreign Minister Wang Lixin, in turn, commended the country's progress.",
+            "Serikov, 64, said the railway would open next year.",
+            '"Our ties are strong," the agency quoted Wang as saying.',
+        ]
+    ) == [None, "Aidos Serikov", "Wang Lixin", "Aidos Serikov", "Wang Lixin"]
+
+
+def test_first_president_is_not_the_president_of_the_day():
+    lead = "President Aidos Serikov met Foreign Minister Wang Lixin in Astana."
+    elder = ParsedParticipant("Nursultan Nazarbayev", "", "Kazakhstan")
+    president = ParsedParticipant("Kassym-Jomart Tokayev", "", "Kazakhstan")
+    paragraphs = [lead, "The First President, in turn, stressed the value of the partnership."]
+    found = attribute_paragraphs(paragraphs, [elder, president], language="en", day=date(2021, 5, 4))
+    assert found[1] != (Kind.STATEMENT, "Kassym-Jomart Tokayev")
