@@ -234,7 +234,12 @@ def _latin_and_cyrillic_participants(
     # A Russian text often names the people only by surname in its headline: "Порошенко обсудил с Путиным ...".
     title_names = is_cyrillic(title) and MEETING_WORDS.search(title)
     for mention in find_person_mentions(lead_sentence):
-        if mention.has_title and _present(mention, lead_sentence) or _after_meeting_verb(mention, lead_sentence):
+        if (
+            mention.has_title
+            and _present(mention, lead_sentence)
+            or _after_meeting_verb(mention, lead_sentence)
+            or _lead_subject(mention, lead_sentence)
+        ):
             _merge(people, mention)
     # "Readout of President Joe Biden's Meeting with President Xi Jinping": possessives are fine in such titles.
     if title and MEETING_WORDS.search(title):
@@ -372,6 +377,17 @@ def _after_meeting_verb(mention: PersonMention, text: str) -> bool:
     ):
         return True
     return bool(_BEFORE_MEETING_VERB.match(text[mention.end : mention.end + 60]))
+
+
+_SUBJECT_VERB_AFTER = re.compile(r"^\s+(?:(?:on|this|last)\s+[A-Z]?[a-z]+\s+|today\s+|yesterday\s+)?[a-z]{3,}\b")
+
+
+def _lead_subject(mention: PersonMention, text: str) -> bool:
+    """A full name with which the lead opens, followed by its verb, is who the readout is about: "Prabowo Subianto
+    on Wednesday told Japan's Prime Minister ..."."""
+    if mention.possessive or len(name_tokens(mention.name)) < 2 or text[: mention.start].strip(" \"'“”‘’-—"):
+        return False
+    return bool(_SUBJECT_VERB_AFTER.match(text[mention.end : mention.end + 40]))
 
 
 def _add_role_subjects(people: list[PersonMention], lead_sentence: str, full_text: str) -> None:

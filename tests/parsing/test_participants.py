@@ -233,3 +233,10 @@ def test_people_of_another_meeting_of_the_same_visit_are_participants():
 @pytest.mark.parametrize(("a", "b"), [("Perfecto R. Yasay, Jr.", "Perfecto Yasay"), ("Ramon Cruz III", "Ramon Cruz")])
 def test_name_suffixes_do_not_make_another_person(a, b):
     assert same_person(a, b)
+
+
+def test_a_full_name_opening_the_lead_is_a_participant():
+    lead = "Tomas Verlaine on Friday told Kazakh President Aidos Serikov that Belgium would open a consulate."
+    assert [p.name for p in extract_participants(lead)] == ["Tomas Verlaine", "Aidos Serikov"]
+    lead = "Tomas Verlaine's successor met Kazakh President Aidos Serikov."
+    assert [p.name for p in extract_participants(lead)] == ["Aidos Serikov"]
