@@ -712,6 +712,8 @@ class Attributor:
         """A subjectless passive of discussing or stating reports what the sides said together: "Regional issues
         were also discussed", "Подчеркнута важность ...", "la volonté ... a été soulignée", "se acordó ..."."""
         if self.language == "ru":
+            if _RUSSIAN_DISCUSSED.search(sentence):
+                return True
             return any(russian_short_passive(w) for w in re.findall(r"[А-Яа-яЁё]+", sentence)[:4])
         pattern = _JOINT_PASSIVE.get(self.language or "en")
         return bool(pattern and pattern.search(sentence))
@@ -948,6 +950,11 @@ _JOINT_PASSIVE = {
     ),
     "pt": re.compile(r"\b(?:foi|foram)\s+(?:\w+\s+)?(?:discutid|abordad|analisad|acordad|tratad|destacad)\w*"),
 }
+# Russian reflexive passives and "the subject of discussion was": what the sides discussed.
+_RUSSIAN_DISCUSSED = re.compile(
+    r"(?i:\b(?:обсуждал(?:ись|ся|ась)|рассматривал(?:ись|ся|ась)|затрагивал(?:ись|ся|ась)"
+    r"|предметом (?:обсуждения|переговоров|беседы) (?:стал|стали|стала|была|были|был))\b)"
+)
 _ARTICLE_BEFORE = re.compile(r"\b(?:the|The|le|Le|la|La|el|El|o|O)\s+$")
 _HAN_SENTENCE = re.compile(r"[^。！？!?]+[。！？!?」”]*")
 _HAN_JOINT = re.compile(

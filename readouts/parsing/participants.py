@@ -368,10 +368,10 @@ def _after_meeting_verb(mention: PersonMention, text: str) -> bool:
     is a participant: "Vladimir Putin held talks with ..."."""
     if len(name_tokens(mention.name)) < 2 or mention.possessive:
         return False
-    before = text[max(0, mention.start - 30) : mention.start]
+    before = text[max(0, mention.start - 90) : mention.start]
     if re.search(
         r"(?:met|meets|meeting|received|receives|talks|hosted)(?: with)?\s+$"
-        r"|(?:встретил\w*|переговоры|встреч\w|беседы|разговор\w*|принял\w*) (?:с|со) (?:\w+ ){0,3}$"
+        r"|(?:встретил\w*|переговоры|встреч\w|беседы|разговор\w*|принял\w*) (?:с|со) (?:\w+ ){0,6}$"
         r"|(?:reuni\w+|convers\w+|encuentro|recibió|recebeu|rencontr\w+|reçu) (?:con|com|avec)?\s*$",
         before,
     ):

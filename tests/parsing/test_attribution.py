@@ -207,3 +207,9 @@ def test_first_president_is_not_the_president_of_the_day():
     paragraphs = [lead, "The First President, in turn, stressed the value of the partnership."]
     found = attribute_paragraphs(paragraphs, [elder, president], language="en", day=date(2021, 5, 4))
     assert found[1] == (Kind.STATEMENT, "Nursultan Nazarbayev")
+
+
+def test_russian_reflexive_passives_and_the_subject_of_discussion_are_joint():
+    lead = "Президент Айдос Сериков встретился с министром Ван Лисинем."
+    assert _labels_in([lead, "Обсуждались вопросы торговли и транспорта."], "ru") == [None, "joint"]
+    assert _labels_in([lead, "Предметом обсуждения стали вопросы энергетики."], "ru") == [None, "joint"]

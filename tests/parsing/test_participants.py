@@ -247,3 +247,12 @@ def test_a_hong_kong_transliteration_in_traditional_characters_is_the_table_s_pe
     found = extract_participants(lead, language="zh", day=datetime.date(2020, 6, 1))
     assert "Dominic Raab" in [p.name for p in found]
     assert any("藍韜文" in p.aliases for p in found)
+
+
+def test_russian_name_after_a_long_title_in_the_instrumental():
+    lead = (
+        "Посол Бельгии в Казахстане Томас Верлен встретился с первым заместителем министра иностранных дел "
+        "Казахстана Айдосом Сериковым."
+    )
+    found = [p.aliases[0] if p.aliases else p.name for p in extract_participants(lead, language="ru")]
+    assert any(name.startswith("Айдос") for name in found)
