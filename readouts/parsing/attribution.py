@@ -634,6 +634,10 @@ class Attributor:
             return "narrative"
         if word in {"take", "took", "takes", "taking"} and nxt == "part":
             return "narrative"
+        if word in {"spoke", "speaks", "spoken", "talked", "talks"} and (
+            nxt in {"to", "with"} or following[:2] in (["by", "telephone"], ["by", "phone"], ["on", "the"])
+        ):
+            return "narrative"  # a call, not what was said: "spoke to President X at 9am", "spoke by telephone"
         if word in _IRREGULAR_STATEMENT or word in _STATEMENT_FORMS:
             return "statement"
         if len(word) > 4 and word.endswith("ed") and word.isalpha():
@@ -745,7 +749,9 @@ class Attributor:
                     if w.lower() not in {"the", "a", "an", "side", "government"}
                     and not self.gazetteer.is_country_word(w)
                 ]
-                pronoun = any(w.lower() in {"he", "she", "they", "il", "elle", "ils", "we", "i"} for w in subject)
+                pronoun = any(
+                    w.lower() in {"he", "she", "they", "il", "elle", "ils", "we", "i", "it", "this"} for w in subject
+                )
                 if content and not pronoun and not any(w in _STOP_VERB_SEARCH for w in subject):
                     return "blocking"
                 break

@@ -291,6 +291,9 @@ def _add_from_meeting_sentences(people: list[PersonMention], paragraphs: list[st
 # same visit, whose titled people are participants too.
 _ANOTHER_MEETING = re.compile(
     r"\b(?:met|meets|held (?:a meeting|bilateral talks|separate talks) with"
+    r"|had (?:bilateral |separate )?meetings? with"
+    r"|spoke (?:by telephone |by phone |on the phone )?(?:to|with)"
+    r"|(?:had|held) an? (?:telephone |phone )?(?:call|conversation|telephone conversation) with"
     r"|(?:meetings|talks) (?:were|was) (?:also )?held with)\b"
 )
 _PASSIVE_MEETING = re.compile(r"\b(?:meetings|talks) (?:were|was) (?:also )?held with\b")

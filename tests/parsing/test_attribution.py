@@ -213,3 +213,9 @@ def test_russian_reflexive_passives_and_the_subject_of_discussion_are_joint():
     lead = "Президент Айдос Сериков встретился с министром Ван Лисинем."
     assert _labels_in([lead, "Обсуждались вопросы торговли и транспорта."], "ru") == [None, "joint"]
     assert _labels_in([lead, "Предметом обсуждения стали вопросы энергетики."], "ru") == [None, "joint"]
+
+
+def test_speaking_to_someone_is_a_call_and_it_is_believed_is_no_outsider():
+    lead = "President Aidos Serikov met Foreign Minister Wang Lixin in Astana."
+    assert labels([lead, "Serikov spoke to Wang by telephone on Friday evening."]) == [None, None]
+    assert labels([lead, "It is believed that the visit will open a new chapter, Wang added."]) == [None, "Wang Lixin"]

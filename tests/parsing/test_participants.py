@@ -256,3 +256,13 @@ def test_russian_name_after_a_long_title_in_the_instrumental():
     )
     found = [p.aliases[0] if p.aliases else p.name for p in extract_participants(lead, language="ru")]
     assert any(name.startswith("Айдос") for name in found)
+
+
+def test_a_call_or_meetings_a_participant_had_with_others_adds_them():
+    lead = "President Aidos Serikov met Foreign Minister Wang Lixin in Astana."
+    body = [
+        "Serikov also spoke to Belgian Prime Minister Tomas Verlaine by telephone.",
+        "Wang, who leaves tomorrow, earlier had bilateral meetings with Uzbek President Rustam Karimov.",
+    ]
+    found = [p.name for p in extract_participants(lead, body=body, language="en")]
+    assert "Tomas Verlaine" in found and "Rustam Karimov" in found
