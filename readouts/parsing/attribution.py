@@ -585,14 +585,14 @@ class Attributor:
         aside = _ASIDE.match(rest)
         if aside:
             rest = rest[aside.end() :]  # "Wang Yi, in turn, commended ...", "Prabowo, 72, said ..."
-        words = re.findall(r"[\w’'\-]+|[,;:.!?()\"“”]", rest)[:9]
+        words = re.findall(r"[\w’'\-]+|[,;:.!?()\"“”]", rest)[:12]
         for index, word in enumerate(words):
             lower = word.lower().replace("’", "'")
             if not word[0].isalnum():
                 return None
             if lower in _STOP_VERB_SEARCH:
                 return None
-            kind = self._classify_verb(lower, [w.lower() for w in words[index + 1 : index + 5]])
+            kind = self._classify_verb(lower, [w.lower() for w in words[index + 1 : index + 7]])
             if kind:
                 return kind
             if lower in _ADVERBS or lower.endswith("ly") or word[0].isdigit():
@@ -1032,7 +1032,7 @@ def _title_has(title: str, head_words: list[str]) -> bool:
 
 def _meeting_object(following: list[str]) -> bool:
     """'held talks', 'had several meetings', 'held a summit': the meeting itself, not what was said."""
-    window = following[:4]
+    window = following[:6]  # "held an extensive and productive meeting"
     return any(w in {"talks", "meeting", "meetings", "summit", "talk", "visit"} for w in window)
 
 
