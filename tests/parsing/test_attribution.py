@@ -223,5 +223,5 @@ def test_speaking_to_someone_is_a_call_and_it_is_believed_is_no_outsider():
 
 def test_a_meeting_held_with_adjectives_before_it_is_still_the_meeting():
     lead = "President Aidos Serikov met Foreign Minister Wang Lixin in Astana."
-    second = "Serikov and Wang held a long, frank and very productive meeting on trade."
+    second = "Serikov and Wang held a long and very productive meeting on trade."
     assert labels([lead, second]) == [None, None]
