@@ -349,12 +349,14 @@ _JOINT = re.compile(
     r"|[Tt]he two|[Tt]he (?:sides|leaders|parties|ministers|delegations|interlocutors|counterparts)|They|they"
     r"|[Bb]oth(?= (?:also |further |again )?[a-z]+(?:ed|ssed)\b)"
     r"|[Ll]es deux (?:parties|dirigeants|chefs d'[EÉ]tat|présidents|ministres|côtés|hommes)|[Ll]es (?:deux )?parties"
-    r"|[Ll]es (?:interlocuteurs|dirigeants|présidents|ministres|chefs d'[EÉ]tat)"
+    r"|[Ll]es (?:interlocuteurs|dirigeants|présidents|ministres|chefs d'[EÉ]tat|chefs de la diplomatie)"
+    r"|[Ll]es deux (?:pays|chefs de la diplomatie|gouvernements)"
     r"|[Ii]ls|[Оо]бе стороны|[Сс]тороны|[Лл]идеры|[Оо]ни|[Пп]резиденты|[Гг]лавы (?:государств|МИД)|[Мм]инистры"
-    r"|[Сс]обеседники"
+    r"|[Сс]обеседники|[Оо]бе страны|[Гг]лавы (?:внешнеполитических ведомств|дипломатических ведомств|правительств)"
     r"|(?:[Aa]mbas|[Ll]as dos) partes|[Aa]mbos(?: (?:líderes|mandatarios|presidentes|cancilleres|ministros"
     r"|funcionarios|jefes de Estado|gobiernos))?"
-    r"|[Ll]os (?:dos |tres )?(?:líderes|mandatarios|presidentes|cancilleres|ministros|jefes de Estado|gobiernos)"
+    r"|[Ll]os (?:dos |tres )?(?:líderes|mandatarios|presidentes|cancilleres|ministros|jefes de Estado|gobiernos"
+    r"|jefes de (?:la )?diplomacia|interlocutores|países)|[Aa]mbos países"
     r"|[Ee]llos|[Aa]mbos os|[Oo]s dois(?: (?:presidentes|líderes|chanceleres))?|[Aa]s (?:duas )?partes)(?![\w])"
 )
 _PRONOUN = re.compile(
@@ -964,7 +966,8 @@ _RUSSIAN_DISCUSSED = re.compile(
 _ARTICLE_BEFORE = re.compile(r"\b(?:the|The|le|Le|la|La|el|El|o|O)\s+$")
 _HAN_SENTENCE = re.compile(r"[^。！？!?]+[。！？!?」”]*")
 _HAN_JOINT = re.compile(
-    r"双方|雙方|两国领导人|兩國領導人|两国元首|兩國元首|两人|兩人|二人|两位|兩位|两国外长|兩國外長"
+    r"双方|雙方|两国领导人|兩國領導人|两国元首|兩國元首|两人|兩人|二人|两位|兩位|两国外长|兩國外長|两国(?=同意|一致)"
+    r"|兩國(?=同意|一致)"
 )
 _HAN_PRONOUN = re.compile(r"(?<!其)[他她](?![们們人])")
 _HAN_CLAUSE_END = re.compile(r"[，。；：！？,;:「“]")

@@ -225,3 +225,11 @@ def test_a_meeting_held_with_adjectives_before_it_is_still_the_meeting():
     lead = "President Aidos Serikov met Foreign Minister Wang Lixin in Astana."
     second = "Serikov and Wang held a long and very productive meeting on trade."
     assert labels([lead, second]) == [None, None]
+
+
+def test_joint_subjects_in_french_spanish_russian_and_chinese():
+    lead = "President Aidos Serikov met Foreign Minister Wang Lixin in Astana."
+    assert _labels_in([lead, "Les deux pays ont convenu de renforcer leurs échanges."], "fr") == [None, "joint"]
+    assert _labels_in([lead, "Ambos países acordaron ampliar el comercio."], "es") == [None, "joint"]
+    assert _labels_in([lead, "Обе страны договорились расширить торговлю."], "ru") == [None, "joint"]
+    assert _labels_in([lead, "两国同意加强经贸合作。"], "zh") == [None, "joint"]
