@@ -43,7 +43,11 @@ _STATEMENT_BASES = (
     "deplore", "caution", "criticize", "criticise", "underscore", "assess", "evaluate", "agree", "reaffirm",
     "recommit"
 )  # fmt: skip
+# English past participles in -en ("has been", "was given"); "a dozen" is not one.
+_PARTICIPLES_IN_EN = {"been", "given", "taken", "spoken", "written", "chosen", "shown", "seen", "broken", "driven"}
 _IRREGULAR_STATEMENT = {
+    "wrote",
+    "writes",
     "said",
     "told",
     "spoke",
@@ -614,7 +618,8 @@ class Attributor:
                     return "narrative"
                 if (
                     candidate in _STANCE_ADJECTIVES
-                    or candidate.endswith(("ed", "é", "ée", "en"))
+                    or candidate.endswith(("ed", "é", "ée"))
+                    or candidate in _PARTICIPLES_IN_EN
                     or candidate in _IRREGULAR_STATEMENT
                     or candidate in {"willing", "ready"}
                 ):

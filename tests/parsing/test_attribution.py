@@ -233,3 +233,13 @@ def test_joint_subjects_in_french_spanish_russian_and_chinese():
     assert _labels_in([lead, "Ambos países acordaron ampliar el comercio."], "es") == [None, "joint"]
     assert _labels_in([lead, "Обе страны договорились расширить торговлю."], "ru") == [None, "joint"]
     assert _labels_in([lead, "两国同意加强经贸合作。"], "zh") == [None, "joint"]
+
+
+def test_wrote_reports_words_and_a_dozen_is_no_participle():
+    lead = "President Aidos Serikov met Foreign Minister Wang Lixin in Astana."
+    quote = "“The talks were useful,” Serikov wrote on social media."
+    assert labels([lead, quote, "Serikov has a dozen more meetings over the next two days."]) == [
+        None,
+        "Aidos Serikov",
+        None,
+    ]
