@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from .gazetteer import load_gazetteer
-from .known_people import TITLE_LANGUAGES, lookup
+from .known_people import NOT_THE_HOLDER_BEFORE, TITLE_LANGUAGES, lookup
 from .names import TITLE_WORDS, find_person_mentions, fold
 from .offices import find_office_titles
 from .participants import name_tokens, same_person
@@ -440,7 +440,7 @@ class Attributor:
                 continue  # a name follows: that name is the reference
             if not everyone_known and match.country is None:
                 continue
-            if _NOT_THE_OFFICE_BEFORE.search(sentence[max(0, match.start - 12) : match.start]):
+            if NOT_THE_HOLDER_BEFORE.search(sentence[max(0, match.start - 12) : match.start]):
                 continue  # "the First President", "the former Prime Minister": not the office's holder that day
             holders = [
                 name
@@ -855,7 +855,6 @@ class Attributor:
 # A release's own voice: "I" (followed by a verb, not "World War I") and "we" (its author and the other side).
 _FIRST_PERSON_SINGULAR = re.compile(r"(?<![\w'’])I(?= [a-z])")
 _FIRST_PERSON_PLURAL = re.compile(r"(?<![\w'’])[Ww]e(?= [a-z])")
-_NOT_THE_OFFICE_BEFORE = re.compile(r"(?i:\b(?:first|former|late|ex|acting|vice|deputy)[\s\-])$")
 # A short aside between a subject and its verb.
 _ASIDE = re.compile(
     r"^,\s+(?:in (?:his|her|their) turn|in turn|for (?:his|her|their) part|on (?:his|her|their) part|however"

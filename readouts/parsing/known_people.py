@@ -151,6 +151,12 @@ def _country_of(person: KnownPerson, day: date | None) -> str | None:
     return terms[-1].country if terms else None
 
 
+# A word before an office's title that makes it another's: "the former Prime Minister", "l'ancien Premier ministre",
+# "the First President", "бывший премьер-министр", "前总理".
+NOT_THE_HOLDER_BEFORE = re.compile(
+    r"(?:(?i:\b(?:first|former|late|ex|acting|vice|deputy|ancien|ancienne|exministro|exministra|expresidente"
+    r"|бывш\w*|перв\w*))[\s\-]|前)$"
+)
 _NAME_AFTER = re.compile(r"^[\s,]*(?:(?:Mr|Mrs|Ms|Dr|H\.E)\.?\s+)?[A-Z\u0400-\u042f\u3400-\u9fff]")
 
 
@@ -165,6 +171,8 @@ def office_holders_named_by_title(
     found = []
     for match in find_office_titles(text, language):
         if language != "zh" and _NAME_AFTER.match(text[match.end : match.end + 8]):
+            continue
+        if NOT_THE_HOLDER_BEFORE.search(text[max(0, match.start - 12) : match.start]):
             continue
         if language == "zh" and re.match(r"[\u3400-\u9fff]{2}", text[match.end : match.end + 2] or ""):
             following = text[match.end : match.end + 4]

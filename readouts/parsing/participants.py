@@ -111,6 +111,8 @@ def _present(mention: PersonMention, text: str) -> bool:
     before = text[max(0, mention.title_start - 60) : mention.title_start]
     if is_cyrillic(text[mention.title_start : mention.end]) and russian_noun_before(before):
         return False  # a genitive after a noun: "визита Президента Владимира Путина" (the visit of ...)
+    if _EARLIER_MEETING.search(before):
+        return False  # "he had met President X last year"
     return not _NOT_PRESENT_BEFORE.search(before)
 
 
@@ -307,7 +309,7 @@ def _add_separate_meetings(people: list[PersonMention], paragraphs: list[str]) -
     for paragraph in paragraphs:
         for sentence in split_sentences(paragraph[:LEAD_WINDOW]):
             verb = _ANOTHER_MEETING.search(sentence)
-            if verb is None:
+            if verb is None or _EARLIER_MEETING.search(sentence[: verb.end()]):
                 continue
             mentions = [m for m in find_person_mentions(sentence) if _present(m, sentence)]
             # The one already known does the meeting: "X and Y also met with Z" adds nobody when only Z is known.
@@ -366,12 +368,21 @@ def _dictionary_name(name: str) -> bool:
     return all(russian_name_word(word.split("-")[-1]) for word in name.split())
 
 
+# A pluperfect meeting verb tells of an earlier meeting: "had met", "avait rencontré", "se había reunido".
+_EARLIER_MEETING = re.compile(
+    r"\b(?:had|avait|avaient|había|habían|hatte|hatten)\s+(?:already\s+|déjà\s+|ya\s+)?"
+    r"(?:met|rencontr\w*|reunido|getroffen)\b[^.;]{0,80}$"
+)
+
+
 def _after_meeting_verb(mention: PersonMention, text: str) -> bool:
     """A bare name right after "met with", "received", "meeting with", or right before "met", "held talks",
     is a participant: "Vladimir Putin held talks with ..."."""
     if len(name_tokens(mention.name)) < 2 or mention.possessive:
         return False
     before = text[max(0, mention.start - 90) : mention.start]
+    if _EARLIER_MEETING.search(before):
+        return False  # "il avait rencontré le Premier ministre X": an earlier meeting, not this one
     if re.search(
         r"(?:met|meets|meeting|received|receives|talks|hosted)(?: with)?\s+$"
         r"|(?:встретил\w*|переговоры|встреч\w|беседы|разговор\w*|принял\w*) (?:с|со) (?:\w+ ){0,6}$"

@@ -266,3 +266,11 @@ def test_a_call_or_meetings_a_participant_had_with_others_adds_them():
     ]
     found = [p.name for p in extract_participants(lead, body=body, language="en")]
     assert "Tomas Verlaine" in found and "Rustam Karimov" in found
+
+
+def test_a_former_holder_of_an_office_is_not_the_holder_of_the_day():
+    lead = "Le Premier ministre Nikol Pachinian a reçu l'ancien Premier ministre français Alain Delorme."
+    found = [p.name for p in extract_participants(lead, language="fr", day=datetime.date(2024, 6, 11))]
+    assert "Gabriel Attal" not in found
+    lead = "Foreign Minister Tomas Verlaine said he had met President Aidos Serikov last year."
+    assert "Aidos Serikov" not in [p.name for p in extract_participants(lead, language="en")]
