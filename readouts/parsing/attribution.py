@@ -680,7 +680,7 @@ class Attributor:
             if ref.joint:
                 # "Президенты России и Украины ... договорились": the sides' countries before the verb
                 complement = _JOINT_COMPLEMENT.match(sentence, end)
-                end = complement.end() if complement else end
+                end = complement.end() if complement else self._past_countries(sentence, end)
             kind = self._verb_after(sentence, end)
             if kind is None:
                 continue
@@ -718,6 +718,19 @@ class Attributor:
             if event.speaker and not event.joint:
                 speaker = event.speaker
         return events, speaker
+
+    def _past_countries(self, sentence: str, position: int) -> int:
+        """The end of the countries that follow a joint subject: "Los jefes de la diplomacia china y estadunidense",
+        "Les ministres des Affaires étrangères d'Arménie et de France"."""
+        end = position
+        limit = min(len(sentence), position + 120)
+        while (match := _WORD_AFTER.match(sentence, end, limit)) is not None:
+            word = match.group(1).strip("'’")
+            if word.lower() in _LINKING_WORDS or word.lower() in TITLE_WORDS or self.gazetteer.is_country_word(word):
+                end = match.end()
+            else:
+                break
+        return end
 
     def _joint_passive(self, sentence: str) -> bool:
         """A subjectless passive of discussing or stating reports what the sides said together: "Regional issues
@@ -962,6 +975,11 @@ _JOINT_PASSIVE = {
     ),
     "pt": re.compile(r"\b(?:foi|foram)\s+(?:\w+\s+)?(?:discutid|abordad|analisad|acordad|tratad|destacad)\w*"),
 }
+_WORD_AFTER = re.compile(r"\s*(?:[dl]['’])?([\w\-]+['’]?)")
+_LINKING_WORDS = {
+    "de", "la", "des", "du", "del", "of", "the", "y", "et", "and", "e", "и", "affaires", "étrangères", "diplomatie",
+    "diplomacia", "exteriores", "relaciones", "foreign", "affairs", "иностранных", "дел",
+}  # fmt: skip
 # Russian reflexive passives and "the subject of discussion was": what the sides discussed.
 _RUSSIAN_DISCUSSED = re.compile(
     r"(?i:\b(?:обсуждал(?:ись|ся|ась)|рассматривал(?:ись|ся|ась)|затрагивал(?:ись|ся|ась)"

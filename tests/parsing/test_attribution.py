@@ -243,3 +243,11 @@ def test_wrote_reports_words_and_a_dozen_is_no_participle():
         "Aidos Serikov",
         None,
     ]
+
+
+def test_a_joint_subject_with_its_countries_after_it():
+    lead = "President Aidos Serikov met Foreign Minister Wang Lixin in Astana."
+    spanish = "Los jefes de la diplomacia de Kazajistán y China se comprometieron a ampliar el comercio."
+    assert _labels_in([lead, spanish], "es") == [None, "joint"]
+    french = "Les ministres des Affaires étrangères du Kazakhstan et de Chine ont souligné leur amitié."
+    assert _labels_in([lead, french], "fr") == [None, "joint"]
