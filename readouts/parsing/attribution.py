@@ -352,6 +352,8 @@ _JOINT = re.compile(
     r"|delegations|men|officials|statesmen|countries' leaders|heads of government)"
     r"|[Tt]he two|[Tt]he (?:sides|leaders|parties|ministers|delegations|interlocutors|counterparts)|They|they"
     r"|[Bb]oth(?= (?:also |further |again )?[a-z]+(?:ed|ssed)\b)"
+    r"|(?:[Tt]he|[Oo]ur|[Tt]heir) (?:talks|conversation|discussions?|exchanges?|call)"
+    r"(?= (?:also )?(?:covered|focus+ed|cent(?:r|er)ed|touched|addressed|reaffirmed|dealt|concentrated|ranged)\b)"
     r"|[Ll]es deux (?:parties|dirigeants|chefs d'[EÉ]tat|présidents|ministres|côtés|hommes)|[Ll]es (?:deux )?parties"
     r"|[Ll]es (?:interlocuteurs|dirigeants|présidents|ministres|chefs d'[EÉ]tat|chefs de la diplomatie)"
     r"|[Ll]es deux (?:pays|chefs de la diplomatie|gouvernements)"

@@ -251,3 +251,9 @@ def test_a_joint_subject_with_its_countries_after_it():
     assert _labels_in([lead, spanish], "es") == [None, "joint"]
     french = "Les ministres des Affaires étrangères du Kazakhstan et de Chine ont souligné leur amitié."
     assert _labels_in([lead, french], "fr") == [None, "joint"]
+
+
+def test_the_talks_as_subject_of_what_was_covered_are_joint():
+    lead = "President Aidos Serikov met Foreign Minister Wang Lixin in Astana."
+    assert labels([lead, "The talks covered energy, transport and culture."]) == [None, "joint"]
+    assert labels([lead, "The talks lasted three hours."]) == [None, None]
