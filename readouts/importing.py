@@ -119,7 +119,7 @@ class MetadataFileError(ValueError):
 
 def read_metadata_file(path: str | Path) -> dict[str, ReadoutMetadata]:
     """One JSON object a line, ``{"file": name or path, "published_date", "source_url", "publisher", "language",
-    "title"}``, all but ``file`` optional; blank lines are skipped. Returns ReadoutMetadata by ``file``."""
+    "title", "author"}``, all but ``file`` optional; blank lines are skipped. Returns ReadoutMetadata by ``file``."""
     path = Path(path)
     try:
         lines = path.read_text(encoding="utf-8-sig").splitlines()

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from .gazetteer import load_gazetteer
-from .known_people import TITLE_LANGUAGES, lookup
+from .known_people import NOT_THE_HOLDER_BEFORE, TITLE_LANGUAGES, lookup
 from .names import TITLE_WORDS, find_person_mentions, fold
 from .offices import find_office_titles
 from .participants import name_tokens, same_person
@@ -43,7 +43,11 @@ _STATEMENT_BASES = (
     "deplore", "caution", "criticize", "criticise", "underscore", "assess", "evaluate", "agree", "reaffirm",
     "recommit"
 )  # fmt: skip
+# English past participles in -en ("has been", "was given"); "a dozen" is not one.
+_PARTICIPLES_IN_EN = {"been", "given", "taken", "spoken", "written", "chosen", "shown", "seen", "broken", "driven"}
 _IRREGULAR_STATEMENT = {
+    "wrote",
+    "writes",
     "said",
     "told",
     "spoke",
@@ -88,6 +92,7 @@ _EVENT_WORDS = {
     "recebeu", "reuniu", "visitou", "telefonou", "conversou", "chegou",
 }  # fmt: skip
 _AUXILIARIES = {
+    "am",
     "is",
     "was",
     "are",
@@ -345,14 +350,19 @@ _JOINT = re.compile(
     r"\b(?:[Bb]oth (?:the )?(?:sides|leaders|parties|countries|ministers|presidents|delegations|men)"
     r"|[Tt]he (?:two|three|four) (?:sides|leaders|parties|presidents|ministers|heads of state|foreign ministers"
     r"|delegations|men|officials|statesmen|countries' leaders|heads of government)"
-    r"|[Tt]he two|[Tt]he (?:sides|leaders|parties|ministers|delegations)|They|they"
+    r"|[Tt]he two|[Tt]he (?:sides|leaders|parties|ministers|delegations|interlocutors|counterparts)|They|they"
+    r"|[Bb]oth(?= (?:also |further |again )?[a-z]+(?:ed|ssed)\b)"
+    r"|(?:[Tt]he|[Oo]ur|[Tt]heir) (?:talks|conversation|discussions?|exchanges?|call)"
+    r"(?= (?:also )?(?:covered|focus+ed|cent(?:r|er)ed|touched|addressed|reaffirmed|dealt|concentrated|ranged)\b)"
     r"|[Ll]es deux (?:parties|dirigeants|chefs d'[EÉ]tat|présidents|ministres|côtés|hommes)|[Ll]es (?:deux )?parties"
-    r"|[Ll]es (?:interlocuteurs|dirigeants|présidents|ministres|chefs d'[EÉ]tat)"
+    r"|[Ll]es (?:interlocuteurs|dirigeants|présidents|ministres|chefs d'[EÉ]tat|chefs de la diplomatie)"
+    r"|[Ll]es deux (?:pays|chefs de la diplomatie|gouvernements)"
     r"|[Ii]ls|[Оо]бе стороны|[Сс]тороны|[Лл]идеры|[Оо]ни|[Пп]резиденты|[Гг]лавы (?:государств|МИД)|[Мм]инистры"
-    r"|[Сс]обеседники"
+    r"|[Сс]обеседники|[Оо]бе страны|[Гг]лавы (?:внешнеполитических ведомств|дипломатических ведомств|правительств)"
     r"|(?:[Aa]mbas|[Ll]as dos) partes|[Aa]mbos(?: (?:líderes|mandatarios|presidentes|cancilleres|ministros"
     r"|funcionarios|jefes de Estado|gobiernos))?"
-    r"|[Ll]os (?:dos |tres )?(?:líderes|mandatarios|presidentes|cancilleres|ministros|jefes de Estado|gobiernos)"
+    r"|[Ll]os (?:dos |tres )?(?:líderes|mandatarios|presidentes|cancilleres|ministros|jefes de Estado|gobiernos"
+    r"|jefes de (?:la )?diplomacia|interlocutores|países)|[Aa]mbos países"
     r"|[Ee]llos|[Aa]mbos os|[Oo]s dois(?: (?:presidentes|líderes|chanceleres))?|[Aa]s (?:duas )?partes)(?![\w])"
 )
 _PRONOUN = re.compile(
@@ -392,11 +402,20 @@ class _Event:
     kind: str  # "statement", "narrative", "blocking" (quoted non-participant)
     speaker: str | None
     joint: bool = False
+    passive: bool = False  # a subjectless passive ("issues were discussed"): joint, but nobody to continue
 
 
 class Attributor:
-    def __init__(self, participants: list[ParsedParticipant], *, language: str = "", day: date | None = None):
+    def __init__(
+        self,
+        participants: list[ParsedParticipant],
+        *,
+        language: str = "",
+        day: date | None = None,
+        author: str | None = None,
+    ):
         self.participants = participants
+        self.author = author  # the participant a release speaks for: its "I" (and "we", the sides together)
         self.gazetteer = load_gazetteer()
         self.name_patterns = self._name_patterns()
         self.language = language
@@ -423,6 +442,8 @@ class Attributor:
                 continue  # a name follows: that name is the reference
             if not everyone_known and match.country is None:
                 continue
+            if NOT_THE_HOLDER_BEFORE.search(sentence[max(0, match.start - 12) : match.start]):
+                continue  # "the First President", "the former Prime Minister": not the office's holder that day
             holders = [
                 name
                 for name, offices in self.offices.items()
@@ -487,6 +508,9 @@ class Attributor:
             refs.append(_Ref(match.start(), match.end(), None, joint=True))
         for match in _PRONOUN.finditer(sentence):
             refs.append(_Ref(match.start(), match.end(), last_speaker, pronoun=True))
+        if self.author:
+            refs += [_Ref(m.start(), m.end(), self.author) for m in _FIRST_PERSON_SINGULAR.finditer(sentence)]
+            refs += [_Ref(m.start(), m.end(), None, joint=True) for m in _FIRST_PERSON_PLURAL.finditer(sentence)]
         # A title right before a participant's name is part of that reference: "President Biden", "Director Wang".
         named = {r.start: r for r in refs if r.speaker and not r.pronoun}
         merged = []
@@ -566,14 +590,17 @@ class Attributor:
             or appositive.group(1).lower() in {"member", "who", "director", "head"}
         ):
             rest = rest[appositive.end() :]
-        words = re.findall(r"[\w’'\-]+|[,;:.!?()\"“”]", rest)[:9]
+        aside = _ASIDE.match(rest)
+        if aside:
+            rest = rest[aside.end() :]  # "Wang Yi, in turn, commended ...", "Prabowo, 72, said ..."
+        words = re.findall(r"[\w’'\-]+|[,;:.!?()\"“”]", rest)[:12]
         for index, word in enumerate(words):
             lower = word.lower().replace("’", "'")
             if not word[0].isalnum():
                 return None
             if lower in _STOP_VERB_SEARCH:
                 return None
-            kind = self._classify_verb(lower, [w.lower() for w in words[index + 1 : index + 5]])
+            kind = self._classify_verb(lower, [w.lower() for w in words[index + 1 : index + 7]])
             if kind:
                 return kind
             if lower in _ADVERBS or lower.endswith("ly") or word[0].isdigit():
@@ -593,7 +620,8 @@ class Attributor:
                     return "narrative"
                 if (
                     candidate in _STANCE_ADJECTIVES
-                    or candidate.endswith(("ed", "é", "ée", "en"))
+                    or candidate.endswith(("ed", "é", "ée"))
+                    or candidate in _PARTICIPLES_IN_EN
                     or candidate in _IRREGULAR_STATEMENT
                     or candidate in {"willing", "ready"}
                 ):
@@ -615,6 +643,10 @@ class Attributor:
             return "narrative"
         if word in {"take", "took", "takes", "taking"} and nxt == "part":
             return "narrative"
+        if word in {"spoke", "speaks", "spoken", "talked", "talks"} and (
+            nxt in {"to", "with"} or following[:2] in (["by", "telephone"], ["by", "phone"], ["on", "the"])
+        ):
+            return "narrative"  # a call, not what was said: "spoke to President X at 9am", "spoke by telephone"
         if word in _IRREGULAR_STATEMENT or word in _STATEMENT_FORMS:
             return "statement"
         if len(word) > 4 and word.endswith("ed") and word.isalpha():
@@ -636,7 +668,7 @@ class Attributor:
             if ref.pronoun and ref.speaker is None:
                 continue
             # "A and B discussed": two participants as one subject.
-            pair = re.match(r"^\s+(?:and|et|и)\s+", sentence[ref.end : ref.end + 8])
+            pair = re.match(r"^,?\s+(?:and|et|и|y|e|und)\s+", sentence[ref.end : ref.end + 9])
             if pair and not ref.joint:
                 partner = self._partner(sentence, refs, ref.end + pair.end())
                 if partner and partner.speaker and partner.speaker != ref.speaker:
@@ -650,7 +682,7 @@ class Attributor:
             if ref.joint:
                 # "Президенты России и Украины ... договорились": the sides' countries before the verb
                 complement = _JOINT_COMPLEMENT.match(sentence, end)
-                end = complement.end() if complement else end
+                end = complement.end() if complement else self._past_countries(sentence, end)
             kind = self._verb_after(sentence, end)
             if kind is None:
                 continue
@@ -660,6 +692,10 @@ class Attributor:
         for match in _ACCORDING.finditer(sentence):
             ref = next((r for r in refs if r.start == match.end() and r.speaker and not r.pronoun), None)
             if ref:
+                events.append(_Event(match.start(), "statement", ref.speaker))
+        for match in _QUOTED_AS.finditer(sentence):
+            ref = next((r for r in refs if r.start == match.end() and r.speaker and not r.pronoun), None)
+            if ref and _AS_SAYING.match(sentence, ref.end):
                 events.append(_Event(match.start(), "statement", ref.speaker))
         for match in _INVERTED.finditer(sentence):
             ref = next((r for r in refs if r.start == match.end()), None)
@@ -676,19 +712,37 @@ class Attributor:
                 if blocking:
                     events.append(_Event(match.end(), blocking, None))
         # A subjectless passive reports what the sides said: "Подчеркнута важность ...", "были обсуждены ..."
-        if (
-            not events
-            and not refs
-            and self.language == "ru"
-            and any(russian_short_passive(w) for w in re.findall(r"[А-Яа-яЁё]+", sentence)[:4])
-        ):
-            events.append(_Event(0, "statement", None, joint=True))
+        if not events and not refs and self._joint_passive(sentence):
+            events.append(_Event(0, "statement", None, joint=True, passive=True))
         events.sort(key=lambda e: e.position)
         speaker = last_speaker
         for event in events:
             if event.speaker and not event.joint:
                 speaker = event.speaker
         return events, speaker
+
+    def _past_countries(self, sentence: str, position: int) -> int:
+        """The end of the countries that follow a joint subject: "Los jefes de la diplomacia china y estadunidense",
+        "Les ministres des Affaires étrangères d'Arménie et de France"."""
+        end = position
+        limit = min(len(sentence), position + 120)
+        while (match := _WORD_AFTER.match(sentence, end, limit)) is not None:
+            word = match.group(1).strip("'’")
+            if word.lower() in _LINKING_WORDS or word.lower() in TITLE_WORDS or self.gazetteer.is_country_word(word):
+                end = match.end()
+            else:
+                break
+        return end
+
+    def _joint_passive(self, sentence: str) -> bool:
+        """A subjectless passive of discussing or stating reports what the sides said together: "Regional issues
+        were also discussed", "Подчеркнута важность ...", "la volonté ... a été soulignée", "se acordó ..."."""
+        if self.language == "ru":
+            if _RUSSIAN_DISCUSSED.search(sentence):
+                return True
+            return any(russian_short_passive(w) for w in re.findall(r"[А-Яа-яЁё]+", sentence)[:4])
+        pattern = _JOINT_PASSIVE.get(self.language or "en")
+        return bool(pattern and pattern.search(sentence))
 
     @staticmethod
     def _partner(sentence: str, refs: list[_Ref], position: int) -> _Ref | None:
@@ -707,13 +761,19 @@ class Attributor:
         for index, word in enumerate(words[1:], start=1):
             if word.lower().strip(",.") in _REPORTING:
                 subject = [w.strip(",.’'") for w in words[:index] if w.lower() not in {"has", "have", "had"}]
+                if any(pattern.search(" ".join(subject)) for pattern, _ in self.name_patterns):
+                    break  # "During the meeting Aidos Serikov noted ...": a participant's words
+                if word.lower() == "quoted" and _AS_SAYING.search(clause[:200]):
+                    break  # "the agency quoted Serikov as saying": the participant's words
                 content = [
                     w
                     for w in subject
                     if w.lower() not in {"the", "a", "an", "side", "government"}
                     and not self.gazetteer.is_country_word(w)
                 ]
-                pronoun = any(w.lower() in {"he", "she", "they", "il", "elle", "ils", "we", "i"} for w in subject)
+                pronoun = any(
+                    w.lower() in {"he", "she", "they", "il", "elle", "ils", "we", "i", "it", "this"} for w in subject
+                )
                 if content and not pronoun and not any(w in _STOP_VERB_SEARCH for w in subject):
                     return "blocking"
                 break
@@ -793,7 +853,7 @@ class Attributor:
                 counts = Counter(labels)
                 best = max(counts.values())
                 winner = next(label for label in labels if counts[label] == best)
-                result = (Kind.JOINT, None) if winner == "\0joint" else (Kind.STATEMENT, winner)
+                result = (Kind.JOINT, None) if winner in ("\0joint", _PASSIVE) else (Kind.STATEMENT, winner)
                 if result[0] is Kind.STATEMENT:
                     last_speaker = winner if counts[winner] >= 1 else last_speaker
             elif explicit_narrative or index == 0:
@@ -807,6 +867,18 @@ class Attributor:
         return results
 
 
+# A release's own voice: "I" (followed by a verb, not "World War I") and "we" (its author and the other side).
+_FIRST_PERSON_SINGULAR = re.compile(r"(?<![\w'’])I(?= [a-z])")
+_FIRST_PERSON_PLURAL = re.compile(r"(?<![\w'’])[Ww]e(?= [a-z])")
+# A short aside between a subject and its verb.
+_ASIDE = re.compile(
+    r"^,\s+(?:in (?:his|her|their) turn|in turn|for (?:his|her|their) part|on (?:his|her|their) part|however"
+    r"|meanwhile|too|though|\d{1,3}|now [^,;.]{1,40}|pour sa part|de son côté|à son tour|por su parte|a su vez"
+    r"|в свою очередь|со своей стороны|por sua vez),\s+"
+)
+_QUOTED_AS = re.compile(r"\b(?:quoted|cited)\s+")
+_AS_SAYING = re.compile(r"\s+as (?:saying|telling|stating|noting|stressing|calling)\b")
+_PASSIVE = "\0passive"  # the label of a sentence whose only attribution is a joint passive
 _STATEMENT_FORMS: set[str] = set()
 for _base in _STATEMENT_BASES:
     _stem = _base[:-1] if _base.endswith("e") else _base
@@ -884,11 +956,42 @@ _HEAD_SYNONYMS = {
 
 
 _HONORIFIC_BEFORE = re.compile(r"(?<![\w.])(?:Mr|Mrs|Ms|Dr|H\.E|M|Mme|Sr|Sra|Mr\.|г-н|г-жа)\.?\s+$")
-_JOINT_COMPLEMENT = re.compile(r"\s+[А-ЯЁA-Z][\w\-]+(?:,\s+[А-ЯЁA-Z][\w\-]+)*\s+(?:и|and|y|et|e)\s+[А-ЯЁA-Z][\w\-]+")
+_JOINT_COMPLEMENT = re.compile(
+    r"\s+(?:(?:of|de|du|des|del|da|do|d')\s*)?[А-ЯЁA-Z][\w\-]+(?:,\s+[А-ЯЁA-Z][\w\-]+)*\s+(?:и|and|y|et|e)\s+[А-ЯЁA-Z][\w\-]+"
+)
+# Passives of the verbs of discussing and stating, by language (Russian's short passives are read by pymorphy3).
+_JOINT_PASSIVE = {
+    "en": re.compile(
+        r"\b(?:was|were|has been|have been|had been)\s+(?:also\s+|further\s+|thoroughly\s+|jointly\s+)?"
+        r"(?:discussed|exchanged|noted|stressed|emphasi[sz]ed|underlined|underscored|highlighted|reaffirmed|agreed"
+        r"|reviewed|addressed|expressed|raised|touched upon|considered|examined|attached|paid|confirmed)\b"
+    ),
+    "fr": re.compile(
+        r"\b(?:a|ont|avait|avaient)\s+(?:\w+\s+)?été\s+(?:\w+\s+)?(?:discut|évoqu|abord|soulign|not|échang|examin"
+        r"|réaffirm|exprim|convenu|salu|passé)\w*"
+    ),
+    "es": re.compile(
+        r"\b(?:fue|fueron|ha sido|han sido)\s+(?:\w+\s+)?(?:discutid|abordad|analizad|acordad|destacad|subrayad"
+        r"|revisad|examinad|tratad)\w*|\bse\s+(?:acordó|discutió|discutieron|abordó|abordaron|analizó|analizaron"
+        r"|trató|trataron|destacó|subrayó|examinaron|revisaron)\b"
+    ),
+    "pt": re.compile(r"\b(?:foi|foram)\s+(?:\w+\s+)?(?:discutid|abordad|analisad|acordad|tratad|destacad)\w*"),
+}
+_WORD_AFTER = re.compile(r"\s*(?:[dl]['’])?([\w\-]+['’]?)")
+_LINKING_WORDS = {
+    "de", "la", "des", "du", "del", "of", "the", "y", "et", "and", "e", "и", "affaires", "étrangères", "diplomatie",
+    "diplomacia", "exteriores", "relaciones", "foreign", "affairs", "иностранных", "дел",
+}  # fmt: skip
+# Russian reflexive passives and "the subject of discussion was": what the sides discussed.
+_RUSSIAN_DISCUSSED = re.compile(
+    r"(?i:\b(?:обсуждал(?:ись|ся|ась)|рассматривал(?:ись|ся|ась)|затрагивал(?:ись|ся|ась)"
+    r"|предметом (?:обсуждения|переговоров|беседы) (?:стал|стали|стала|была|были|был))\b)"
+)
 _ARTICLE_BEFORE = re.compile(r"\b(?:the|The|le|Le|la|La|el|El|o|O)\s+$")
 _HAN_SENTENCE = re.compile(r"[^。！？!?]+[。！？!?」”]*")
 _HAN_JOINT = re.compile(
-    r"双方|雙方|两国领导人|兩國領導人|两国元首|兩國元首|两人|兩人|二人|两位|兩位|两国外长|兩國外長"
+    r"双方|雙方|两国领导人|兩國領導人|两国元首|兩國元首|两人|兩人|二人|两位|兩位|两国外长|兩國外長|两国(?=同意|一致)"
+    r"|兩國(?=同意|一致)"
 )
 _HAN_PRONOUN = re.compile(r"(?<!其)[他她](?![们們人])")
 _HAN_CLAUSE_END = re.compile(r"[，。；：！？,;:「“]")
@@ -956,7 +1059,7 @@ def _title_has(title: str, head_words: list[str]) -> bool:
 
 def _meeting_object(following: list[str]) -> bool:
     """'held talks', 'had several meetings', 'held a summit': the meeting itself, not what was said."""
-    window = following[:4]
+    window = following[:6]  # "held an extensive and productive meeting"
     return any(w in {"talks", "meeting", "meetings", "summit", "talk", "visit"} for w in window)
 
 
@@ -967,6 +1070,8 @@ def _sentence_label(events: list[_Event]) -> str | None:
         if event.kind == "blocking":
             return ""  # someone else is quoted; what follows is their report
         if event.kind == "statement":
+            if event.passive:
+                return _PASSIVE
             if event.joint:
                 return "\0joint"
             if event.speaker:
@@ -983,5 +1088,6 @@ def attribute_paragraphs(
     *,
     language: str = "",
     day: date | None = None,
+    author: str | None = None,
 ) -> list[tuple[Kind, str | None]]:
-    return Attributor(participants, language=language, day=day).attribute(paragraphs, skip_prefix)
+    return Attributor(participants, language=language, day=day, author=author).attribute(paragraphs, skip_prefix)

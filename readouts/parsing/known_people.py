@@ -118,6 +118,11 @@ def with_known_name(participant: ParsedParticipant, day: date | None, language: 
         aliases = tuple(a for a in (person.name, person.cyrillic, person.chinese) if a)
         country = country_name(_country_of(person, day)) or participant.country
         return ParsedParticipant(participant.name, participant.title, country, aliases=aliases)
+    if _fuller_form(participant.name, person.name):
+        # The text gives the full name the table shortens ("Luiz Alberto Figueiredo Machado"): keep the text's.
+        aliases = [a for a in dict.fromkeys([person.name, *participant.aliases, person.cyrillic, person.chinese]) if a]
+        country = country_name(_country_of(person, day)) or participant.country
+        return ParsedParticipant(participant.name, participant.title, country, aliases=tuple(aliases))
     # A participant with aliases was written in another script and named by romanisation ("Van I"), which is not
     # a name the person goes by: only what the text or the table writes is kept.
     written = participant.aliases or (participant.name,)
@@ -125,6 +130,14 @@ def with_known_name(participant: ParsedParticipant, day: date | None, language: 
     # The table's country of the office is known; a participant's country may have been guessed from the text.
     country = country_name(_country_of(person, day)) or participant.country
     return ParsedParticipant(person.name, participant.title, country, aliases=tuple(aliases))
+
+
+def _fuller_form(written: str, known: str) -> bool:
+    """The text's Latin name is the table's with more words after it (a second family name)."""
+    if not is_latin(written):
+        return False
+    words, known_words = fold(written).split(), fold(known).split()
+    return len(known_words) >= 2 and len(words) > len(known_words) and words[: len(known_words)] == known_words
 
 
 def _family(name: str) -> str:
@@ -138,6 +151,12 @@ def _country_of(person: KnownPerson, day: date | None) -> str | None:
     return terms[-1].country if terms else None
 
 
+# A word before an office's title that makes it another's: "the former Prime Minister", "l'ancien Premier ministre",
+# "the First President", "бывший премьер-министр", "前总理".
+NOT_THE_HOLDER_BEFORE = re.compile(
+    r"(?:(?i:\b(?:first|former|late|ex|acting|vice|deputy|ancien|ancienne|exministro|exministra|expresidente"
+    r"|бывш\w*|перв\w*))[\s\-]|前)$"
+)
 _NAME_AFTER = re.compile(r"^[\s,]*(?:(?:Mr|Mrs|Ms|Dr|H\.E)\.?\s+)?[A-Z\u0400-\u042f\u3400-\u9fff]")
 
 
@@ -152,6 +171,8 @@ def office_holders_named_by_title(
     found = []
     for match in find_office_titles(text, language):
         if language != "zh" and _NAME_AFTER.match(text[match.end : match.end + 8]):
+            continue
+        if NOT_THE_HOLDER_BEFORE.search(text[max(0, match.start - 12) : match.start]):
             continue
         if language == "zh" and re.match(r"[\u3400-\u9fff]{2}", text[match.end : match.end + 2] or ""):
             following = text[match.end : match.end + 4]

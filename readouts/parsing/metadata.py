@@ -47,7 +47,19 @@ FRONT_MATTER_KEYS = {
     "publisher": ("publisher", "source", "site_name", "site"),
     "language": ("language", "lang", "locale"),
     "title": ("title", "headline"),
+    "author": ("creators", "creator", "author", "speaker"),
 }  # fmt: skip
+# Elements of an XML export that name the person a release speaks for (<prime-minister>Howard, John</...>).
+_AUTHOR_ELEMENT = re.compile(
+    r"<(prime-minister|minister|speaker|author|creator)>\s{0,5}([^<\n]{3,80}?)\s{0,5}</\1>", re.IGNORECASE
+)
+# A person's name as catalogues write it: "Downer, Alexander" or "Alexander Downer" (2 to 4 capitalised words).
+_CATALOGUE_NAME = re.compile(r"^([A-Z][\w'’\-]+),\s+([A-Z][\w'’.\- ]{1,40})$")
+_PLAIN_NAME = re.compile(r"^[A-Z][\w'’.\-]+(?:\s+[A-Z][\w'’.\-]+){1,3}$")
+_NOT_A_PERSON = re.compile(
+    r"\b(?:Party|Office|Department|Ministry|Government|Agency|News|Press|Service|Staff|Desk|Team|Editor|Reuters)\b",
+    re.IGNORECASE,
+)
 
 
 def parse_date_value(value: str | None) -> date | None:
@@ -253,15 +265,31 @@ _DATE_ELEMENT = re.compile(r"<([\w:\-]{0,30}date[\w:\-]{0,30})>\s{0,5}([^<\n]{4,
 _CSV_DATE_COLUMNS = ("date", "published", "published_date", "pubdate", "datetime", "timestamp")
 
 
+def person_name(value: str) -> str:
+    """The first person's name in a catalogue's list of creators ('- "Downer, Alexander" - "Liberal Party"'),
+    in the usual order ("Alexander Downer"); "" when none reads as a person's."""
+    for item in re.split(r"\s*(?:^|\s)-\s+|[;|]", value or ""):
+        item = item.strip().strip("\"'").strip()
+        if not item or _NOT_A_PERSON.search(item):
+            continue
+        catalogue = _CATALOGUE_NAME.match(item)
+        if catalogue:
+            return f"{catalogue.group(2).strip()} {catalogue.group(1)}"
+        if _PLAIN_NAME.match(item):
+            return item
+    return ""
+
+
 def from_record(text: str) -> ReadoutMetadata:
     """A date element of an XML export, or the columns of a CSV record under its header row."""
     head = text[:RECORD_CHARS]
+    author = next((person_name(m.group(2)) for m in _AUTHOR_ELEMENT.finditer(head[:20_000])), "")
     for match in _DATE_ELEMENT.finditer(head[:20_000]):
         if "modif" in match.group(1).lower() or "update" in match.group(1).lower():
             continue
         value = parse_date_value(match.group(2))
         if value:
-            return ReadoutMetadata(published_date=value)
+            return ReadoutMetadata(published_date=value, author=author)
     first_line = head.split("\n", 1)[0]
     columns = [c.strip().lower() for c in first_line.split(",")]
     if len(columns) >= 3 and any(c in _CSV_DATE_COLUMNS for c in columns) and len(first_line) < 300:
@@ -277,7 +305,7 @@ def from_record(text: str) -> ReadoutMetadata:
             source_url=_url(fields.get("link") or fields.get("url") or ""),
             title=(fields.get("headline") or fields.get("title") or "")[:300],
         )
-    return ReadoutMetadata()
+    return ReadoutMetadata(author=author)
 
 
 def from_front_matter(meta: dict[str, str]) -> ReadoutMetadata:
@@ -292,6 +320,7 @@ def from_front_matter(meta: dict[str, str]) -> ReadoutMetadata:
         publisher=first("publisher")[:200],
         language=_language(first("language")),
         title=first("title")[:300],
+        author=person_name(first("author")),
     )
 
 

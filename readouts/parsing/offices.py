@@ -17,14 +17,16 @@ taking and leaving office), checked by hand; they are data, so correcting a fact
   A date known only to the month is written as the first of that month, and ``note`` says "month precision";
 - ``name``: the usual English (Latin) spelling; ``other_latin``: other Latin spellings, ``|``-separated;
 - ``cyrillic``: the Russian spellings; ``chinese``: the simplified Chinese (Xinhua) spellings; both ``|``-separated,
-  the usual form first (for most foreigners the short one readouts use: "普京", then "弗拉基米尔·普京");
+  the usual form first (for most foreigners the short one readouts use: "普京", then "弗拉基米尔·普京"); Hong Kong's
+  and Taiwan's own transliterations follow, written in simplified characters ("蓝韬文" for Hong Kong's "藍韜文");
 - ``family_name``: the name used after an honorific or title ("Mr Sullivan", "Director Wang");
 - ``note``: why a column is blank (a name with no established spelling in a script), an acting term, co-holders.
 
 Coverage: heads of state and government and foreign ministers since 2000 of the P5, the G20, the EU and its
-largest members, the UN, China's neighbours in Central, South and Southeast Asia, the Middle East, Africa's and Latin
-America's largest, Ukraine, Belarus and the Caucasus; where a country's list has gaps (acting holders, ministers whose
-dates could not be checked), ``holders_on`` returns nobody for those days rather than a guess.
+largest members (and Luxembourg's government), the UN, China's neighbours in Central, South and Southeast Asia, the
+Middle East, Africa's and Latin America's largest, Ukraine, Belarus and the Caucasus; where a country's list has gaps
+(acting holders, ministers whose dates could not be checked), ``holders_on`` returns nobody for those days rather
+than a guess.
 
 ``office_titles.tsv``: how each office is named in a language: ``office``, ``country`` (empty when the title is
 used for that office in any country, e.g. "Prime Minister"; a code when the title is that country's own, e.g.

@@ -75,8 +75,15 @@ def _is_pinyin_word(word: str) -> bool:
     )
 
 
+_NAME_SUFFIXES = {"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"}
+
+
 def name_tokens(name: str) -> list[str]:
-    return [t for t in re.split(r"\s+", fold(name).replace(".", ". ")) if t and not (len(t) == 2 and t.endswith("."))]
+    words = re.split(r"\s+", fold(name).replace(".", ". ").replace(",", " "))
+    tokens = [t for t in words if t and not (len(t) == 2 and t.endswith("."))]
+    while len(tokens) > 2 and tokens[-1] in _NAME_SUFFIXES:
+        tokens.pop()  # "Perfecto R. Yasay, Jr." is "Perfecto Yasay"
+    return tokens
 
 
 def same_person(a: str, b: str) -> bool:
@@ -104,6 +111,8 @@ def _present(mention: PersonMention, text: str) -> bool:
     before = text[max(0, mention.title_start - 60) : mention.title_start]
     if is_cyrillic(text[mention.title_start : mention.end]) and russian_noun_before(before):
         return False  # a genitive after a noun: "визита Президента Владимира Путина" (the visit of ...)
+    if _EARLIER_MEETING.search(before):
+        return False  # "he had met President X last year"
     return not _NOT_PRESENT_BEFORE.search(before)
 
 
@@ -135,30 +144,63 @@ def extract_participants(
     publisher_country: str | None = None,
     language: str = "",
     day: date | None = None,
+    author: str = "",
 ) -> list[ParsedParticipant]:
     """The people who met. ``day`` (the meeting's or the page's date) lets the office-holders table name a
-    person written by office only or by family name only; ``language`` says which titles to read."""
+    person written by office only or by family name only; ``language`` says which titles to read. ``author``
+    (the metadata's) is the person a release speaks for: a participant when the text speaks in the first person
+    ("Dr Kharrazi and I discussed ...") or names them in its lead."""
     if is_han(lead_sentence) or (is_han(title) and not lead_sentence.isascii() and not is_cyrillic(lead_sentence)):
         found = _han_participants(lead_sentence, title, body)
         found += _named_by_office(lead_sentence, "zh", day, None, found)
         return _known(found, day, "zh")
     found = _latin_and_cyrillic_participants(lead_sentence, title, body, full_text, publisher_country)
     found += _named_by_office(lead_sentence, language, day, publisher_country, found)
+    named = any(same_person(p.name, author) for p in found)
+    if author and not named and _speaks_for_author(author, lead_sentence, body):
+        found.insert(0, ParsedParticipant(author, "", publisher_country))
     return _known(found, day, language)
+
+
+FIRST_PERSON = re.compile(r"(?<![\w'’])(?:I|We|we|My|my|Our|our)(?![\w'’])")
+_QUOTED = re.compile(r"“[^”]{0,2000}”|\"[^\"]{0,2000}\"|«[^»]{0,2000}»")
+FIRST_PERSON_PARAGRAPHS = 3
+
+
+def speaks_in_first_person(text: str) -> bool:
+    """The text, outside its quotations, says "I", "we", "my" or "our"."""
+    return bool(FIRST_PERSON.search(_QUOTED.sub(" ", text)))
+
+
+def _speaks_for_author(author: str, lead_sentence: str, body: list[str]) -> bool:
+    family = name_tokens(author)[-1] if name_tokens(author) else ""
+    if family and family in {fold(w) for w in re.findall(r"[\w'’\-]+", lead_sentence)}:
+        return True
+    return any(speaks_in_first_person(p[:LEAD_WINDOW]) for p in [lead_sentence, *body[:FIRST_PERSON_PARAGRAPHS]])
 
 
 def _known(participants: list[ParsedParticipant], day: date | None, language: str) -> list[ParsedParticipant]:
     """Participants under the table's names; two readings of one person become one."""
     result: list[ParsedParticipant] = []
     for participant in (with_known_name(p, day, language) for p in participants):
-        same = next((i for i, p in enumerate(result) if p.name == participant.name), None)
+        same = next(
+            (
+                i
+                for i, p in enumerate(result)
+                if p.name == participant.name or p.name in participant.aliases or participant.name in p.aliases
+            ),
+            None,
+        )
         if same is None:
             result.append(participant)
         else:
             kept = result[same]
-            aliases = tuple(dict.fromkeys([*kept.aliases, *participant.aliases]))
+            # One written in full ("Josep Borrell Fontelles"), once as the table has it: the full form is the name.
+            name = max(kept.name, participant.name, key=lambda n: len(n.split()))
+            every = [kept.name, participant.name, *kept.aliases, *participant.aliases]
+            aliases = tuple(a for a in dict.fromkeys(every) if a != name)
             result[same] = ParsedParticipant(
-                kept.name, kept.title or participant.title, kept.country or participant.country, aliases
+                name, kept.title or participant.title, kept.country or participant.country, aliases
             )
     return result
 
@@ -194,7 +236,12 @@ def _latin_and_cyrillic_participants(
     # A Russian text often names the people only by surname in its headline: "Порошенко обсудил с Путиным ...".
     title_names = is_cyrillic(title) and MEETING_WORDS.search(title)
     for mention in find_person_mentions(lead_sentence):
-        if mention.has_title and _present(mention, lead_sentence) or _after_meeting_verb(mention, lead_sentence):
+        if (
+            mention.has_title
+            and _present(mention, lead_sentence)
+            or _after_meeting_verb(mention, lead_sentence)
+            or _lead_subject(mention, lead_sentence)
+        ):
             _merge(people, mention)
     # "Readout of President Joe Biden's Meeting with President Xi Jinping": possessives are fine in such titles.
     if title and MEETING_WORDS.search(title):
@@ -212,6 +259,7 @@ def _latin_and_cyrillic_participants(
             mentions = [m for m in find_person_mentions(window) if m.has_title]
             if mentions and mentions[0].title_start <= 2:
                 _merge(people, mentions[0])
+    _add_separate_meetings(people, body[:SEPARATE_MEETING_PARAGRAPHS])
     _add_role_subjects(people, lead_sentence, full_text)
     return _with_countries(people, full_text or lead_sentence, publisher_country)
 
@@ -239,6 +287,38 @@ def _add_from_meeting_sentences(people: list[PersonMention], paragraphs: list[st
                 _merge(people, mention)
             if len(people) >= 2:
                 return
+
+
+# "X also met (with) ...", "held talks with", "Bilateral meetings were also held with ...": another meeting of the
+# same visit, whose titled people are participants too.
+_ANOTHER_MEETING = re.compile(
+    r"\b(?:met|meets|held (?:a meeting|bilateral talks|separate talks) with"
+    r"|had (?:bilateral |separate )?meetings? with"
+    r"|spoke (?:by telephone |by phone |on the phone )?(?:to|with)"
+    r"|(?:had|held) an? (?:telephone |phone )?(?:call|conversation|telephone conversation) with"
+    r"|(?:meetings|talks) (?:were|was) (?:also )?held with)\b"
+)
+_PASSIVE_MEETING = re.compile(r"\b(?:meetings|talks) (?:were|was) (?:also )?held with\b")
+
+
+def _add_separate_meetings(people: list[PersonMention], paragraphs: list[str]) -> None:
+    """Titled people of a sentence that tells of a meeting of someone already a participant (or of meetings held
+    with them), later in the text: "Minister Shanmugam also met Ukraine Minister of Justice Pavlo Petrenko"."""
+    if not people:
+        return
+    for paragraph in paragraphs:
+        for sentence in split_sentences(paragraph[:LEAD_WINDOW]):
+            verb = _ANOTHER_MEETING.search(sentence)
+            if verb is None or _EARLIER_MEETING.search(sentence[: verb.end()]):
+                continue
+            mentions = [m for m in find_person_mentions(sentence) if _present(m, sentence)]
+            # The one already known does the meeting: "X and Y also met with Z" adds nobody when only Z is known.
+            subject = any(same_person(p.name, m.name) for m in mentions if m.end <= verb.start() for p in people)
+            if not (subject or _PASSIVE_MEETING.search(sentence)):
+                continue
+            for mention in mentions:
+                if mention.has_title and len(name_tokens(mention.name)) >= 2:
+                    _merge(people, mention)
 
 
 def _han_participants(lead_sentence: str, title: str, body: list[str]) -> list[ParsedParticipant]:
@@ -288,20 +368,40 @@ def _dictionary_name(name: str) -> bool:
     return all(russian_name_word(word.split("-")[-1]) for word in name.split())
 
 
+# A pluperfect meeting verb tells of an earlier meeting: "had met", "avait rencontré", "se había reunido".
+_EARLIER_MEETING = re.compile(
+    r"\b(?:had|avait|avaient|había|habían|hatte|hatten)\s+(?:already\s+|déjà\s+|ya\s+)?"
+    r"(?:met|rencontr\w*|reunido|getroffen)\b[^.;]{0,80}$"
+)
+
+
 def _after_meeting_verb(mention: PersonMention, text: str) -> bool:
     """A bare name right after "met with", "received", "meeting with", or right before "met", "held talks",
     is a participant: "Vladimir Putin held talks with ..."."""
     if len(name_tokens(mention.name)) < 2 or mention.possessive:
         return False
-    before = text[max(0, mention.start - 30) : mention.start]
+    before = text[max(0, mention.start - 90) : mention.start]
+    if _EARLIER_MEETING.search(before):
+        return False  # "il avait rencontré le Premier ministre X": an earlier meeting, not this one
     if re.search(
         r"(?:met|meets|meeting|received|receives|talks|hosted)(?: with)?\s+$"
-        r"|(?:встретил\w*|переговоры|встреч\w|беседы|разговор\w*|принял\w*) (?:с|со) (?:\w+ ){0,3}$"
+        r"|(?:встретил\w*|переговоры|встреч\w|беседы|разговор\w*|принял\w*) (?:с|со) (?:\w+ ){0,6}$"
         r"|(?:reuni\w+|convers\w+|encuentro|recibió|recebeu|rencontr\w+|reçu) (?:con|com|avec)?\s*$",
         before,
     ):
         return True
     return bool(_BEFORE_MEETING_VERB.match(text[mention.end : mention.end + 60]))
+
+
+_SUBJECT_VERB_AFTER = re.compile(r"^\s+(?:(?:on|this|last)\s+[A-Z]?[a-z]+\s+|today\s+|yesterday\s+)?[a-z]{3,}\b")
+
+
+def _lead_subject(mention: PersonMention, text: str) -> bool:
+    """A full name with which the lead opens, followed by its verb, is who the readout is about: "Prabowo Subianto
+    on Wednesday told Japan's Prime Minister ..."."""
+    if mention.possessive or len(name_tokens(mention.name)) < 2 or text[: mention.start].strip(" \"'“”‘’-—"):
+        return False
+    return bool(_SUBJECT_VERB_AFTER.match(text[mention.end : mention.end + 40]))
 
 
 def _add_role_subjects(people: list[PersonMention], lead_sentence: str, full_text: str) -> None:

@@ -37,7 +37,7 @@ from .location import (
 )
 from .metadata import date_from_url, extract_metadata, from_front_matter
 from .names import find_person_mentions
-from .participants import extract_participants, is_pinyin_name
+from .participants import extract_participants, is_pinyin_name, same_person
 from .publisher import detect_publisher, home_country
 from .sentences import split_sentences
 from .types import Kind, ParsedParagraph, ParsedParticipant, ParsedReadout, ParseError, ReadoutMetadata
@@ -150,7 +150,9 @@ def _parse(raw: str | bytes, filename: str | None, given: ReadoutMetadata) -> Pa
         publisher_country=home_country(publisher),
         language=language,
         day=day,
+        author=given.author or embedded.author,
     )
+    author = next((p.name for p in participants if same_person(p.name, given.author or embedded.author)), None)
     if not participants:
         warnings.append("no participants found")
 
@@ -160,6 +162,7 @@ def _parse(raw: str | bytes, filename: str | None, given: ReadoutMetadata) -> Pa
         {lead_position: dateline.end} if dateline else None,
         language=language,
         day=day,
+        author=author,
     )
     if len(paragraphs) > MAX_ATTRIBUTED_PARAGRAPHS:
         warnings.append(f"only the first {MAX_ATTRIBUTED_PARAGRAPHS} paragraphs were attributed")

@@ -44,8 +44,9 @@ class ReadoutMetadata:
     publisher: str = ""
     language: str = ""
     title: str = ""
+    author: str = ""  # the person a release speaks for in the first person ("Alexander Downer"), where stated
 
-    FIELDS = ("published_date", "source_url", "publisher", "language", "title")
+    FIELDS = ("published_date", "source_url", "publisher", "language", "title", "author")
 
     def to_json(self) -> dict:
         """The values given, as JSON (the published date in ISO form); empty ones left out."""
@@ -77,6 +78,7 @@ class ReadoutMetadata:
             publisher=self.publisher or other.publisher,
             language=self.language or other.language,
             title=self.title or other.title,
+            author=self.author or other.author,
         )
 
 

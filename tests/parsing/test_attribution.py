@@ -1,3 +1,5 @@
+from datetime import date
+
 from readouts.parsing.attribution import attribute_paragraphs
 from readouts.parsing.types import Kind, ParsedParticipant
 
@@ -137,3 +139,121 @@ def test_honorific_and_a_family_name_shared_with_another_persons_given_name():
         ["Kevin Rudd met Mr Rudd Lubbers in Geneva.", "Mr Rudd said the meeting was useful.", "Mr Lubbers noted it."],
         [rudd, lubbers],
     ) == [None, "Kevin Rudd", "Rudd Lubbers"]
+
+
+def test_subjectless_passives_of_discussing_are_joint_in_english_french_and_spanish():
+    lead = "President Aidos Serikov met Foreign Minister Wang Lixin in Astana."
+    assert labels([lead, "Energy and transport links were also discussed at length."]) == [None, "joint"]
+    french = [lead, "La coopération dans le domaine de l'énergie a également été évoquée."]
+    assert _labels_in(french, "fr") == [None, "joint"]
+    spanish = [lead, "Durante el encuentro fueron abordados los temas del comercio y la energía."]
+    assert _labels_in(spanish, "es") == [None, "joint"]
+    # A passive of doing, not of saying, says nothing about who spoke.
+    assert labels([lead, "A new bridge was opened in the capital last year."]) == [None, None]
+
+
+def test_interlocutors_both_and_pairs_joined_in_other_languages():
+    lead = "President Aidos Serikov met Foreign Minister Wang Lixin in Astana."
+    assert labels([lead, "The interlocutors reviewed the state of trade."]) == [None, "joint"]
+    assert labels([lead, "Both welcomed the opening of a new railway line."]) == [None, "joint"]
+    assert _labels_in([lead, "Serikov y Wang acordaron ampliar el comercio."], "es") == [None, "joint"]
+    assert _labels_in([lead, "Los gobiernos de Kazajistán y China acordaron ampliar el comercio."], "es") == [
+        None,
+        "joint",
+    ]
+
+
+def _labels_in(paragraphs, language, participants=PEOPLE):
+    return [
+        speaker if kind is Kind.STATEMENT else (None if kind is Kind.NARRATIVE else "joint")
+        for kind, speaker in attribute_paragraphs(paragraphs, participants, language=language)
+    ]
+
+
+def test_a_first_person_release_speaks_for_its_author():
+    marsh = ParsedParticipant("Evelyn Marsh", "Foreign Minister", "Australia")
+    people = [marsh, WANG]
+    paragraphs = [
+        "Foreign Minister Wang Lixin visited Canberra this week.",
+        "I welcomed the minister's commitment to the dialogue.",
+        "Mr Wang and I agreed to meet again next year.",
+        "We discussed the regional situation at length.",
+        '"I hope to visit soon," Wang said.',
+    ]
+    found = [
+        speaker if kind is Kind.STATEMENT else (None if kind is Kind.NARRATIVE else "joint")
+        for kind, speaker in attribute_paragraphs(paragraphs, people, language="en", author="Evelyn Marsh")
+    ]
+    assert found == [None, "Evelyn Marsh", "joint", "joint", "Wang Lixin"]
+
+
+def test_asides_after_the_subject_and_quoted_as_saying():
+    lead = "President Aidos Serikov met Foreign Minister Wang Lixin in Astana."
+    assert labels(
+        [
+            lead,
+            "During the talks Aidos Serikov noted the growth of trade.",
+            "Foreign Minister Wang Lixin, in turn, commended the country's progress.",
+            "Serikov, 64, said the railway would open next year.",
+            '"Our ties are strong," the agency quoted Wang as saying.',
+        ]
+    ) == [None, "Aidos Serikov", "Wang Lixin", "Aidos Serikov", "Wang Lixin"]
+
+
+def test_first_president_is_not_the_president_of_the_day():
+    lead = "President Aidos Serikov met Foreign Minister Wang Lixin in Astana."
+    elder = ParsedParticipant("Nursultan Nazarbayev", "First President", "Kazakhstan")
+    president = ParsedParticipant("Kassym-Jomart Tokayev", "President", "Kazakhstan")
+    paragraphs = [lead, "The First President, in turn, stressed the value of the partnership."]
+    found = attribute_paragraphs(paragraphs, [elder, president], language="en", day=date(2021, 5, 4))
+    assert found[1] == (Kind.STATEMENT, "Nursultan Nazarbayev")
+
+
+def test_russian_reflexive_passives_and_the_subject_of_discussion_are_joint():
+    lead = "Президент Айдос Сериков встретился с министром Ван Лисинем."
+    assert _labels_in([lead, "Обсуждались вопросы торговли и транспорта."], "ru") == [None, "joint"]
+    assert _labels_in([lead, "Предметом обсуждения стали вопросы энергетики."], "ru") == [None, "joint"]
+
+
+def test_speaking_to_someone_is_a_call_and_it_is_believed_is_no_outsider():
+    lead = "President Aidos Serikov met Foreign Minister Wang Lixin in Astana."
+    assert labels([lead, "Serikov spoke to Wang by telephone on Friday evening."]) == [None, None]
+    assert labels([lead, "It is believed that the visit will open a new chapter, Wang added."]) == [None, "Wang Lixin"]
+
+
+def test_a_meeting_held_with_adjectives_before_it_is_still_the_meeting():
+    lead = "President Aidos Serikov met Foreign Minister Wang Lixin in Astana."
+    second = "Serikov and Wang held a long and very productive meeting on trade."
+    assert labels([lead, second]) == [None, None]
+
+
+def test_joint_subjects_in_french_spanish_russian_and_chinese():
+    lead = "President Aidos Serikov met Foreign Minister Wang Lixin in Astana."
+    assert _labels_in([lead, "Les deux pays ont convenu de renforcer leurs échanges."], "fr") == [None, "joint"]
+    assert _labels_in([lead, "Ambos países acordaron ampliar el comercio."], "es") == [None, "joint"]
+    assert _labels_in([lead, "Обе страны договорились расширить торговлю."], "ru") == [None, "joint"]
+    assert _labels_in([lead, "两国同意加强经贸合作。"], "zh") == [None, "joint"]
+
+
+def test_wrote_reports_words_and_a_dozen_is_no_participle():
+    lead = "President Aidos Serikov met Foreign Minister Wang Lixin in Astana."
+    quote = "“The talks were useful,” Serikov wrote on social media."
+    assert labels([lead, quote, "Serikov has a dozen more meetings over the next two days."]) == [
+        None,
+        "Aidos Serikov",
+        None,
+    ]
+
+
+def test_a_joint_subject_with_its_countries_after_it():
+    lead = "President Aidos Serikov met Foreign Minister Wang Lixin in Astana."
+    spanish = "Los jefes de la diplomacia de Kazajistán y China se comprometieron a ampliar el comercio."
+    assert _labels_in([lead, spanish], "es") == [None, "joint"]
+    french = "Les ministres des Affaires étrangères du Kazakhstan et de Chine ont souligné leur amitié."
+    assert _labels_in([lead, french], "fr") == [None, "joint"]
+
+
+def test_the_talks_as_subject_of_what_was_covered_are_joint():
+    lead = "President Aidos Serikov met Foreign Minister Wang Lixin in Astana."
+    assert labels([lead, "The talks covered energy, transport and culture."]) == [None, "joint"]
+    assert labels([lead, "The talks lasted three hours."]) == [None, None]

@@ -6,7 +6,14 @@ from pathlib import Path
 import pytest
 
 from readouts.parsing import ParseError, parse_readout
-from readouts.parsing.metadata import date_from_url, from_html, from_record, parse_date_value
+from readouts.parsing.metadata import (
+    date_from_url,
+    from_front_matter,
+    from_html,
+    from_record,
+    parse_date_value,
+    person_name,
+)
 from readouts.parsing.types import ReadoutMetadata
 
 METADATA_FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "metadata"
@@ -111,3 +118,12 @@ def test_a_reprint_keeps_the_original_byline_date():
     )
     parsed = parse_readout(raw)
     assert (parsed.published_date, parsed.meeting_date) == (date(2024, 10, 3), date(2024, 10, 3))
+
+
+def test_the_person_a_release_speaks_for_from_a_catalogue_or_an_export():
+    assert person_name('- "Marsh, Evelyn" - "Country Party"') == "Evelyn Marsh"
+    assert person_name("Evelyn Marsh") == "Evelyn Marsh"
+    assert person_name("Office of the Prime Minister") == ""
+    assert from_front_matter({"creators": '- "Marsh, Evelyn"'}).author == "Evelyn Marsh"
+    record = "<record><minister>Marsh, Evelyn</minister><release-date>03/04/1999</release-date></record>"
+    assert from_record(record).author == "Evelyn Marsh"

@@ -30,7 +30,7 @@ With --dry-run --json, each file gives one JSON object on its own line: {"file",
 "paragraphs": [{"text", "speaker", "kind"}], "warnings": [...], "meeting_end_date", "meeting_date_basis",
 "meeting_month", "meeting_day", "source_url"}, or {"file", "error"} when it cannot be read.
 --metadata FILE.jsonl: one JSON object a line, {"file": name or path, "published_date", "source_url",
-"publisher", "language", "title"} (all but "file" optional), applied to that file.
+"publisher", "language", "title", "author"} (all but "file" optional), applied to that file.
 """
 
 
