@@ -29,7 +29,7 @@ EXACT_MATCHES = 10_000
 SAMPLE_ROWS = 25_000
 # A sample never reads more than this share of the table: a filtered selection just above EXACT_SELECTION
 # would otherwise scan most of it.
-MAX_SAMPLE_PERCENT = 25.0
+MAX_SAMPLE_PERCENT = 10.0
 TOP_GROUPS = 6
 TOP_SAYERS = 10
 
@@ -151,9 +151,11 @@ def count_trends(texts, paragraphs, *, per=YEAR, measure=SHARE, split="", langua
             rows.append((read_counts(connection, exact, filters, per, split, totals=False), None))
             # A split's groups are those the query uses most, found exactly: the sample counts their paragraphs.
             groups = sorted({row["grp"] for row in rows[0][0]["series"] if row["grp"] is not None})
-        sample = read_counts(connection, sampled, filters, per, split, totals=True, percent=percent, groups=groups)
-        rows.append((sample, percent))
-        trends.sample_percent = percent
+        if sampled or measure == SHARE:
+            # The paragraphs per period, which a share needs, and the queries that match too many to count.
+            sample = read_counts(connection, sampled, filters, per, split, totals=True, percent=percent, groups=groups)
+            rows.append((sample, percent))
+            trends.sample_percent = percent
     return assembled(trends, counted, rows, split)
 
 

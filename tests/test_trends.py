@@ -105,13 +105,16 @@ def test_the_csv_holds_the_numbers(client, archive):
     assert (row["paragraphs_matching"], row["paragraphs_in_period"], row["estimated"]) == ("3", "5", "no")
 
 
-def test_the_sample_path_scales_and_says_it_estimates(client, archive, monkeypatch):
+def test_the_sample_path_scales_and_says_it_estimates(client, archive, monkeypatch, django_assert_max_num_queries):
     # Every selection "large", every query sampled; a sample of the whole table, so the numbers stay checkable.
     monkeypatch.setattr(trends, "EXACT_SELECTION", -1)
     monkeypatch.setattr(trends, "EXACT_MATCHES", -1)
     monkeypatch.setattr(trends, "MAX_SAMPLE_PERCENT", 100.0)
     monkeypatch.setattr(trends, "SAMPLE_ROWS", 10**9)
-    page = client.get("/trends/?q=Tokayev&measure=count").content.decode()
+    # The query's understanding (and the names' index, built once), two estimates, the table's size, the sample's
+    # statement, the names of speakers and countries, the country menus.
+    with django_assert_max_num_queries(12):
+        page = client.get("/trends/?q=Tokayev&measure=count").content.decode()
     assert "Estimated in part, from a sample of 100% of the archive" in page
     assert [values for _period, values in table_rows(page)] == [["1"], ["2"], ["1"]]
     rows = csv_rows(client.get("/trends/data.csv?q=Tokayev"))
@@ -124,6 +127,9 @@ def test_an_exact_query_beside_sampled_totals(client, archive, monkeypatch):
     monkeypatch.setattr(trends, "SAMPLE_ROWS", 10**9)
     page = client.get("/trends/?q=Wang&split=publisher").content.decode()
     assert "the paragraphs per year;" in page and "Wang · Akorda" in page
+    # Counts alone need no sample when every query is counted exactly.
+    page = client.get("/trends/?q=Wang&split=publisher&measure=count").content.decode()
+    assert "Estimated in part" not in page and "Wang · Akorda" in page
 
 
 @pytest.mark.parametrize(
@@ -140,6 +146,7 @@ def test_an_exact_query_beside_sampled_totals(client, archive, monkeypatch):
         "/trends/?q=Wang&country=ZZZ&meeting_date_after=yesterday",
         "/trends/?q=Wang&meeting_date_after=2023-01-01&meeting_date_before=2020-01-01",
         "/trends/?q=王毅&q=Ван+И&q=%E2%80%AEmarks",
+        "/trends/?q=50%25+growth&publisher=%25&location=%25s&speaker=%25%28x%29s",
     ],
 )
 def test_bad_input_gives_a_page_with_a_message(client, archive, query):
