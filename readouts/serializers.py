@@ -211,7 +211,7 @@ class ReadoutDetailSerializer(ReadoutExportSerializer):
             summary["changes_url"] = request.build_absolute_uri(address) if request and address else address
         return summaries
 
-    @extend_schema_field(OpenApiTypes.DATETIME)
+    @extend_schema_field(serializers.DateTimeField(allow_null=True))
     def get_removed_by_publisher_at(self, readout) -> str | None:
         page = getattr(readout, "page", None)  # none for a readout not fetched from a page
         return page.removed_at.isoformat() if page and page.removed_at else None
