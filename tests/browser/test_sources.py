@@ -49,20 +49,28 @@ def test_from_the_readout_to_what_changed_and_another_pair_of_revisions(page, re
     assert page.console_errors == []
 
 
-def test_the_changes_page_passes_axe_and_the_nu_html_checker(page, revised_twice, checkers, tmp_path):
-    url = f"{revised_twice.get_absolute_url()}changes/?from=1&to=3"
+def test_the_changes_page_and_the_revised_readout_pass_axe_and_the_nu_html_checker(
+    page, revised_twice, checkers, tmp_path
+):
+    pages = {
+        "revision-changes": f"{revised_twice.get_absolute_url()}changes/?from=1&to=3",
+        "readout-revised": revised_twice.get_absolute_url(),
+    }
     SCREENSHOTS.mkdir(exist_ok=True)
-    violations, html_file = {}, tmp_path / "changes.html"
-    for scheme, viewport in (("light", DESKTOP), ("dark", DESKTOP), ("light", PHONE)):
-        page.emulate_media(color_scheme=scheme)
-        page.set_viewport_size(viewport)
-        response = page.goto(url)
-        if viewport is DESKTOP and scheme == "light":
-            html_file.write_bytes(response.body())
-        found = run_axe(page, checkers)
-        if found:
-            violations[f"changes ({scheme}, {viewport['width']} px)"] = found
-        suffix = "phone" if viewport is PHONE else f"{scheme}-desktop"
-        page.screenshot(path=SCREENSHOTS / f"revision-changes-{suffix}.png", full_page=True)
+    violations, html_files = {}, []
+    for name, url in pages.items():
+        for scheme, viewport in (("light", DESKTOP), ("dark", DESKTOP), ("light", PHONE)):
+            page.emulate_media(color_scheme=scheme)
+            page.set_viewport_size(viewport)
+            response = page.goto(url)
+            if viewport is DESKTOP and scheme == "light":
+                html_file = tmp_path / f"{name}.html"
+                html_file.write_bytes(response.body())
+                html_files.append(html_file)
+            found = run_axe(page, checkers)
+            if found:
+                violations[f"{name} ({scheme}, {viewport['width']} px)"] = found
+            suffix = "phone" if viewport is PHONE else f"{scheme}-desktop"
+            page.screenshot(path=SCREENSHOTS / f"{name}-{suffix}.png", full_page=True)
     assert violations == {}
-    assert nu_errors(checkers, [html_file]) == []
+    assert nu_errors(checkers, html_files) == []
