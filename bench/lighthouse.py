@@ -104,7 +104,14 @@ def audit(url, preset, skip=()):
             raise SystemExit(f"Lighthouse failed on {url}:\n{result.stderr[-2000:]}")
         report = json.loads(report_path.read_text())
     scores = {name: round((report["categories"][name]["score"] or 0) * 100) for name in CATEGORIES}
-    failing = [
+    # A category Lighthouse could not score (no contentful paint seen in time, on a busy machine) scores 0 here;
+    # the reason is printed with the failures.
+    unscored = [
+        f"{name}: not scored ({(report.get('runtimeError') or {}).get('message', 'no reason given')})"
+        for name in CATEGORIES
+        if report["categories"][name]["score"] is None
+    ]
+    failing = unscored + [
         f"{audit_id}: {item['title']}"
         for audit_id, item in report["audits"].items()
         if item.get("score") is not None and item["score"] < 1 and item.get("scoreDisplayMode") == "binary"

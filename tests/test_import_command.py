@@ -89,7 +89,7 @@ def test_dry_run_json_prints_one_object_per_file_and_saves_nothing(folder):
     parsed = {Path(o["file"]).name: o for o in objects if "error" not in o}
     keys = {"file", "title", "published_date", "meeting_date", "location", "publisher", "language"}
     dates = {"meeting_end_date", "meeting_date_basis", "meeting_month", "meeting_day", "source_url"}
-    assert keys | {"participants", "paragraphs", "warnings"} | dates == set(parsed["lusaka.txt"])
+    assert keys | {"participants", "paragraphs", "warnings", "location_guessed"} | dates == set(parsed["lusaka.txt"])
     lusaka = parsed["lusaka.txt"]
     # "March 3" and "on Tuesday", no year anywhere: the month and day, and no guessed year.
     assert (lusaka["meeting_date"], lusaka["meeting_month"], lusaka["meeting_day"]) == (None, 3, 3)

@@ -52,6 +52,7 @@ def test_minimal_readout_and_json_shape():
         "meeting_month",
         "meeting_day",
         "source_url",
+        "location_guessed",
     ]
     # No year anywhere: the month and day are kept, and said to have no year.
     assert (data["meeting_month"], data["meeting_day"], data["meeting_date_basis"]) == (3, 3, "year_unknown")

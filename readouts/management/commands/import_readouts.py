@@ -27,8 +27,9 @@ from readouts.sources.pages import import_addresses, import_saved_page, is_saved
 HELP_EPILOG = """
 With --dry-run --json, each file gives one JSON object on its own line: {"file", "title", "published_date",
 "meeting_date", "location", "publisher", "language", "participants": [{"name", "title", "country"}],
-"paragraphs": [{"text", "speaker", "kind"}], "warnings": [...], "meeting_end_date", "meeting_date_basis",
-"meeting_month", "meeting_day", "source_url"}, or {"file", "error"} when it cannot be read.
+"paragraphs": [{"text", "speaker", "kind", "speaker_guessed"}], "warnings": [...], "meeting_end_date",
+"meeting_date_basis", "meeting_month", "meeting_day", "source_url", "location_guessed"}, or {"file", "error"} when
+it cannot be read.
 --metadata FILE.jsonl: one JSON object a line, {"file": name or path, "published_date", "source_url",
 "publisher", "language", "title", "author"} (all but "file" optional), applied to that file.
 """
