@@ -948,11 +948,17 @@ class MeetingQuerySet(models.QuerySet):
 
     def around(self, first, last):
         """Meetings whose span of dates comes within GROUPING_DAYS of first..last: the candidates of a new account."""
+        earliest, latest, ends_after = self.window_around(first, last)
+        return self.filter(first_date__range=(earliest, latest), last_date__gte=ends_after)
+
+    @staticmethod
+    def window_around(first, last):
+        """(earliest first date, latest first date, earliest last date) of the meetings around first..last."""
         margin = datetime.timedelta(days=GROUPING_DAYS)
         # first_date bounded on both sides too (no meeting lasts LONGEST_MEETING_DAYS): two open ranges on two
         # columns made PostgreSQL expect a seventh of the table and scan it all.
         earliest = first - margin - datetime.timedelta(days=LONGEST_MEETING_DAYS)
-        return self.filter(first_date__range=(earliest, last + margin), last_date__gte=first - margin)
+        return earliest, last + margin, first - margin
 
     def with_accounts(self):
         """Each meeting's readouts with their participants, paragraphs (speakers) and reprint links: four queries."""

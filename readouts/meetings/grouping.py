@@ -6,7 +6,6 @@ its own date says. Any other readout joins the meeting whose account most surely
 (readouts.meetings.rules), or starts a meeting of its own. A readout in a meeting changed by hand stays there.
 """
 
-import collections
 import datetime
 
 from django.db import connection, transaction
@@ -95,39 +94,56 @@ SET bands = excluded.bands, signature = excluded.signature, reprint_of_id = excl
 """
 
 
+# The accounts of their own (reprints left out) of the meetings whose dates come within the grouping window of a
+# day, with their participants in order, other than the readout itself: one query, the meetings found by their
+# dates' index first (a materialised list of some tens), then their readouts by the meeting index.
+CANDIDATES = """
+WITH nearby AS MATERIALIZED (
+    SELECT id FROM readouts_meeting
+    WHERE first_date BETWEEN %(earliest)s AND %(latest)s AND last_date >= %(ends_after)s
+)
+SELECT r.id, coalesce(r.meeting_date, r.published_date), r.location, r.meeting_id,
+       array_agg(p.person_id ORDER BY p."order"), array_agg(person.name ORDER BY p."order"),
+       array_agg(person.country_id ORDER BY p."order")
+FROM nearby
+JOIN readouts_readout AS r ON r.meeting_id = nearby.id
+JOIN readouts_participation AS p ON p.readout_id = r.id
+JOIN readouts_person AS person ON person.id = p.person_id
+LEFT JOIN readouts_readoutfingerprint AS f ON f.readout_id = r.id
+WHERE r.id <> %(readout)s AND f.reprint_of_id IS NULL
+GROUP BY r.id
+"""
+
+
 def find_meeting(readout: Readout) -> Meeting | None:
     """The meeting whose accounts most surely tell of the readout's meeting, among those of nearby days; when
     none does, the readout's own meeting if it is its only account (kept rather than replaced by a new one)."""
     day = day_of(readout)
     if day is None or not readout.participations.all():
         return None
-    # The ids first: with them as a list the planner reads the readouts by their meeting index.
-    nearby = list(Meeting.objects.around(day, day).values_list("pk", flat=True))
-    if not nearby:
-        return None
-    # Plain tuples rather than model instances: a window of days holds some fifty readouts and their people.
-    candidates = list(
-        Readout.objects.filter(meeting__in=nearby, fingerprint__reprint_of=None)
-        .exclude(pk=readout.pk)
-        .values_list("pk", "meeting_date", "published_date", "location", "meeting_id")
-    )
-    people = collections.defaultdict(list)
-    for readout_id, person_id, name, country_id in (
-        Participation.objects.filter(readout__in=[row[0] for row in candidates])
-        .order_by("readout_id", "order")
-        .values_list("readout_id", "person_id", "person__name", "person__country_id")
-    ):
-        people[readout_id].append(rules.Person(person_id, name, country_id))
+    earliest, latest, ends_after = Meeting.objects.window_around(day, day)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            CANDIDATES, {"earliest": earliest, "latest": latest, "ends_after": ends_after, "readout": readout.pk}
+        )
+        rows = cursor.fetchall()
     accounts = [
-        rules.Account(pk, meeting_date or published_date, location, tuple(people[pk]), meeting_id)
-        for pk, meeting_date, published_date, location, meeting_id in candidates
+        rules.Account(
+            pk,
+            account_day,
+            location,
+            tuple(rules.Person(*person) for person in zip(person_ids, names, countries, strict=True)),
+            meeting_id,
+        )
+        for pk, account_day, location, meeting_id, person_ids, names, countries in rows
     ]
     chosen = rules.best_meeting(account_of(readout), accounts, GROUPING_DAYS)
-    alone = readout.meeting_id in nearby and not any(account.meeting_id == readout.meeting_id for account in accounts)
-    if chosen is None and alone:
-        chosen = readout.meeting_id
+    own = readout.meeting
+    alone = own is not None and not any(account.meeting_id == own.pk for account in accounts)
+    if chosen is None and alone and own.first_date is not None and earliest <= own.first_date <= latest:
+        chosen = own.pk
     if chosen is not None and chosen == readout.meeting_id:
-        return readout.meeting
+        return own
     return Meeting.objects.filter(pk=chosen).first() if chosen else None
 
 

@@ -61,3 +61,15 @@ def test_the_meeting_pages_pass_axe_and_the_nu_html_checker(page, meeting_archiv
             page.screenshot(path=SCREENSHOTS / f"{name}-{suffix}.png", full_page=True)
     assert violations == {}
     assert nu_errors(checkers, html_files) == []
+
+
+def test_the_list_keeps_the_meetings_reported_by_both_sides(page, meeting_archive):
+    page.goto("/readouts/")
+    page.get_by_label("Reported by").select_option(label="Reported by both sides")
+    page.get_by_role("button", name="Apply filters").click()
+    page.wait_for_url("**sides=both**")
+    results = page.locator("#results")
+    assert meeting_archive["kazakh_side"].title in results.inner_text()
+    assert meeting_archive["months_earlier"].title not in results.inner_text()
+    assert "of 1 meeting" in page.locator("#results-title").inner_text()
+    assert page.console_errors == []
