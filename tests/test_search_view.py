@@ -161,7 +161,8 @@ SCRIPTS = st.sampled_from(
 QUERIES = st.one_of(st.text(max_size=300), st.lists(st.one_of(SCRIPTS, st.text(max_size=5)), max_size=12).map("".join))
 
 
-@settings(max_examples=200, deadline=2000, suppress_health_check=[HealthCheck.function_scoped_fixture])
+# No deadline: a property test, not a timed one (a busy machine took more than 2 s for one example).
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     query=QUERIES,
     page=st.one_of(st.none(), st.text(max_size=6)),
@@ -323,7 +324,7 @@ def test_a_generated_readouts_card_says_so_and_snippets_cut_inside_a_paragraph_s
     make_readout(
         title="A generated meeting",
         is_generated=True,
-        paragraphs=[(long_text, None, NARRATIVE), ("The okapi was mentioned once more.", None, NARRATIVE)],
+        paragraphs=[(long_text, None, NARRATIVE), ("Okapi conservation was mentioned once more.", None, NARRATIVE)],
     )
     html = client.get("/search/", {"q": "okapi"}).content.decode()
     card = re.search(r'<li class="search-hit">.*?</li>\s*</ul>', html, re.S).group(0)
@@ -332,7 +333,7 @@ def test_a_generated_readouts_card_says_so_and_snippets_cut_inside_a_paragraph_s
     cut, whole = dict(snippets)["1"], dict(snippets)["2"]
     assert cut.startswith("… ") and cut.endswith(" …") and "<mark>okapi</mark>" in cut
     words = set(long_text.replace(".", "").split())
-    assert {word.strip(".") for word in re.sub(r"</?mark>|…", " ", cut).split()} <= words
+    assert {word.strip(".") for word in re.sub(r"</?mark>|…", " ", cut).split()} - {""} <= words
     assert not whole.startswith("…") and not whole.endswith("…")
     # A readout that is not generated has no badge.
     assert "Generated demo" not in client.get("/search/", {"q": "zebra crossings"}).content.decode()
