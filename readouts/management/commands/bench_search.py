@@ -177,7 +177,9 @@ def query_classes(total: int) -> dict[str, list[str]]:
 
     def words(low: float, high: float, count: int = 3) -> list[str]:
         terms = SearchTerm.objects.filter(paragraphs__gt=low * total, paragraphs__lte=high * total)
-        return [term.word for term in terms.order_by("-paragraphs") if is_searchable(term.word)][:count]
+        # English words: the other languages have classes of their own (a French "les" is no medium word).
+        ordered = terms.order_by("-paragraphs")
+        return [term.word for term in ordered if term.word.isascii() and is_searchable(term.word)][:count]
 
     common, medium, rare = words(0.30, 1.0), words(0.01, 0.05), words(0.00002, 0.001)
     return {
