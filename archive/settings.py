@@ -120,6 +120,15 @@ TEMPLATES = [
             ],
         },
     },
+    # For the partials a page repeats many times (the search results' cards): templates/jinja2/, and the
+    # Django templates' includes that read the same in both (the generated badge).
+    {
+        "NAME": "jinja2",
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "DIRS": [BASE_DIR / "templates" / "jinja2", BASE_DIR / "templates"],
+        "APP_DIRS": False,
+        "OPTIONS": {"environment": "archive.jinja2.environment", "autoescape": True},
+    },
 ]
 
 # Reads may go to the streaming replicas of DATABASE_REPLICA_URLS; writes, and reads after them, to the primary.

@@ -19,7 +19,6 @@ from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_sche
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework import exceptions, generics
 from rest_framework.decorators import api_view
-from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
 from rest_framework.reverse import reverse
 from rest_framework.views import exception_handler
@@ -30,6 +29,7 @@ from readouts.filters import ReadoutFilter
 from readouts.forms import SearchForm, run_search
 from readouts.meeting_views import compared_meeting
 from readouts.models import Country, Meeting, Participation, Person, Readout, ReadoutRevision, Statement
+from readouts.pagination import ArchivePagination
 from readouts.serializers import (
     CountrySerializer,
     ErrorSerializer,
@@ -44,32 +44,6 @@ from readouts.serializers import (
 
 # Part of every ETag: bump it when a representation changes, so that caches drop what they kept.
 REPRESENTATION_VERSION = "1"
-
-
-class ArchivePagination(PageNumberPagination):
-    """?page=N&page_size=M, 20 by default and 100 at most; a page size out of range is an error, not a surprise."""
-
-    page_size = 20
-    max_page_size = 100
-    page_size_query_param = "page_size"
-
-    def get_page_size(self, request):
-        asked = request.query_params.get(self.page_size_query_param)
-        if asked is None:
-            return self.page_size
-        if not asked.isascii() or not asked.isdigit() or not 1 <= int(asked) <= self.max_page_size:
-            message = f"Enter a whole number from 1 to {self.max_page_size}."
-            raise exceptions.ValidationError({self.page_size_query_param: [message]})
-        return int(asked)
-
-    def get_schema_operation_parameters(self, view):
-        parameters = super().get_schema_operation_parameters(view)
-        for parameter in parameters:
-            if parameter["name"] == self.page_query_param:
-                parameter["schema"]["minimum"] = 1
-            else:
-                parameter["schema"].update(minimum=1, maximum=self.max_page_size, default=self.page_size)
-        return parameters
 
 
 def handle_exception(exc, context):

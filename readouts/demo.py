@@ -31,14 +31,17 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import accumulate
 
+from anyascii import anyascii
 from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from tqdm import tqdm
 
-from readouts import demo_data
+from readouts import demo_data, demo_languages
 from readouts.countries import country_records
 from readouts.models import Country, Participation, Person, Readout, Statement
+from readouts.search.languages import config_for
+from readouts.search.words import segmented
 
 STATEMENT, JOINT, NARRATIVE = "statement", "joint", "narrative"
 FIRST_DAY = datetime.date(demo_data.FIRST_YEAR, 1, 1).toordinal()
@@ -148,7 +151,8 @@ def parse_people(table: str = demo_data.PEOPLE) -> list[tuple[DemoPerson, list[t
         code, name, short, others, roles = (field.strip() for field in line.split("|"))
         short = short or name.split()[-1]
         aliases = []
-        for alias in [short, *(other.strip() for other in others.split(","))]:
+        spellings = [short, *(other.strip() for other in others.split(","))]
+        for alias in [*spellings, *demo_languages.names_in_scripts(name)]:
             if alias and alias != name and alias not in aliases:
                 aliases.append(alias)
         person = DemoPerson(name, slugify(name), code, short, tuple(aliases))
@@ -667,18 +671,34 @@ def compose_account(seed: int, serial: int, world: World, account_of: int | None
 
     published = day + datetime.timedelta(days=1) if rng.random() < 0.25 else day
     dateline = f"{city.upper()}, {MONTHS[day.month - 1]} {day.day}, {year} ({publisher})"
+    # About a third are written again in another language, to the same plan (its own random draws, so that
+    # the English ones stay as they were).
+    language_rng = random.Random(f"readout-demo-language:{seed}:{serial}")
+    language = demo_languages.pick_language(language_rng)
+    if language != "en":
+        planned = tuple(
+            demo_languages.PlannedPerson(person.name, office.title, country.code, country.name.removeprefix("the "))
+            for office, person, country in zip(offices, people, countries, strict=True)
+        )
+        kinds = tuple((p.kind, p.speaker and p.speaker.name) for p in paragraphs)
+        plan = demo_languages.Plan(day=day, city=city, publisher=publisher, participants=planned, kinds=kinds)
+        written = demo_languages.write_in(language, language_rng, plan)
+        title, dateline, topics = written.title, written.dateline, list(written.topics)
+        paragraphs = [
+            DemoParagraph(text, p.kind, p.speaker) for text, p in zip(written.paragraphs, paragraphs, strict=True)
+        ]
     raw_text = "\n\n".join(
         [f"{title}\nGenerated demo readout No. {serial}", dateline, *(paragraph.text for paragraph in paragraphs)]
     )
     return DemoReadout(
         serial=serial,
         title=title,
-        slug=slugify(title)[:SLUG_LENGTH].strip("-"),
+        slug=slugify(anyascii(title))[:SLUG_LENGTH].strip("-"),
         meeting_date=day,
         published_date=published,
         location=city,
         publisher=publisher,
-        language="en",
+        language=language,
         participants=tuple(DemoParticipant(office.person, office.title) for office in offices),
         paragraphs=tuple(paragraphs),
         topics=tuple(topics),
@@ -761,7 +781,7 @@ READOUT_FIELDS = ("id", "title", "slug", "meeting_date", "published_date", "loca
                   "publisher_country_id")  # fmt: skip
 PARTICIPATION_FIELDS = ("readout_id", "person_id", "title", "order")
 STATEMENT_FIELDS = ("readout_id", "position", "text", "speaker_id", "kind", "meeting_date", "country_ids",
-                    "publisher")  # fmt: skip
+                    "publisher", "search_config", "segmented_text")  # fmt: skip
 
 
 def copy_statement(model, attnames: tuple[str, ...]) -> tuple[str, tuple]:
@@ -908,14 +928,20 @@ def copy_batch(
                 for order, participant in enumerate(readout.participants):
                     copy.write_row((readout_id, person_ids[participant.person.slug], participant.title, order, *rest))
                     participations += 1
+        # Chinese and Japanese paragraphs split into words before the COPY: the tokenizer may read the archive's
+        # names, which the connection cannot do while it copies.
+        split = [[segmented(paragraph.text) for paragraph in readout.paragraphs] for readout in batch]
         sql, rest = copy_statement(Statement, STATEMENT_FIELDS)
         with cursor.copy(sql) as copy:
-            for readout_id, readout, country_ids in zip(ids, batch, countries, strict=True):
-                for position, paragraph in enumerate(readout.paragraphs, start=1):
+            for readout_id, readout, country_ids, words in zip(ids, batch, countries, split, strict=True):
+                config = config_for(readout.language)
+                for position, (paragraph, segmented_text) in enumerate(
+                    zip(readout.paragraphs, words, strict=True), start=1
+                ):
                     speaker_id = person_ids[paragraph.speaker.slug] if paragraph.speaker else None
                     copy.write_row(
                         (readout_id, position, paragraph.text, speaker_id, paragraph.kind, readout.meeting_date,
-                         country_ids, readout.publisher, *rest)
+                         country_ids, readout.publisher, config, segmented_text, *rest)
                     )  # fmt: skip
                     statements += 1
     return participations, statements

@@ -1,10 +1,8 @@
 """Thin views: each asks the models and the filters for what the page shows and renders it."""
 
-from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
-from django.utils.functional import cached_property
 
 from readouts import search
 from readouts.charts import (
@@ -20,80 +18,9 @@ from readouts.forms import run_search
 from readouts.holdings import count_holdings
 from readouts.models import Country, Participation, Person, Readout, Statement
 from readouts.networks import asked_years, countries_met_in_years, people_met_in_years
+from readouts.pagination import count_cap_for, paginate
 from readouts.pair_timeline import LEVELS, count_pair_meetings
 from readouts.sources.revisions import numbering_of_revision
-
-PAGE_SIZE = 20
-# Counting every readout with a paragraph that matches reads every match (200 ms for a word in 40% of the
-# paragraphs of 100,000 readouts), so a list filtered by words counts up to this many and says "more than".
-WORDS_COUNT_CAP = 1_000
-
-
-class KeyedPaginator(Paginator):
-    """A paginator that fetches a page of a selection that can slice itself by key (ReadoutQuerySet.slice_by_key):
-    ids first, from an index, then the rows, so that page 4,000 costs about what page 1 does.
-
-    ``members``, when given, are the ids of the selection's readouts found from the participations
-    (Participation.objects.meetings_of): they are counted instead of the queryset, and a small selection is
-    fetched through them instead of by testing its filters readout by readout.
-
-    ``count_cap``, when given, stops counting there: ``count`` is then at most the cap, ``capped`` says whether
-    there were more, and the pages end at the cap.
-
-    ``meeting_count``: for a selection of readouts counted whole, the meetings they tell of (both sides' accounts
-    and reprints of one meeting once), counted in the same query as the readouts; None when capped."""
-
-    def __init__(self, object_list, per_page, members=None, count_cap=None):
-        super().__init__(object_list, per_page)
-        self.members = members
-        self.count_cap = count_cap
-
-    @cached_property
-    def counted(self) -> tuple[int, bool, int | None]:
-        if self.members is not None:
-            return *Readout.objects.filter(pk__in=self.members).count_with_meetings(), False
-        if self.count_cap is None:
-            if hasattr(self.object_list, "count_with_meetings"):
-                return *self.object_list.count_with_meetings(), False
-            return super().count, None, False
-        found = self.object_list.order_by()[: self.count_cap + 1].count()
-        return min(found, self.count_cap), None, found > self.count_cap
-
-    @property
-    def count(self):
-        return self.counted[0]
-
-    @property
-    def meeting_count(self) -> int | None:
-        return self.counted[1]
-
-    @property
-    def capped(self) -> bool:
-        return self.counted[2]
-
-    def page(self, number):
-        slice_by_key = getattr(self.object_list, "slice_by_key", None)
-        if slice_by_key is None:
-            return super().page(number)
-        number = self.validate_number(number)
-        bottom = (number - 1) * self.per_page
-        top = bottom + self.per_page
-        if top + self.orphans >= self.count:
-            top = self.count
-        return self._get_page(slice_by_key(bottom, top, total=self.count, members=self.members), number, self)
-
-
-def paginate(request, queryset, per_page=PAGE_SIZE, param="page", members=None, count_cap=None):
-    """The requested page and, when the number is not a page (`999999`, `abc`), the nearest one and a message."""
-    paginator = KeyedPaginator(queryset, per_page, members=members, count_cap=count_cap)
-    asked = request.GET.get(param, "")
-    # Below the first page the nearest page is the first; get_page() would give the last.
-    page = paginator.get_page(1 if asked.lstrip().startswith("-") else asked)
-    message = ""
-    if asked and asked != str(page.number):
-        shown = asked if len(asked) <= 12 else f"{asked[:12]}…"
-        message = f"There is no page “{shown}”: showing page {page.number} of {paginator.num_pages}."
-    return page, message
 
 
 def home(request):
@@ -137,7 +64,7 @@ def readout_list(request):
     filterset = ReadoutFilter(request.GET, queryset=Readout.objects.newest_first())
     readouts = filterset.qs.with_participants().defer("raw_text") if filterset.is_valid() else Readout.objects.none()
     words = filterset.is_valid() and filterset.form.cleaned_data.get("q")
-    count_cap = WORDS_COUNT_CAP if words else None
+    count_cap = count_cap_for(words)
     page, page_message = paginate(request, readouts, members=meetings_who_met(filterset), count_cap=count_cap)
     context = {
         "filter": filterset,

@@ -354,3 +354,19 @@ def test_real_objects_match_the_schema(path, path_parameters, query, wsgi_reques
     case = api_schema[path]["GET"].Case(path_parameters=path_parameters, query=query)
     response = case.call_and_validate()
     assert response.status_code == 200
+
+
+def test_a_list_narrowed_by_words_is_counted_up_to_the_cap_and_says_so(client, busy_archive, monkeypatch):
+    from readouts import pagination
+
+    url = reverse("api:readout_list")
+    exact = get_json(client, url, q="cooperation", page_size=7)  # in all thirty
+    assert (exact["count"], exact["count_capped"]) == (30, False)
+    monkeypatch.setattr(pagination, "WORDS_COUNT_CAP", 10)
+    capped = get_json(client, url, q="cooperation", page_size=7)
+    assert (capped["count"], capped["count_capped"]) == (10, True)
+    assert capped["next"].endswith("page=2&page_size=7&q=cooperation") or "page=2" in capped["next"]
+    assert len(get_json(client, url, q="cooperation", page=2, page_size=7)["results"]) == 3  # the pages end there
+    # Without words every readout is counted, whatever the cap.
+    assert get_json(client, url, page_size=7)["count_capped"] is False
+    assert get_json(client, url, page_size=7)["count"] == 30

@@ -10,8 +10,9 @@ import pytest
 from django.core.management import call_command
 from django.db.models import Count, Exists, OuterRef
 
-from readouts import demo, demo_data
+from readouts import demo, demo_data, demo_languages
 from readouts.models import Country, Meeting, Participation, Person, Readout, Statement
+from readouts.search.words import has_cjk
 
 KINDS = {"statement", "joint", "narrative"}
 
@@ -59,7 +60,7 @@ def test_generated_readouts_are_well_formed():
         assert datetime.date(2000, 1, 1) <= readout.meeting_date <= datetime.date(2025, 12, 31)
         assert readout.meeting_date <= readout.published_date <= readout.meeting_date + datetime.timedelta(days=1)
         assert readout.slug and len(readout.slug) <= demo.SLUG_LENGTH
-        assert readout.language == "en" and readout.publisher and readout.location
+        assert readout.language in {"en", *demo_languages.PHRASEBOOKS} and readout.publisher and readout.location
         # A plausible raw readout: a headline, a dateline, then the paragraphs separated by blank lines.
         blocks = readout.raw_text.split("\n\n")
         assert blocks[0].startswith(readout.title)
@@ -96,7 +97,7 @@ def test_the_people_table_is_consistent():
 
 
 def test_topics_are_long_tailed():
-    readouts = generate(400)
+    readouts = [readout for readout in generate(600) if readout.language == "en"][:400]
     counts = Counter(topic for readout in readouts for topic in readout.topics)
     ranked = [topic for topic, _, _ in demo.load_world().topics]
     per_topic = [counts[topic] for topic in ranked]
@@ -106,6 +107,23 @@ def test_topics_are_long_tailed():
     assert sum(counts[topic] == 1 for topic in counts) >= 30
     # The one word nearly every readout has.
     assert sum("cooperation" in r.raw_text for r in readouts) >= 0.9 * len(readouts)
+
+
+def test_about_a_third_of_the_readouts_are_in_other_languages_in_their_own_scripts():
+    readouts = generate(600)
+    languages = Counter(readout.language for readout in readouts)
+    assert set(languages) == {"en", "fr", "es", "ru", "zh"}
+    assert 0.25 <= 1 - languages["en"] / len(readouts) <= 0.45
+    for readout in readouts:
+        text = " ".join(paragraph.text for paragraph in readout.paragraphs)
+        assert "{" not in text and "  " not in text
+        assert has_cjk(text) == (readout.language == "zh")
+        if readout.language == "ru":
+            assert "сотруднич" in text or "Стороны" in text
+        assert readout.slug.isascii() and readout.slug  # an address in Latin letters whatever the language
+    # The people the Chinese and Russian texts name in their scripts are found by those spellings (aliases).
+    wang = next(person for person, _roles in demo.parse_people() if person.name == "Wang Yi")
+    assert {"王毅", "Ван И"} <= set(wang.aliases)
 
 
 def test_a_slug_taken_on_the_same_day_gets_a_number():

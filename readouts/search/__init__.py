@@ -32,10 +32,9 @@ from dataclasses import dataclass, field
 
 from django.db import connections, router
 from django.db.models import F
-from django.db.models.base import ModelState
 from django.utils.safestring import mark_safe
 
-from readouts.models import Country, Person, Readout, Statement
+from readouts.models import UNCERTAIN_DATE_BASES, Country, DateBasis, Person, Readout, Statement
 from readouts.search import questions, words
 from readouts.search.languages import MultilingualQuery, TextMatch
 from readouts.search.query import understood
@@ -57,8 +56,10 @@ READOUTS_PER_PAGE = 20
 PARAGRAPHS_PER_READOUT = 3
 # ts_headline marks matches in plain text; private-use characters stand for <mark> until the text is escaped.
 MARK_START, MARK_END = "\ue000", "\ue001"
+FRAGMENT_DELIMITER = " … "
 HEADLINE = (
-    f'StartSel="{MARK_START}", StopSel="{MARK_END}", MaxWords=45, MinWords=20, MaxFragments=2, FragmentDelimiter=" … "'
+    f'StartSel="{MARK_START}", StopSel="{MARK_END}", MaxWords=45, MinWords=20, MaxFragments=2, '
+    f'FragmentDelimiter="{FRAGMENT_DELIMITER}"'
 )
 
 WORD = re.compile(r"[^\W\d_]{3,}")
@@ -79,15 +80,82 @@ def read_connection():
     return connections[router.db_for_read(Statement)]
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """Who said a paragraph found: enough to name and link them."""
+
+    id: int
+    name: str
+    slug: str
+
+    @property
+    def pk(self) -> int:  # as a model's, for the code that shows either
+        return self.id
+
+    def get_absolute_url(self) -> str:
+        return Person.get_absolute_url(self)
+
+
+@dataclass(slots=True)
+class ReadoutCard:
+    """A readout as a search result shows it (templates/includes/_search_hit.html)."""
+
+    id: int
+    title: str
+    slug: str
+    meeting_date: datetime.date | None
+    meeting_end_date: datetime.date | None
+    meeting_date_basis: str
+    meeting_month: int | None
+    meeting_day: int | None
+    location: str
+    publisher: str
+    is_generated: bool
+    participant_names: list[str]
+
+    @property
+    def pk(self) -> int:  # as a model's, for the code that shows either
+        return self.id
+
+    def get_absolute_url(self) -> str:
+        return Readout.get_absolute_url(self)  # reads meeting_date and slug only
+
+    @property
+    def date_note(self) -> str:
+        if self.meeting_date_basis in UNCERTAIN_DATE_BASES:
+            return str(DateBasis(self.meeting_date_basis).label)
+        return ""
+
+
+@dataclass(slots=True)
+class FoundParagraph:
+    """A matching paragraph of a readout found."""
+
+    id: int
+    readout_id: int
+    readout_url: str
+    position: int
+    kind: str
+    text: str
+    speaker: Speaker | None
+
+    @property
+    def pk(self) -> int:  # as a model's, for the code that shows either
+        return self.id
+
+    def get_absolute_url(self) -> str:
+        return f"{self.readout_url}#p{self.position}"
+
+
+@dataclass(slots=True)
 class ParagraphHit:
-    statement: Statement
-    headline: str
+    statement: FoundParagraph
+    headline: str  # safe HTML: the matches in <mark>, "…" where the paragraph was cut
 
 
-@dataclass
+@dataclass(slots=True)
 class ReadoutHit:
-    readout: Readout
+    readout: ReadoutCard | Readout  # a Readout when the caller asked for its own (search()'s hit_readouts)
     paragraphs: list[ParagraphHit]
     paragraph_count: int
 
@@ -328,11 +396,12 @@ def ranked_page(matches: Matches, sort, page, hit_readouts=None, limit=None) -> 
                               FROM readouts_participation participation
                               WHERE participation.readout_id = r.id ORDER BY participation."order"),
                         -- How the date is shown (readouts.templatetags.archive.readout_date).
-                        r.meeting_end_date, r.meeting_date_basis, r.meeting_month, r.meeting_day
+                        r.meeting_end_date, r.meeting_date_basis, r.meeting_month, r.meeting_day, r.is_generated
                     ) ORDER BY {order.format("page.")}), '[]')
                  FROM page JOIN readouts_readout r ON r.id = page.readout_id),
                 (SELECT coalesce(json_agg(json_build_array(
                         s.readout_id, s.id, s.position, s.kind, s.text, s.speaker_id, speaker.name, speaker.slug,
+                        s.segmented_text,
                         ts_headline(s.search_config, coalesce(s.segmented_text, s.text), {headline_query}, %s)
                     ) ORDER BY s.readout_id, best.place), '[]')
                  FROM best JOIN readouts_statement s ON s.id = best.id
@@ -361,58 +430,40 @@ def ranked_page(matches: Matches, sort, page, hit_readouts=None, limit=None) -> 
     )
     page_rows = json_value(page_rows)
     if hit_readouts is None:
-        readouts = {row[0]: hit_card(row, connection.alias) for row in page_rows}
+        readouts = {row[0]: hit_card(row) for row in page_rows}
     else:
         readouts = hit_readouts.in_bulk([row[0] for row in page_rows])
-    best = paragraph_hits(json_value(best_rows), readouts, connection.alias)
+    best = paragraph_hits(json_value(best_rows), readouts)
     results.hits = [ReadoutHit(readouts[row[0]], best.get(row[0], []), row[1]) for row in page_rows]
     return results
 
 
-def hit_card(row, db) -> Readout:
-    """A readout of the page's rows of ranked_page(), as a search result shows it: a few columns, and its
-    participants' names in order as ``participant_names``."""
-    readout_id, _paragraphs, title, slug, meeting_date, location, publisher, participant_names, *date_details = row
-    end, basis, month, day = date_details
-    readout = loaded(
-        Readout, db, id=readout_id, title=title, slug=slug, location=location, publisher=publisher,
+def hit_card(row) -> ReadoutCard:
+    """A readout of the page's rows of ranked_page(), as a search result shows it."""
+    readout_id, _paragraphs, title, slug, meeting_date, location, publisher, participant_names, *details = row
+    end, basis, month, day, is_generated = details
+    return ReadoutCard(
+        id=readout_id, title=title, slug=slug, location=location, publisher=publisher,
         meeting_date=meeting_date and datetime.date.fromisoformat(meeting_date),
         meeting_end_date=end and datetime.date.fromisoformat(end), meeting_date_basis=basis, meeting_month=month,
-        meeting_day=day,
+        meeting_day=day, is_generated=is_generated, participant_names=participant_names,
     )  # fmt: skip
-    readout.participant_names = participant_names
-    return readout
 
 
-def paragraph_hits(rows, readouts, db) -> dict[int, list[ParagraphHit]]:
-    """The best paragraphs' rows of ranked_page() as statements (with their speakers and readouts, so that
-    showing them and linking to them need no query), grouped by readout. A speaker is one object however
-    often they speak."""
+def paragraph_hits(rows, readouts) -> dict[int, list[ParagraphHit]]:
+    """The best paragraphs' rows of ranked_page(), grouped by readout. A speaker is one object however often
+    they speak."""
     grouped: dict[int, list[ParagraphHit]] = {}
-    speakers: dict[int, Person] = {}
-    for readout_id, statement_id, position, kind, text, speaker_id, speaker_name, speaker_slug, headline in rows:
+    speakers: dict[int, Speaker] = {}
+    urls = {readout_id: readout.get_absolute_url() for readout_id, readout in readouts.items()}
+    for readout_id, statement_id, position, kind, text, speaker_id, speaker_name, slug, segmented, headline in rows:
         if speaker_id is not None and speaker_id not in speakers:
-            speakers[speaker_id] = loaded(Person, db, id=speaker_id, name=speaker_name, slug=speaker_slug)
-        statement = loaded(
-            Statement, db, id=statement_id, readout_id=readout_id, position=position, kind=kind, text=text,
-            speaker_id=speaker_id,
-        )  # fmt: skip
-        # As select_related() leaves them: in the state's cache of related objects, by the foreign keys' names.
-        statement._state.fields_cache = {"readout": readouts[readout_id], "speaker": speakers.get(speaker_id)}
-        grouped.setdefault(readout_id, []).append(ParagraphHit(statement, highlighted(headline)))
+            speakers[speaker_id] = Speaker(speaker_id, speaker_name, slug)
+        found = FoundParagraph(
+            statement_id, readout_id, urls[readout_id], position, kind, text, speakers.get(speaker_id)
+        )
+        grouped.setdefault(readout_id, []).append(ParagraphHit(found, highlighted(headline, segmented or text)))
     return grouped
-
-
-def loaded(model, db, **values):
-    """An instance of ``model`` from some of its columns (by attribute name), the others deferred, as it would
-    come from ``db``: made the way Django unpickles one, without __init__, whose loop over every field cost ten
-    times as much (10 µs an object, a hundred objects a page). Nothing listens for the pre_init and post_init
-    signals that __init__ would send for these models (tests/test_search.py checks)."""
-    instance = model.__new__(model)
-    instance.__dict__.update(values)  # a column missing here is deferred: read from the database if used
-    instance._state = ModelState()
-    instance._state.adding, instance._state.db = False, db
-    return instance
 
 
 def json_value(value):
@@ -420,11 +471,27 @@ def json_value(value):
     return json.loads(value) if isinstance(value, str) else value
 
 
-def highlighted(headline: str) -> str:
-    """The headline as safe HTML: the text escaped (by html.escape, as Django's escape() does after its checks
-    for lazy strings), the matches in <mark>."""
+def highlighted(headline: str, source: str) -> str:
+    """The headline of ``source`` (the text it was made from) as safe HTML: the text escaped (by html.escape, as
+    Django's escape() does after its checks for lazy strings), the matches in <mark>, and "…" before and after
+    where it begins or ends inside the paragraph (ts_headline cuts at words)."""
+    fragments = [words_only(part) for part in headline.split(FRAGMENT_DELIMITER)]
+    source = words_only(source)
+    if fragments[0] and not source.startswith(fragments[0]):
+        headline = f"… {headline}"
+    if fragments[-1] and not source.endswith(fragments[-1]):
+        headline = f"{headline} …"
     headline = words.joined_again(headline)
     return mark_safe(html.escape(headline).replace(MARK_START, "<mark>").replace(MARK_END, "</mark>"))
+
+
+NOT_WORDS_AT_ENDS = re.compile(r"^[\W_]+|[\W_]+$")
+
+
+def words_only(text: str) -> str:
+    """The text from its first word to its last, without the marks of matches: ts_headline leaves out the
+    punctuation before and after the words it keeps."""
+    return NOT_WORDS_AT_ENDS.sub("", text.replace(MARK_START, "").replace(MARK_END, ""))
 
 
 @dataclass
@@ -533,10 +600,41 @@ def replaced(word: str, replacements: dict[str, str]) -> str:
     return replacement.capitalize() if word[:1].isupper() else replacement
 
 
+@dataclass(frozen=True, slots=True)
+class NamedCountry:
+    id: int
+    code: str
+    name: str
+    kind: str
+
+    @property
+    def pk(self) -> int:  # as a model's, for the code that shows either
+        return self.id
+
+    def get_absolute_url(self) -> str:
+        return Country.get_absolute_url(self)  # reads the code only
+
+
+@dataclass(frozen=True, slots=True)
+class NamedPerson:
+    id: int
+    name: str
+    slug: str
+    meetings: int
+    country: NamedCountry | None
+
+    @property
+    def pk(self) -> int:  # as a model's, for the code that shows either
+        return self.id
+
+    def get_absolute_url(self) -> str:
+        return Person.get_absolute_url(self)  # reads the slug only
+
+
 @dataclass
 class Named:
-    people: list[Person]
-    countries: list[Country]
+    people: list[NamedPerson]
+    countries: list[NamedCountry]
 
 
 def named_in(text: str, people: int = 5, countries: int = 3) -> Named:
@@ -585,15 +683,8 @@ def named_in(text: str, people: int = 5, countries: int = 3) -> Named:
             },
         )
         people_rows, country_rows = (json_value(value) for value in cursor.fetchone())
-    db = connection.alias
-    found = []
-    for person_id, name, slug, meetings, country_id, code, country_name, kind in people_rows:
-        person = loaded(Person, db, id=person_id, name=name, slug=slug, country_id=country_id)
-        person.country = country_id and loaded(Country, db, id=country_id, code=code, name=country_name, kind=kind)
-        person.meetings = meetings
-        found.append(person)
-    named_countries = [
-        loaded(Country, db, id=country_id, code=code, name=name, kind=kind)
-        for country_id, code, name, kind in country_rows
+    people = [
+        NamedPerson(person_id, name, slug, meetings, country_id and NamedCountry(country_id, code, country, kind))
+        for person_id, name, slug, meetings, country_id, code, country, kind in people_rows
     ]
-    return Named(found, named_countries)
+    return Named(people, [NamedCountry(*row) for row in country_rows])

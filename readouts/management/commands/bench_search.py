@@ -1,10 +1,12 @@
 """Benchmark full-text search: ``manage.py bench_search`` (``make bench`` runs it on its own database).
 
-Builds the archive up to ``--statements`` paragraphs with the demo generator when it is smaller, picks
-queries of each class from the archive's own vocabulary (very common, medium and rare words, phrases,
-boolean queries), each alone and with a date range or a country filter (the medium words also with the other
-filters: publisher, language, kind, speaker), and runs each through the real search view. It prints p50
-and p95 of the view's time and of the SQL the view ran, their ratio, the worst figures against the targets,
+Builds the archive up to ``--statements`` paragraphs (3,000,000 by default) with the demo generator when it is
+smaller (multilingual, readouts/demo_languages.py; the paragraphs' indexes dropped for the load and built after),
+picks queries of each class (very common, medium and rare words from the archive's own vocabulary, phrases,
+boolean queries, a Chinese and a Russian query, a question naming a person), each alone and with a date range or
+a country filter (the medium words also with the other filters: publisher, language, kind, speaker), and runs
+each through the real search view. It prints p50 and p95 of the view's time and of the SQL the view ran, Python's
+share (view p50 less SQL p50), the worst figures against the targets (p95 at most 75 ms, Python at most 12 ms),
 and one closing JSON line with those figures. It measures; it asserts nothing. ``--classes medium,rare`` runs
 only the classes named so (a prefix of each name), to try a change quickly.
 """
@@ -31,6 +33,11 @@ FILTERS = {
     "+country": {"country": "CN"},
 }
 PHRASES = ['"Belt and Road"', '"climate change"', '"two sides"']
+# Words of the demo's Chinese and Russian readouts (readouts/demo_languages.py), and questions naming a person.
+CHINESE = ["合作", "气候变化", "王毅"]
+RUSSIAN = ["сотрудничества", "изменения климата", "Лавров"]
+QUESTIONS = ["what did Wang Yi say about cooperation", "Tokayev investment", "what did Lavrov say about energy"]
+TARGET_P95_MS, TARGET_PYTHON_MS = 75, 12
 # The other filters, with the medium words only: a publisher of a fifth of the readouts (the paragraphs' copy of
 # it, migration 0012), a language through the readouts, and paragraph columns that words go with (kind, speaker),
 # where the planner's estimates are weakest.
@@ -46,7 +53,7 @@ class Command(BaseCommand):
     help = "Time the search view and its SQL per query class on an archive of at least N paragraphs."
 
     def add_arguments(self, parser):
-        parser.add_argument("--statements", type=int, default=1_000_000, help="paragraphs the archive needs")
+        parser.add_argument("--statements", type=int, default=3_000_000, help="paragraphs the archive needs")
         parser.add_argument("--runs", type=int, default=10, help="timed requests per query (after one warm-up)")
         parser.add_argument(
             "--classes",
@@ -63,7 +70,9 @@ class Command(BaseCommand):
         if not classes:
             names = ", ".join(every_class)
             raise CommandError(f"No query class starts with {', '.join(chosen)}; the classes: {names}")
-        self.stdout.write(f"Archive: {Readout.objects.count():,} readouts, {total:,} paragraphs")
+        languages = dict(Readout.objects.values_list("language").annotate(n=Count("*")).order_by("-n"))
+        shown = ", ".join(f"{code} {n:,}" for code, n in languages.items())
+        self.stdout.write(f"Archive: {Readout.objects.count():,} readouts ({shown}), {total:,} paragraphs")
         # The classes are chosen by unstemmed word counts; what a query matches (stemmed) is what it costs.
         for name, queries in classes.items():
             shares = ", ".join(f"{query} {matching_share(query, total):.1%}" for query in queries)
@@ -75,7 +84,7 @@ class Command(BaseCommand):
         )
         self.stdout.write("")
         self.stdout.write(
-            f"{'class':<22} {'view p50':>9} {'view p95':>9} {'SQL p50':>8} {'SQL p95':>8} {'ratio':>6}  queries"
+            f"{'class':<22} {'view p50':>9} {'view p95':>9} {'SQL p50':>8} {'SQL p95':>8} {'Python':>7}  queries"
         )
         figures = {}
         client = Client()
@@ -96,26 +105,31 @@ class Command(BaseCommand):
                     figures[name + suffix] = row
                     self.stdout.write(
                         f"{name + suffix:<22} {row['view_p50']:>9.1f} {row['view_p95']:>9.1f} "
-                        f"{row['sql_p50']:>8.1f} {row['sql_p95']:>8.1f} {row['ratio']:>6.2f}  {', '.join(queries)}"
+                        f"{row['sql_p50']:>8.1f} {row['sql_p95']:>8.1f} {row['python_ms']:>7.1f}  {', '.join(queries)}"
                     )
         # The target covers every class alone and with a date or a country; the other filters are reported apart.
         targeted = [row for name, row in figures.items() if not name.endswith(tuple(OTHER_FILTERS))]
         worst = max(row["view_p95"] for row in targeted)
-        worst_ratio = max(row["ratio"] for row in targeted)
+        worst_python = max(row["python_ms"] for row in targeted)
         others = max((row["view_p95"] for row in figures.values()), default=worst)
-        self.stdout.write(f"\nWorst view p95: {worst:.1f} ms (target: at most 50 ms)")
-        self.stdout.write(f"Worst view/SQL ratio: {worst_ratio:.2f} (target: at most 1.5)")
+        self.stdout.write(f"\nWorst view p95: {worst:.1f} ms (target: at most {TARGET_P95_MS} ms)")
+        self.stdout.write(f"Worst Python share (view p50 - SQL p50): {worst_python:.1f} ms (target: at most "
+                          f"{TARGET_PYTHON_MS} ms)")  # fmt: skip
         self.stdout.write(f"Worst view p95 with the other filters too: {others:.1f} ms")
         self.stdout.write(
             json.dumps(
                 {
                     "paragraphs": total,
+                    "readouts": sum(languages.values()),
+                    "languages": languages,
                     "machine_reference": reference,
                     "classes": figures,
                     "worst_view_p95_ms": worst,
-                    "worst_ratio": worst_ratio,
+                    "worst_python_ms": worst_python,
                     "worst_view_p95_ms_all_filters": others,
-                }
+                    "targets": {"view_p95_ms": TARGET_P95_MS, "python_ms": TARGET_PYTHON_MS},
+                },
+                ensure_ascii=False,
             )
         )
 
@@ -125,8 +139,37 @@ class Command(BaseCommand):
             return
         readouts = (statements - have) // 12 + 1
         self.stdout.write(f"The archive has {have:,} paragraphs; generating {readouts:,} demo readouts ...")
-        write_demo(readouts, seed=2026, progress=True)
+        # Millions of rows are written faster into a table without its indexes, which are built once after
+        # (a GIN index built in one go takes a fraction of the time of one kept up row by row).
+        with indexes_rebuilt_after("readouts_statement", "readouts_participation"):
+            write_demo(readouts, seed=2026, batch_size=10_000, progress=True)
+        with connection.cursor() as cursor:
+            cursor.execute("VACUUM (ANALYZE) readouts_statement, readouts_readout, readouts_participation")
         SearchTerm.refresh()
+
+
+@contextmanager
+def indexes_rebuilt_after(*tables: str):
+    """The tables' indexes (but their primary keys and constraints') dropped for the block and built again after."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            """
+            SELECT index.indexname, index.indexdef FROM pg_indexes index
+            WHERE index.tablename = ANY(%s) AND NOT EXISTS (
+                SELECT FROM pg_constraint WHERE conname = index.indexname)
+            """,
+            [list(tables)],
+        )
+        indexes = cursor.fetchall()
+        for name, _definition in indexes:
+            cursor.execute(f"DROP INDEX {connection.ops.quote_name(name)}")
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("SET maintenance_work_mem = '512MB'")
+            for _name, definition in indexes:
+                cursor.execute(definition)
 
 
 def query_classes(total: int) -> dict[str, list[str]]:
@@ -134,7 +177,9 @@ def query_classes(total: int) -> dict[str, list[str]]:
 
     def words(low: float, high: float, count: int = 3) -> list[str]:
         terms = SearchTerm.objects.filter(paragraphs__gt=low * total, paragraphs__lte=high * total)
-        return [term.word for term in terms.order_by("-paragraphs") if is_searchable(term.word)][:count]
+        # English words: the other languages have classes of their own (a French "les" is no medium word).
+        ordered = terms.order_by("-paragraphs")
+        return [term.word for term in ordered if term.word.isascii() and is_searchable(term.word)][:count]
 
     common, medium, rare = words(0.30, 1.0), words(0.01, 0.05), words(0.00002, 0.001)
     return {
@@ -143,6 +188,9 @@ def query_classes(total: int) -> dict[str, list[str]]:
         "rare (<0.1%)": rare,
         "phrase": PHRASES,
         "boolean": [f"{medium[0]} or {rare[0]}", f"{common[0]} -{medium[1]}", f"{medium[1]} {medium[2]}"],
+        "chinese": CHINESE,
+        "russian": RUSSIAN,
+        "question": QUESTIONS,
     }
 
 
@@ -229,5 +277,5 @@ def summarize(view_times: list[float], sql_times: list[float]) -> dict:
         "view_p95": round(percentile(view_times, 0.95), 1),
         "sql_p50": round(statistics.median(sql_times), 1),
         "sql_p95": round(percentile(sql_times, 0.95), 1),
-        "ratio": round(statistics.median(view_times) / max(statistics.median(sql_times), 0.001), 2),
+        "python_ms": round(statistics.median(view_times) - statistics.median(sql_times), 1),
     }
