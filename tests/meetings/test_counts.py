@@ -5,7 +5,7 @@ import pytest
 
 from readouts.derived import refresh_derived
 from readouts.models import Country, Meeting, Person, Readout
-from readouts.views import KeyedPaginator
+from readouts.pagination import KeyedPaginator
 from tests.meetings.helpers import import_account
 
 pytestmark = pytest.mark.django_db
