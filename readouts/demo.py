@@ -715,7 +715,8 @@ REPRINT_EDITS = (("said", "stated"), ("noted", "pointed out"), ("the two", "both
 
 
 def compose_reprint(seed: int, serial: int, original: DemoReadout, world: World) -> DemoReadout:
-    """The original's text carried by another side's outlet a day later at most, with a few words changed."""
+    """The original's text carried by another side's outlet a day later at most, with a few words changed (English
+    words: an account in another language is carried as it is)."""
     rng = random.Random(f"readout-demo:{seed}:{serial}:reprint")
     others = [
         p.person.country_code for p in original.participants if p.person.country_code != original.publisher_country

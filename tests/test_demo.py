@@ -226,6 +226,7 @@ def test_a_share_of_meetings_is_told_by_both_sides_and_some_accounts_are_reprint
     readouts = {readout.serial: readout for readout in generate(200)}
     roles = Counter(readout.role for readout in readouts.values())
     assert roles[demo.OTHER_SIDE] >= 30 and roles[demo.REPRINT] >= 5
+    same_language_accounts = 0
     for readout in readouts.values():
         if readout.account_of is None:
             continue
@@ -236,11 +237,16 @@ def test_a_share_of_meetings_is_told_by_both_sides_and_some_accounts_are_reprint
         assert readout.publisher_country != original.publisher_country
         if readout.role == demo.OTHER_SIDE:
             assert readout.participants[0].person == original.participants[1].person, "the other side reports"
-            assert len(set(original.topics) - set(readout.topics)) == 1, "one topic left out"
+            # An account written in another language draws its topics in that language: compare within one.
+            if readout.language == original.language:
+                same_language_accounts += 1
+                assert len(set(original.topics) - set(readout.topics)) == 1, "one topic left out"
             assert readout.paragraphs != original.paragraphs
         else:
             changed = sum(a != b for a, b in zip(readout.paragraphs, original.paragraphs, strict=True))
-            assert 1 <= changed <= 4, "a few words changed"
+            # The edits are English words; a reprint of an account in another language is carried unchanged.
+            assert (1 if readout.language == "en" else 0) <= changed <= 4, "a few words changed"
+    assert same_language_accounts >= 10
 
 
 @pytest.mark.django_db
