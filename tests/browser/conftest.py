@@ -141,3 +141,30 @@ def nu_errors(checkers, html_files):
     return [
         f"{m['url'].rsplit('/', 1)[-1]}:{m.get('lastLine')}: {m['message']}" for m in messages if m["type"] == "error"
     ]
+
+
+def audit_pages(page, checkers, tmp_path, pages, phone_overflow=False):
+    """Each page in light and dark on a desktop and light on a phone: axe-core's violations and the Nu checker's
+    errors (on the light desktop page), a screenshot of each into screenshots/; with ``phone_overflow``, a phone page
+    wider than its screen counts as a violation. Returns (violations by page and view, Nu errors)."""
+    SCREENSHOTS.mkdir(exist_ok=True)
+    violations, html_files = {}, []
+    for name, url in pages.items():
+        for scheme, viewport in (("light", DESKTOP), ("dark", DESKTOP), ("light", PHONE)):
+            page.emulate_media(color_scheme=scheme)
+            page.set_viewport_size(viewport)
+            response = page.goto(url)
+            if viewport is DESKTOP and scheme == "light":
+                html_file = tmp_path / f"{name}.html"
+                html_file.write_bytes(response.body())
+                html_files.append(html_file)
+            found = run_axe(page, checkers)
+            if found:
+                violations[f"{name} ({scheme}, {viewport['width']} px)"] = found
+            if phone_overflow and viewport is PHONE:
+                overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+                if overflow > 0:
+                    violations[f"{name} (phone)"] = [f"{overflow} px wider than the screen"]
+            suffix = "phone" if viewport is PHONE else f"{scheme}-desktop"
+            page.screenshot(path=SCREENSHOTS / f"{name}-{suffix}.png", full_page=True)
+    return violations, nu_errors(checkers, html_files)

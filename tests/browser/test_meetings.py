@@ -5,7 +5,7 @@ import pytest
 
 from readouts.countries import load_countries
 from readouts.models import Country, Readout
-from tests.browser.conftest import DESKTOP, PHONE, SCREENSHOTS, nu_errors, run_axe
+from tests.browser.conftest import PHONE, audit_pages
 from tests.meetings.helpers import import_account
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -43,24 +43,9 @@ def test_the_meeting_pages_pass_axe_and_the_nu_html_checker(page, meeting_archiv
         "meeting-one-account": meeting_archive["months_earlier"].meeting.get_absolute_url(),
         "readout-reprint": meeting_archive["chinese_side_reprint"].get_absolute_url(),
     }
-    SCREENSHOTS.mkdir(exist_ok=True)
-    violations, html_files = {}, []
-    for name, url in pages.items():
-        for scheme, viewport in (("light", DESKTOP), ("dark", DESKTOP), ("light", PHONE)):
-            page.emulate_media(color_scheme=scheme)
-            page.set_viewport_size(viewport)
-            response = page.goto(url)
-            if viewport is DESKTOP and scheme == "light":
-                html_file = tmp_path / f"{name}.html"
-                html_file.write_bytes(response.body())
-                html_files.append(html_file)
-            found = run_axe(page, checkers)
-            if found:
-                violations[f"{name} ({scheme}, {viewport['width']} px)"] = found
-            suffix = "phone" if viewport is PHONE else f"{scheme}-desktop"
-            page.screenshot(path=SCREENSHOTS / f"{name}-{suffix}.png", full_page=True)
+    violations, errors = audit_pages(page, checkers, tmp_path, pages)
     assert violations == {}
-    assert nu_errors(checkers, html_files) == []
+    assert errors == []
 
 
 def test_the_list_keeps_the_meetings_reported_by_both_sides(page, meeting_archive):

@@ -8,7 +8,7 @@ from readouts.countries import load_countries
 from readouts.models import Country, Readout
 from readouts.sources.fetching import Fetcher
 from readouts.sources.pages import import_address
-from tests.browser.conftest import DESKTOP, PHONE, SCREENSHOTS, nu_errors, run_axe
+from tests.browser.conftest import PHONE, audit_pages
 from tests.sources.conftest import MEETING, readout_page, running_site
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -56,21 +56,6 @@ def test_the_changes_page_and_the_revised_readout_pass_axe_and_the_nu_html_check
         "revision-changes": f"{revised_twice.get_absolute_url()}changes/?from=1&to=3",
         "readout-revised": revised_twice.get_absolute_url(),
     }
-    SCREENSHOTS.mkdir(exist_ok=True)
-    violations, html_files = {}, []
-    for name, url in pages.items():
-        for scheme, viewport in (("light", DESKTOP), ("dark", DESKTOP), ("light", PHONE)):
-            page.emulate_media(color_scheme=scheme)
-            page.set_viewport_size(viewport)
-            response = page.goto(url)
-            if viewport is DESKTOP and scheme == "light":
-                html_file = tmp_path / f"{name}.html"
-                html_file.write_bytes(response.body())
-                html_files.append(html_file)
-            found = run_axe(page, checkers)
-            if found:
-                violations[f"{name} ({scheme}, {viewport['width']} px)"] = found
-            suffix = "phone" if viewport is PHONE else f"{scheme}-desktop"
-            page.screenshot(path=SCREENSHOTS / f"{name}-{suffix}.png", full_page=True)
+    violations, errors = audit_pages(page, checkers, tmp_path, pages)
     assert violations == {}
-    assert nu_errors(checkers, html_files) == []
+    assert errors == []

@@ -4,7 +4,7 @@ on a phone."""
 
 import pytest
 
-from tests.browser.conftest import DESKTOP, PHONE, SCREENSHOTS, nu_errors, run_axe
+from tests.browser.conftest import PHONE, audit_pages
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -44,25 +44,6 @@ def test_the_trend_and_pair_pages_pass_axe_and_the_nu_html_checker(page, browsin
         "pair": "/readouts/?country=KZ&counterpart=CN",
         "person-network-years": "/people/wang-yi/?from=2021&to=2023",
     }
-    SCREENSHOTS.mkdir(exist_ok=True)
-    violations, html_files = {}, []
-    for name, url in pages.items():
-        for scheme, viewport in (("light", DESKTOP), ("dark", DESKTOP), ("light", PHONE)):
-            page.emulate_media(color_scheme=scheme)
-            page.set_viewport_size(viewport)
-            response = page.goto(url)
-            if viewport is DESKTOP and scheme == "light":
-                html_file = tmp_path / f"{name}.html"
-                html_file.write_bytes(response.body())
-                html_files.append(html_file)
-            found = run_axe(page, checkers)
-            if found:
-                violations[f"{name} ({scheme}, {viewport['width']} px)"] = found
-            if viewport is PHONE:
-                overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
-                if overflow > 0:
-                    violations[f"{name} (phone)"] = [f"{overflow} px wider than the screen"]
-            suffix = "phone" if viewport is PHONE else f"{scheme}-desktop"
-            page.screenshot(path=SCREENSHOTS / f"{name}-{suffix}.png", full_page=True)
+    violations, errors = audit_pages(page, checkers, tmp_path, pages, phone_overflow=True)
     assert violations == {}
-    assert nu_errors(checkers, html_files) == []
+    assert errors == []
