@@ -13,23 +13,15 @@ matching paragraphs in one row where the orders allow (a weighted longest common
 """
 
 import collections
-import functools
 import math
 from dataclasses import dataclass, field
 
-from babel import Locale
-
+from readouts.language_names import language_name
 from readouts.meetings import rules
 from readouts.meetings.mentions import countries_in, country_names, features, named_terms, people_in, term_key
 from readouts.meetings.text import is_unspaced, roman, stem, words
 
 ALIGNED = 0.25
-
-
-@functools.lru_cache(maxsize=64)
-def language_name(code: str) -> str:
-    """The language's English name (CLDR): "ru" -> "Russian"; the code itself when CLDR does not know it."""
-    return Locale.parse("en").languages.get(code, code) if code else "unknown"
 
 
 # Words shorter than this carry little (articles, prepositions); stems are this long.
