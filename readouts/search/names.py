@@ -86,10 +86,12 @@ def name_index(connection) -> NameIndex:
 
 
 def person_spellings(name: str, aliases: list[str]) -> tuple[str, ...]:
+    """The name, the aliases and the last word of each ("Tokayev" of the name, "Токаев" of its Cyrillic alias)."""
     spellings = [name, *aliases]
-    parts = name.split()
-    if len(parts) > 1 and len(parts[-1]) >= SURNAME_LETTERS:
-        spellings.append(parts[-1])
+    for written in (name, *aliases):
+        parts = written.split()
+        if len(parts) > 1 and len(parts[-1]) >= SURNAME_LETTERS:
+            spellings.append(parts[-1])
     return tuple(dict.fromkeys(spelling for spelling in spellings if spelling.strip()))
 
 
