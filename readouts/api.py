@@ -255,12 +255,7 @@ class MeetingsOfReadoutsFilterBackend(DjangoFilterBackend):
         filterset = ReadoutFilter(request.query_params, queryset=Readout.objects.all(), request=request)
         if not filterset.is_valid():
             raise translate_validation(filterset.errors)
-        data = filterset.form.cleaned_data
-        # The sides are the meetings' own: tested on them, not through their readouts.
-        queryset = queryset.reported_by(data.get("sides"))
-        if {name for _label, _value, name in filterset.active_filters()} - {"sides"}:
-            queryset = queryset.of_readouts(filterset.qs)
-        return queryset.oldest_first() if data.get("sort") == "oldest" else queryset
+        return filterset.meetings()
 
 
 @extend_schema(responses={200: MeetingSerializer(many=True), **ERRORS})

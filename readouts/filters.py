@@ -398,6 +398,20 @@ class ReadoutFilter(django_filters.FilterSet):
             active.append((self.filters[name].label, shown, name))
         return active
 
+    def meetings(self):
+        """The meetings that the readouts these filters select tell of, each once, the latest first (``sort=oldest``:
+        the earliest): /meetings/ and /api/meetings/. The sides are tested on the meetings themselves; filters that
+        are not valid select none."""
+        if not self.is_bound:
+            return Meeting.objects.all()
+        if not self.is_valid():
+            return Meeting.objects.none()
+        data = self.form.cleaned_data
+        meetings = Meeting.objects.reported_by(data.get("sides"))
+        if {name for _label, _value, name in self.active_filters()} - {"sides"}:
+            meetings = meetings.of_readouts(self.qs)
+        return meetings.oldest_first() if data.get("sort") == "oldest" else meetings
+
     def freshness_readouts(self):
         """The readouts whose number and latest change stand for this list's, for the ETag and Last-Modified of
         the API's lists and the feeds: its own, except when it is filtered by words. Finding those readouts reads

@@ -1,4 +1,5 @@
-"""The meeting page: every account of one meeting side by side (readouts.meetings.compare), and its downloads."""
+"""The meetings: their list (the readout list's filters apply), each meeting's accounts side by side
+(readouts.meetings.compare), and the comparison's downloads."""
 
 import csv
 import json
@@ -7,12 +8,22 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
-from readouts.meetings.compare import compare_meeting
-from readouts.models import Meeting
+from readouts.filters import ReadoutFilter
+from readouts.meetings.compare import compare_meeting, summarise_meetings
+from readouts.models import Meeting, Readout
+from readouts.pagination import count_cap_for, paginate
 from readouts.serializers import MeetingComparisonSerializer
 
 # Accounts shown in columns side by side on a wide screen; a meeting with more has them one after the other.
 COLUMNS_AT_MOST = 4
+
+
+def meeting_list(request):
+    filterset = ReadoutFilter(request.GET, queryset=Readout.objects.all())
+    words = filterset.is_valid() and filterset.form.cleaned_data.get("q")
+    page, page_message = paginate(request, filterset.meetings().with_summaries(), count_cap=count_cap_for(words))
+    context = {"filter": filterset, "page": page, "summaries": summarise_meetings(page), "page_message": page_message}
+    return render(request, "readouts/meeting_list.html", context)
 
 
 def compared_meeting(pk):

@@ -960,6 +960,16 @@ class MeetingQuerySet(models.QuerySet):
         earliest = first - margin - datetime.timedelta(days=LONGEST_MEETING_DAYS)
         return earliest, last + margin, first - margin
 
+    def with_summaries(self):
+        """For lists: each meeting's readouts (the earliest published first) with their participants: two queries."""
+        readouts = (
+            Readout.objects.select_related("fingerprint")
+            .defer("raw_text", "fingerprint__bands", "fingerprint__signature")
+            .order_by(F("published_date").asc(nulls_last=True), "id")
+            .with_participants()
+        )
+        return self.prefetch_related(Prefetch("readouts", queryset=readouts))
+
     def with_accounts(self):
         """Each meeting's readouts with their participants, paragraphs (speakers) and reprint links: four queries."""
         readouts = (
@@ -1027,6 +1037,18 @@ class Meeting(models.Model):
     @property
     def reported_by_both(self) -> bool:
         return self.sides_reporting >= 2
+
+    def publishers(self) -> list[str]:
+        return list(dict.fromkeys(readout.publisher for readout in self.readouts.all() if readout.publisher))
+
+    @property
+    def is_generated(self) -> bool:
+        """True when the demo generator made one of its readouts (readouts prefetched)."""
+        return any(readout.is_generated for readout in self.readouts.all())
+
+    @property
+    def reprint_count(self) -> int:
+        return self.readout_count - self.accounts
 
 
 class ReadoutFingerprint(models.Model):

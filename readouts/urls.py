@@ -24,6 +24,7 @@ urlpatterns = [
     path("people/<slug:slug>/", views.person_detail, name="person_detail"),
     path("countries/", views.country_list, name="country_list"),
     path("countries/<iso2:code>/", views.country_detail, name="country_detail"),
+    path("meetings/", meeting_views.meeting_list, name="meeting_list"),
     path("meetings/<int:pk>/", meeting_views.meeting_detail, name="meeting_detail"),
     path("meetings/<int:pk>/comparison.csv", meeting_views.comparison_download, {"fmt": "csv"}, name="meeting_csv"),
     path("meetings/<int:pk>/comparison.json", meeting_views.comparison_download, {"fmt": "json"}, name="meeting_json"),

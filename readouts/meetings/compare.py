@@ -119,11 +119,30 @@ def compare_meeting(meeting) -> Comparison:
     mark_matches(accounts)
     find_differences(accounts)
     differences = [difference for account in accounts for difference in account.only_here]
-    participants = list(
-        {canonical[p.person_id].pk: canonical[p.person_id] for r in readouts for p in r.participations.all()}.values()
-    )
+    participants = people_once(readouts, canonical)
     places = list(dict.fromkeys(readout.location for readout in originals if readout.location))
     return Comparison(meeting, accounts, align_rows(accounts), differences, participants, places)
+
+
+def people_once(readouts, canonical=None) -> list:
+    """The readouts' participants, each person once whatever the spellings (Ван И and Wang Yi), in their order."""
+    canonical = canonical or canonical_people(readouts)
+    return list(
+        {canonical[p.person_id].pk: canonical[p.person_id] for r in readouts for p in r.participations.all()}.values()
+    )
+
+
+@dataclass
+class MeetingSummary:
+    """A meeting in a list, with its participants each once."""
+
+    meeting: object
+    people: list
+
+
+def summarise_meetings(meetings) -> list[MeetingSummary]:
+    """Summaries of meetings whose readouts and participants are prefetched (MeetingQuerySet.with_summaries)."""
+    return [MeetingSummary(meeting, people_once(list(meeting.readouts.all()))) for meeting in meetings]
 
 
 def original_of(readout):

@@ -42,8 +42,9 @@ def test_the_meeting_pages_pass_axe_and_the_nu_html_checker(page, meeting_archiv
         "meeting": meeting_archive["kazakh_side"].meeting.get_absolute_url(),
         "meeting-one-account": meeting_archive["months_earlier"].meeting.get_absolute_url(),
         "readout-reprint": meeting_archive["chinese_side_reprint"].get_absolute_url(),
+        "meeting-list": "/meetings/?sides=both",
     }
-    violations, errors = audit_pages(page, checkers, tmp_path, pages)
+    violations, errors = audit_pages(page, checkers, tmp_path, pages, phone_overflow=True)
     assert violations == {}
     assert errors == []
 
@@ -57,4 +58,19 @@ def test_the_list_keeps_the_meetings_reported_by_both_sides(page, meeting_archiv
     assert meeting_archive["kazakh_side"].title in results.inner_text()
     assert meeting_archive["months_earlier"].title not in results.inner_text()
     assert "of 1 meeting" in page.locator("#results-title").inner_text()
+    assert page.console_errors == []
+
+
+def test_from_the_meetings_list_to_a_meeting_told_by_both_sides(page, meeting_archive):
+    page.goto("/")
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Meetings").click()
+    page.wait_for_url("**/meetings/")
+    assert "2 meetings" in page.locator("#results-title").inner_text()
+    page.get_by_label("Reported by").select_option(label="Reported by both sides")
+    page.get_by_role("button", name="Apply filters").click()
+    page.wait_for_url("**sides=both**")
+    assert "1 meeting" in page.locator("#results-title").inner_text()
+    page.get_by_role("link", name="Kassym-Jomart Tokayev and Wang Yi").click()
+    page.wait_for_url(f"**/meetings/{meeting_archive['kazakh_side'].meeting_id}/")
+    assert page.get_by_text("Taiwan").first.is_visible()
     assert page.console_errors == []
