@@ -137,12 +137,17 @@ STOP_WORDS = {
     "el", "los", "las", "del", "y", "con", "por", "para", "según", "tras", "durante", "ante", "sobre", "este",
     "esta", "ambos", "ambas", "también", "hoy", "ayer", "o", "os", "do", "da", "dos", "das", "no", "na",
     "em", "com", "pelo", "pela", "segundo", "nos", "ele", "ela",
+    # adverbs that open a sentence before its subject: "Después Serikov se reunió ..."
+    "después", "luego", "además", "ensuite", "puis", "depois", "затем", "потом",
 }  # fmt: skip
 _NAME_PARTICLES = {
     "bin", "ibn", "al", "el", "de", "da", "van", "von", "der", "di", "du", "dos", "das", "la", "le", "y", "del",
 }  # fmt: skip
 _CALENDAR = set(MONTHS) | set(WEEKDAYS)
-_CONNECTORS = {"of", "the", "and", "for", "on", "de", "du", "des", "la", "le", "l'", "d'", "del", "y", "e", "do", "da"}
+# "в" joins a Russian title to its posting: "посол Китая в Казахстане".
+_CONNECTORS = {
+    "of", "the", "and", "for", "on", "de", "du", "des", "la", "le", "l'", "d'", "del", "y", "e", "do", "da", "в",
+}  # fmt: skip
 _ARTICLES = {"the", "le", "la", "les", "el", "los", "las", "o", "a"}
 _OF_WORDS = {"of", "de", "du", "des", "del", "do", "da"}
 _TOKEN = re.compile(r"[^\W\d_](?:[\w'’\-]|\.(?=[^\W\d_]\.?))*\.?|\d[\w.]*|[,;:()“”\"«»—–]")

@@ -13,7 +13,15 @@ from .chinese import HanMention, find_han_mentions, looks_chinese, mentions_meet
 from .gazetteer import load_gazetteer
 from .known_people import country_name, office_holders_named_by_title, with_known_name
 from .names import PersonMention, find_person_mentions, fold
-from .romanise import is_cyrillic, is_han, is_latin, romanise, russian_name_word, russian_noun_before
+from .romanise import (
+    is_cyrillic,
+    is_han,
+    is_latin,
+    palladius_to_pinyin,
+    romanise,
+    russian_name_word,
+    russian_noun_before,
+)
 from .sentences import split_sentences
 from .types import ParsedParticipant
 
@@ -35,7 +43,14 @@ _NOT_PRESENT_BEFORE = re.compile(
     r"|from|(?<!spoke )(?<!speaks )(?<!talked )(?<!talks )(?<!spoken )to|by)\s*$",
     re.IGNORECASE,
 )
-_MEETING_WITH = re.compile(r"\b(?:the|this) (?:meeting|talks|conversation) with\b", re.IGNORECASE)
+_MEETING_WITH = re.compile(
+    r"\b(?:(?:the|this) (?:meeting|talks|conversation) with"
+    r"|(?<!после )(?:встреч[аеиу]|бесед[аеуы]|переговор(?:ы|ов|ах)) со?"
+    r"|(?:la|sa|cette) (?:rencontre|réunion|conversation) avec|(?:l'|son |cet )entretien avec"
+    r"|(?:el|la|su|este|esta) (?:reunión|encuentro|conversación|entrevista) con"
+    r"|(?:a|sua|esta) (?:reunião|conversa) com|(?:o|seu|este) encontro com)(?!\w)",
+    re.IGNORECASE,
+)
 _ROLE_SUBJECT = re.compile(
     r"(?:^|[.;]\s)(?:The|the)\s+((?:[A-Z][\w\-]+\s?){1,4})"
     r"(?=\s+(?:of\s+the\s+[A-Z][\w ]{2,40}?\s+)?"
@@ -297,6 +312,14 @@ _ANOTHER_MEETING = re.compile(
     r"|spoke (?:by telephone |by phone |on the phone )?(?:to|with)"
     r"|(?:had|held) an? (?:telephone |phone )?(?:call|conversation|telephone conversation) with"
     r"|(?:meetings|talks) (?:were|was) (?:also )?held with)\b"
+    # Russian, French, Spanish and Portuguese: "встретился с", "провести переговоры с", "a rencontré",
+    # "s'est entretenu avec", "se reunió con", "sostuvo una reunión con", "se reuniu com".
+    r"|(?<!\w)(?:встретил(?:ся|ась|ись) со?"
+    r"|(?:провел|провёл|провела|провели|провести) (?:переговоры|встречу|беседу) со?"
+    r"|побеседовал\w* со?|(?:a|ont) (?:également |aussi )?rencontré|s'est (?:également |aussi )?entretenue? avec"
+    r"|(?:se reunió|se reunieron|conversó|se entrevistó) con"
+    r"|sostuvo (?:una |un )?(?:reunión|encuentro|conversación) con"
+    r"|se reuniu com|conversou com)(?!\w)"
 )
 _PASSIVE_MEETING = re.compile(r"\b(?:meetings|talks) (?:were|was) (?:also )?held with\b")
 
@@ -445,4 +468,8 @@ def _in_latin_letters(name: str, title: str, country: str | None) -> ParsedParti
     """A participant named in another script gets a Latin name; the form the text wrote is kept as an alias."""
     if is_latin(name):
         return ParsedParticipant(name, title, country)
+    # A Chinese name in Russian is Palladius's spelling of its pinyin ("Чжан Сяо" is "Zhang Xiao", not "Chzhan Syao").
+    chinese = palladius_to_pinyin(name)
+    if chinese and is_pinyin_name(chinese):
+        return ParsedParticipant(chinese, title, country, aliases=(name,))
     return ParsedParticipant(romanise(name), title, country, aliases=(name,))

@@ -274,3 +274,32 @@ def test_a_former_holder_of_an_office_is_not_the_holder_of_the_day():
     assert "Gabriel Attal" not in found
     lead = "Foreign Minister Tomas Verlaine said he had met President Aidos Serikov last year."
     assert "Aidos Serikov" not in [p.name for p in extract_participants(lead, language="en")]
+
+
+def test_a_foreign_first_name_the_russian_dictionary_does_not_know_is_a_name():
+    lead = "Президент Казахстана Айдос Сериков встретился с министром Бельгии Вольфгангом Шмидтом."
+    found = extract_participants(lead, language="ru")
+    assert [p.aliases[0] for p in found if p.country == "Belgium"] == ["Вольфганг Шмидт"]
+
+
+def test_a_chinese_name_in_russian_is_romanised_as_pinyin():
+    lead = "Президент Казахстана Айдос Сериков встретился с послом Китая в Казахстане Чжан Минлэем."
+    body = ["Во время встречи с послом Китайской Народной Республики в Казахстане Ли Сяо обсуждены вопросы торговли."]
+    found = [p.name for p in extract_participants(lead, body=body, language="ru")]
+    assert "Li Xiao" in found
+    assert "Zhang Minglei" in found
+
+
+def test_a_later_meeting_with_in_russian_and_spanish_adds_its_people():
+    lead = "Президент Казахстана Айдос Сериков встретился с министром Китая Ван Лисинем."
+    body = ["В ходе беседы с послом Бельгии Томасом Верленом обсуждены вопросы транзита."]
+    assert "Tomas Verlen" in [p.name for p in extract_participants(lead, body=body, language="ru")]
+    lead = "El presidente de Kazajistán, Aidos Serikov, recibió al canciller chino, Wang Lixin."
+    body = ["Después Serikov se reunió con el presidente belga Tomas Verlaine en Astaná."]
+    assert "Tomas Verlaine" in [p.name for p in extract_participants(lead, body=body, language="es")]
+
+
+def test_a_meeting_told_as_past_in_russian_adds_nobody():
+    lead = "Президент Казахстана Айдос Сериков встретился с министром Китая Ван Лисинем."
+    body = ["Сериков заявил это после встречи с председателем Еврокомиссии Томасом Верленом."]
+    assert "Tomas Verlen" not in [p.name for p in extract_participants(lead, body=body, language="ru")]
