@@ -9,6 +9,7 @@ import re
 from collections import Counter
 from datetime import date
 
+from .arabic import find_arabic_mentions, is_arabic
 from .chinese import HanMention, find_han_mentions, looks_chinese, mentions_meeting
 from .gazetteer import load_gazetteer
 from .known_people import country_name, office_holders_named_by_title, with_known_name
@@ -170,6 +171,8 @@ def extract_participants(
         found += _named_by_office(lead_sentence, "zh", day, None, found)
         return _known(found, day, "zh")
     found = _latin_and_cyrillic_participants(lead_sentence, title, body, full_text, publisher_country)
+    if is_arabic(lead_sentence):
+        found = _arabic_participants(lead_sentence, title, body) + found
     found += _named_by_office(lead_sentence, language, day, publisher_country, found)
     named = any(same_person(p.name, author) for p in found)
     if author and not named and _speaks_for_author(author, lead_sentence, body):
@@ -384,6 +387,18 @@ def _han_participants(lead_sentence: str, title: str, body: list[str]) -> list[P
         )
         for m in found.values()
     ]
+
+
+def _arabic_participants(lead_sentence: str, title: str, body: list[str]) -> list[ParsedParticipant]:
+    """A lead in Arabic script: the office-holders table's people it names by their Arabic spellings; where it
+    names fewer than two, those of the headline and the first paragraphs too."""
+    mentions = find_arabic_mentions(lead_sentence)
+    for more in (title, *body[:FALLBACK_PARAGRAPHS]):
+        if len(mentions) >= 2:
+            break
+        known = {m.person.key for m in mentions}
+        mentions += [m for m in find_arabic_mentions(more[:LEAD_WINDOW]) if m.person.key not in known]
+    return [ParsedParticipant(m.person.name, "", None, aliases=(m.written,)) for m in mentions]
 
 
 def _dictionary_name(name: str) -> bool:

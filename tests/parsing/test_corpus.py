@@ -47,9 +47,9 @@ FLOORS = {
         "language": 1.0,
         "meeting_date": 1.0,
         "location": 1.0,
-        "participants_f1": 0.84,
+        "participants_f1": 0.95,
         "paragraphs_found": 1.0,
-        "attribution": 0.68,
+        "attribution": 0.75,
     },
     "zh": {
         "language": 1.0,
@@ -67,7 +67,7 @@ FLOORS = {
         "paragraphs_found": 1.0,
         "attribution": 0.76,
     },
-    "ar": {"language": 1.0, "paragraphs_found": 1.0},
+    "ar": {"language": 1.0, "paragraphs_found": 1.0, "participants_f1": 1.0},
     "pt": {"language": 1.0, "paragraphs_found": 1.0},
 }
 

@@ -303,3 +303,22 @@ def test_a_meeting_told_as_past_in_russian_adds_nobody():
     lead = "Президент Казахстана Айдос Сериков встретился с министром Китая Ван Лисинем."
     body = ["Сериков заявил это после встречи с председателем Еврокомиссии Томасом Верленом."]
     assert "Tomas Verlen" not in [p.name for p in extract_participants(lead, body=body, language="ru")]
+
+
+def test_a_lead_in_arabic_names_the_table_s_people_in_english_keeping_the_arabic():
+    # Written with an Egyptian final "ى" and a diacritic the table's spellings do not have.
+    lead = "التقى الرئيس عبد الفتاح السيسى، بالقاهرة اليوم المستشار الألماني أولافْ شولتس لبحث العلاقات."
+    found = extract_participants(lead, language="ar", day=datetime.date(2023, 5, 2))
+    assert [(p.name, p.country) for p in found] == [("Abdel Fattah el-Sisi", "Egypt"), ("Olaf Scholz", "Germany")]
+    assert "عبد الفتاح السيسى" in found[0].aliases
+
+
+def test_every_arabic_spelling_belongs_to_a_person_of_the_table():
+    import csv
+
+    from readouts.parsing.arabic import ARABIC_NAMES_TSV
+    from readouts.parsing.offices import load_registry
+
+    with ARABIC_NAMES_TSV.open(encoding="utf-8") as handle:
+        keys = [row["person"] for row in csv.DictReader(handle, delimiter="\t")]
+    assert keys and set(keys) <= set(load_registry().persons)
