@@ -61,7 +61,7 @@ FLOORS = {
     },
     "es": {
         "language": 1.0,
-        "meeting_date": 0.75,
+        "meeting_date": 1.0,
         "location": 1.0,
         "participants_f1": 0.82,
         "paragraphs_found": 1.0,
