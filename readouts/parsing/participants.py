@@ -161,16 +161,18 @@ def extract_participants(
     language: str = "",
     day: date | None = None,
     author: str = "",
+    lead_rest: str = "",
 ) -> list[ParsedParticipant]:
     """The people who met. ``day`` (the meeting's or the page's date) lets the office-holders table name a
     person written by office only or by family name only; ``language`` says which titles to read. ``author``
     (the metadata's) is the person a release speaks for: a participant when the text speaks in the first person
-    ("Dr Kharrazi and I discussed ...") or names them in its lead."""
+    ("Dr Kharrazi and I discussed ...") or names them in its lead. ``lead_rest``: the lead paragraph after its
+    first sentence, where a lead naming fewer than two people is read on first."""
     if is_han(lead_sentence) or (is_han(title) and not lead_sentence.isascii() and not is_cyrillic(lead_sentence)):
         found = _han_participants(lead_sentence, title, body)
         found += _named_by_office(lead_sentence, "zh", day, None, found)
         return _known(found, day, "zh")
-    found = _latin_and_cyrillic_participants(lead_sentence, title, body, full_text, publisher_country)
+    found = _latin_and_cyrillic_participants(lead_sentence, title, body, full_text, publisher_country, lead_rest)
     if is_arabic(lead_sentence):
         found = _arabic_participants(lead_sentence, title, body) + found
     found += _named_by_office(lead_sentence, language, day, publisher_country, found)
@@ -249,6 +251,7 @@ def _latin_and_cyrillic_participants(
     body: list[str],
     full_text: str,
     publisher_country: str | None,
+    lead_rest: str = "",
 ) -> list[ParsedParticipant]:
     people: list[PersonMention] = []
     # A Russian text often names the people only by surname in its headline: "Порошенко обсудил с Путиным ...".
@@ -270,7 +273,9 @@ def _latin_and_cyrillic_participants(
             ) or (title_names and _dictionary_name(mention.name) and not mention.possessive):
                 _merge(people, mention)
     if len(people) < 2:
-        _add_from_meeting_sentences(people, body[:FALLBACK_PARAGRAPHS])
+        _add_from_meeting_sentences(
+            people, [lead_rest, *body][:FALLBACK_PARAGRAPHS] if lead_rest.strip() else body[:FALLBACK_PARAGRAPHS]
+        )
     for paragraph in body:
         for match in _MEETING_WITH.finditer(paragraph[:2000]):
             window = paragraph[match.end() : match.end() + 120]
@@ -294,12 +299,27 @@ SEPARATE_MEETING_PARAGRAPHS = 10
 _HAN_MET = re.compile(r"会见|會見|会晤|會晤")
 
 
+# A plural verb of meeting whose subject is the people who met: "X and Y met", "X, ..., y Y, ..., sostuvieron una
+# reunión", "X и Y встретились".
+_MET_TOGETHER = re.compile(
+    r"(?<!\w)(?:met each other|held talks|sostuvieron (?:\w+ ){0,3}(?:una |un )?(?:reunión|encuentro|conversación)"
+    r"|se reunieron|conversaron|se sont (?:rencontrés|entretenus)|ont eu (?:un entretien|une rencontre)"
+    r"|встретились|провели переговоры|se reuniram)(?!\w)"
+)
+
+
 def _add_from_meeting_sentences(people: list[PersonMention], paragraphs: list[str]) -> None:
     """A lead that names fewer than two people (a kicker, "The presidents of Russia and Ukraine agreed ..."): the
     titled people of the first following sentence that speaks of the meeting are its participants."""
     sentences = [s for paragraph in paragraphs for s in split_sentences(paragraph[:LEAD_WINDOW])]
     for sentence in [s for s in sentences if MEETING_WORDS.search(s)] + sentences:
-        found = [m for m in find_person_mentions(sentence) if m.has_title and _present(m, sentence)]
+        together = _MET_TOGETHER.search(sentence)
+        found = [
+            m
+            for m in find_person_mentions(sentence)
+            if (m.has_title or (together and m.end <= together.start() and len(name_tokens(m.name)) >= 2))
+            and _present(m, sentence)
+        ]
         if found:
             for mention in found:
                 _merge(people, mention)

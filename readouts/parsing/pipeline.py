@@ -154,6 +154,7 @@ def _parse(raw: str | bytes, filename: str | None, given: ReadoutMetadata) -> Pa
         language=language,
         day=day,
         author=given.author or embedded.author,
+        lead_rest=lead_body[len(lead_sentence) :] if lead_body.startswith(lead_sentence) else "",
     )
     author = next((p.name for p in participants if same_person(p.name, given.author or embedded.author)), None)
     if not participants:

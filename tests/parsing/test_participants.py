@@ -322,3 +322,20 @@ def test_every_arabic_spelling_belongs_to_a_person_of_the_table():
     with ARABIC_NAMES_TSV.open(encoding="utf-8") as handle:
         keys = [row["person"] for row in csv.DictReader(handle, delimiter="\t")]
     assert keys and set(keys) <= set(load_registry().persons)
+
+
+def test_people_who_met_together_named_in_the_lead_paragraph_after_its_first_sentence():
+    lead = "Kazajistán y Bélgica acordaron hoy ampliar su comercio, se informó oficialmente."
+    rest = (
+        " El titular de esta oficina, Aidos Serikov Beket, y el secretario de Comercio del gobierno belga, "
+        "Tomas Verlaine, sostuvieron este día una reunión."
+    )
+    found = [(p.name, p.country) for p in extract_participants(lead, language="es", lead_rest=rest)]
+    assert [name for name, _ in found] == ["Aidos Serikov Beket", "Tomas Verlaine"]
+
+
+def test_a_title_with_a_noun_of_its_own_before_the_name():
+    mention = next(
+        m for m in find_person_mentions("Se reunió con el jefe de la diplomacia, Wang Lixin.") if m.has_title
+    )
+    assert (mention.name, mention.title, mention.has_title) == ("Wang Lixin", "jefe de la diplomacia", True)
