@@ -12,7 +12,7 @@ from datetime import date
 from .arabic import find_arabic_mentions, is_arabic
 from .chinese import HanMention, find_han_mentions, looks_chinese, mentions_meeting
 from .gazetteer import load_gazetteer
-from .known_people import country_name, office_holders_named_by_title, with_known_name
+from .known_people import country_code, country_name, lookup, office_holders_named_by_title, with_known_name
 from .names import PersonMention, find_person_mentions, fold
 from .romanise import (
     is_cyrillic,
@@ -272,10 +272,11 @@ def _latin_and_cyrillic_participants(
                 and (len(name_tokens(mention.name)) >= 2 or any(same_person(p.name, mention.name) for p in people))
             ) or (title_names and _dictionary_name(mention.name) and not mention.possessive):
                 _merge(people, mention)
+    following = [lead_rest, *body][:FALLBACK_PARAGRAPHS] if lead_rest.strip() else body[:FALLBACK_PARAGRAPHS]
+    if not people:
+        _add_leaders_of_the_lead_s_countries(people, lead_sentence, following)
     if len(people) < 2:
-        _add_from_meeting_sentences(
-            people, [lead_rest, *body][:FALLBACK_PARAGRAPHS] if lead_rest.strip() else body[:FALLBACK_PARAGRAPHS]
-        )
+        _add_from_meeting_sentences(people, following)
     for paragraph in body:
         for match in _MEETING_WITH.finditer(paragraph[:2000]):
             window = paragraph[match.end() : match.end() + 120]
@@ -306,6 +307,28 @@ _MET_TOGETHER = re.compile(
     r"|se reunieron|conversaron|se sont (?:rencontrés|entretenus)|ont eu (?:un entretien|une rencontre)"
     r"|встретились|провели переговоры|se reuniram)(?!\w)"
 )
+
+
+LEADERS_OFFICES = {"head_of_state", "head_of_government"}
+
+
+def _add_leaders_of_the_lead_s_countries(people: list[PersonMention], lead: str, paragraphs: list[str]) -> None:
+    """A lead that tells of a meeting of countries' leaders without naming them ("the meeting of the presidents of
+    Russia, Ukraine and France and the German chancellor"): the people the next paragraphs name who, by the
+    office-holders table, led one of those countries."""
+    if not MEETING_WORDS.search(lead):
+        return
+    codes = {country_code(m.country) for m in load_gazetteer().find(lead)} - {None}
+    if len(codes) < 2:
+        return
+    for paragraph in paragraphs:
+        for mention in find_person_mentions(paragraph[:LEAD_WINDOW]):
+            if len(name_tokens(mention.name)) < 2 or not _present(mention, paragraph):
+                continue
+            person = lookup(ParsedParticipant(mention.name, mention.title, mention.country), None)
+            terms = person.terms if person else ()
+            if any(t.office in LEADERS_OFFICES and t.country in codes for t in terms):
+                _merge(people, mention)
 
 
 def _add_from_meeting_sentences(people: list[PersonMention], paragraphs: list[str]) -> None:

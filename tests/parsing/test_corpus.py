@@ -39,9 +39,9 @@ FLOORS = {
         "language": 1.0,
         "meeting_date": 1.0,
         "location": 1.0,
-        "participants_f1": 0.83,
+        "participants_f1": 0.89,
         "paragraphs_found": 1.0,
-        "attribution": 0.7,
+        "attribution": 0.75,
     },
     "fr": {
         "language": 1.0,

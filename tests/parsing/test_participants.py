@@ -339,3 +339,13 @@ def test_a_title_with_a_noun_of_its_own_before_the_name():
         m for m in find_person_mentions("Se reunió con el jefe de la diplomacia, Wang Lixin.") if m.has_title
     )
     assert (mention.name, mention.title, mention.has_title) == ("Wang Lixin", "jefe de la diplomacia", True)
+
+
+def test_a_meeting_of_countries_leaders_named_only_by_office_finds_them_in_the_next_paragraph():
+    lead = "Переговоры президентов России и Франции завершились в Минске."
+    body = [
+        "Зал первым покинул французский президент Франсуа Олланд, затем его российский коллега Владимир Путин. "
+        "Их встретил помощник президента России Иван Петров."
+    ]
+    found = [p.name for p in extract_participants(lead, body=body, language="ru")]
+    assert found == ["François Hollande", "Vladimir Putin"]
