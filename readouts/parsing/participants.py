@@ -14,6 +14,7 @@ from .chinese import HanMention, find_han_mentions, looks_chinese, mentions_meet
 from .gazetteer import load_gazetteer
 from .known_people import country_code, country_name, lookup, office_holders_named_by_title, with_known_name
 from .names import PersonMention, find_person_mentions, fold
+from .offices import find_people_named_in_full
 from .romanise import (
     is_cyrillic,
     is_han,
@@ -173,6 +174,8 @@ def extract_participants(
         found += _named_by_office(lead_sentence, "zh", day, None, found)
         return _known(found, day, "zh")
     found = _latin_and_cyrillic_participants(lead_sentence, title, body, full_text, publisher_country, lead_rest)
+    if language and language not in READ_LANGUAGES and not is_cyrillic(lead_sentence):
+        found = _with_people_named_in_full(found, lead_sentence)
     if is_arabic(lead_sentence):
         found = _arabic_participants(lead_sentence, title, body) + found
     found += _named_by_office(lead_sentence, language, day, publisher_country, found)
@@ -432,6 +435,25 @@ def _han_participants(lead_sentence: str, title: str, body: list[str]) -> list[P
     ]
 
 
+# Languages whose titles and verbs of meeting the rules above read; in any other, the office-holders table's
+# people named in full in the lead are its participants.
+READ_LANGUAGES = {"en", "fr", "es", "pt", "ru", "zh"}
+
+
+def _with_people_named_in_full(found: list[ParsedParticipant], lead_sentence: str) -> list[ParsedParticipant]:
+    """The table's people the lead names in full, in a language whose titles the parser does not read: a name
+    found with a word of an unread title before it ("Bundeskanzler Olaf Scholz") becomes the table's name; the
+    others are added ("den französischen Präsidenten Emmanuel Macron")."""
+    result = list(found)
+    for named in find_people_named_in_full(lead_sentence):
+        at = next((i for i, p in enumerate(result) if p.name.endswith(named.written)), None)
+        if at is not None:
+            result[at] = ParsedParticipant(named.written, result[at].title, result[at].country, result[at].aliases)
+        elif not any(same_person(p.name, named.person.name) for p in result):
+            result.append(ParsedParticipant(named.written, "", None))
+    return result
+
+
 def _arabic_participants(lead_sentence: str, title: str, body: list[str]) -> list[ParsedParticipant]:
     """A lead in Arabic script: the office-holders table's people it names by their Arabic spellings; where it
     names fewer than two, those of the headline and the first paragraphs too."""
@@ -441,7 +463,12 @@ def _arabic_participants(lead_sentence: str, title: str, body: list[str]) -> lis
             break
         known = {m.person.key for m in mentions}
         mentions += [m for m in find_arabic_mentions(more[:LEAD_WINDOW]) if m.person.key not in known]
-    return [ParsedParticipant(m.person.name, "", None, aliases=(m.written,)) for m in mentions]
+    found = [ParsedParticipant(m.person.name, "", None, aliases=(m.written,)) for m in mentions]
+    # A name in Latin letters inside the Arabic lead is someone it names as they write themselves.
+    for mention in find_person_mentions(lead_sentence):
+        if is_latin(mention.name) and len(name_tokens(mention.name)) >= 2 and not mention.possessive:
+            found.append(ParsedParticipant(mention.name, mention.title, mention.country))
+    return found
 
 
 def _dictionary_name(name: str) -> bool:

@@ -349,3 +349,28 @@ def test_a_meeting_of_countries_leaders_named_only_by_office_finds_them_in_the_n
     ]
     found = [p.name for p in extract_participants(lead, body=body, language="ru")]
     assert found == ["François Hollande", "Vladimir Putin"]
+
+
+def test_a_name_in_latin_letters_inside_an_arabic_lead_is_a_participant():
+    lead = "استقبل الرئيس عبد الفتاح السيسي اليوم السفير Tomas Verlaine في القاهرة."
+    found = [p.name for p in extract_participants(lead, language="ar", day=datetime.date(2023, 5, 2))]
+    assert found == ["Abdel Fattah el-Sisi", "Tomas Verlaine"]
+
+
+@pytest.mark.parametrize(
+    "language, lead, expected",
+    [
+        (
+            "de",
+            "Bundeskanzler Olaf Scholz hat am Dienstag den französischen Präsidenten Emmanuel Macron empfangen.",
+            ["Olaf Scholz", "Emmanuel Macron"],
+        ),
+        (
+            "tr",
+            "Cumhurbaşkanı Recep Tayyip Erdoğan, Salı günü Almanya Başbakanı Olaf Scholz ile görüştü.",
+            ["Recep Tayyip Erdoğan", "Olaf Scholz"],
+        ),
+    ],
+)
+def test_in_a_language_the_parser_does_not_read_the_table_s_people_named_in_full(language, lead, expected):
+    assert [p.name for p in extract_participants(lead, language=language)] == expected
