@@ -827,6 +827,17 @@ class Attributor:
         return ("" if narrative else None), last_speaker
 
     # -- paragraphs ---------------------------------------------------------------------------------------------
+    def _opens_with_other_country(self, text: str, previous: tuple[Kind, str | None]) -> bool:
+        """A paragraph whose subject is a country other than the previous speaker's tells of that country, not
+        what the speaker went on to say ("North Korea has deployed ..." after the Chinese side spoke); "China
+        hopes ..." still continues a Chinese speaker."""
+        if previous[0] is not Kind.STATEMENT:
+            return False
+        country = next((p.country for p in self.participants if p.name == previous[1]), None)
+        opening = re.sub(r"^(?:the|la|el|le|les|los|las|o|a)\s+", "", text[:80].lstrip(), flags=re.IGNORECASE)
+        found = self.gazetteer.find(opening)
+        return bool(country and found and found[0].start == 0 and found[0].country != country)
+
     def attribute(
         self, paragraphs: list[str], skip_prefix: dict[int, int] | None = None
     ) -> list[tuple[Kind, str | None]]:
@@ -856,7 +867,7 @@ class Attributor:
                 result = (Kind.JOINT, None) if winner in ("\0joint", _PASSIVE) else (Kind.STATEMENT, winner)
                 if result[0] is Kind.STATEMENT:
                     last_speaker = winner if counts[winner] >= 1 else last_speaker
-            elif explicit_narrative or index == 0:
+            elif explicit_narrative or index == 0 or self._opens_with_other_country(text, previous):
                 result = (Kind.NARRATIVE, None)
             else:
                 result = previous  # continues the previous speaker (quotes, "China hopes ...")

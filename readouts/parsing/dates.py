@@ -303,6 +303,22 @@ def find_day_references(text: str) -> list[DayReference]:
     return sorted(found, key=lambda r: r.start)
 
 
+# A part of the day named with "today", and the hour it starts: written before that hour of the publication day,
+# "today" was the day before. (Only the parts after noon: a morning cannot be told from a page's small hours.)
+_LATER_PART_OF_DAY = (
+    (re.compile(r"\b(?:this|late) afternoon\b|\bcet après-midi\b|\b(?:hoy )?(?:en|por) la tarde\b|\besta tarde\b"
+                r"|\bhoje à tarde\b|\bсегодня днём\b|\bсегодня днем\b", re.IGNORECASE), 12),
+    (re.compile(r"\bthis evening\b|\btonight\b|\bce soir\b|\besta noche\b|\b(?:hoy )?(?:en|por) la noche\b"
+                r"|\bhoje à noite\b|\bсегодня вечером\b", re.IGNORECASE), 17),
+)  # fmt: skip
+
+
+def later_part_of_day_hour(text: str) -> int | None:
+    """The earliest hour a part of the day named in text can be ("this afternoon": 12, "tonight": 17)."""
+    hours = [hour for pattern, hour in _LATER_PART_OF_DAY if pattern.search(text)]
+    return min(hours) if hours else None
+
+
 def _inside_word(text: str, start: int, end: int) -> bool:
     before = text[start - 1] if start else " "
     after = text[end] if end < len(text) else " "

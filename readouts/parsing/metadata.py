@@ -126,7 +126,19 @@ _URL_DATES = (
     # /2007-03/19/ (China Daily), /2023/0626/ (People's Daily)
     re.compile(r"(?<!\d)((?:19|20)\d\d)[-/](\d\d)/(\d\d)(?!\d)"),
     re.compile(r"(?<!\d)((?:19|20)\d\d)/(\d\d)(\d\d)/"),
+    # 20230512 alone between separators: "/news/20230512/slug", "article_20230512.html"
+    re.compile(r"(?<![\d])((?:19|20)\d\d)(0[1-9]|1[0-2])([0-3]\d)(?![\d])"),
 )
+
+
+# A post's time of day right after its date, as blog engines name posts: ".../2013/04/20/0441-slug".
+_URL_TIME = re.compile(r"(?<!\d)(?:19|20)\d\d([/_\-])\d\d\1\d\d[/_\-]([01]\d|2[0-3])([0-5]\d)-")
+
+
+def hour_from_url(url: str | None) -> int | None:
+    """The hour a URL or path gives its publication, after the publication day ("2013/04/20/0441-..." -> 4)."""
+    match = _URL_TIME.search((url or "")[:2000])
+    return int(match.group(2)) if match else None
 
 
 def date_from_url(url: str | None) -> date | None:

@@ -126,6 +126,10 @@ ORG_WORDS = {
     "naciones", "unidas", "partido", "congreso", "nacional", "república", "estados", "unidos", "governo",
     "ministério", "palácio", "união", "conselho", "république", "gouvernement", "ministère", "conseil",
     "assemblée", "parlement", "palais", "élysée", "unies", "européenne", "européen",
+    # a ministry's domain after its title: "secretario de Cultura", "ministre de la Défense"
+    "cultura", "economía", "hacienda", "defensa", "educación", "salud", "justicia", "comercio", "energía",
+    "turismo", "trabajo", "agricultura", "économie", "défense", "santé", "intérieur", "armées", "finanzas",
+    "saúde", "defesa", "fazenda", "educação",
 }  # fmt: skip
 STOP_WORDS = {
     "the", "a", "an", "in", "on", "at", "during", "for", "with", "and", "but", "as", "after", "before", "while",
@@ -137,12 +141,17 @@ STOP_WORDS = {
     "el", "los", "las", "del", "y", "con", "por", "para", "según", "tras", "durante", "ante", "sobre", "este",
     "esta", "ambos", "ambas", "también", "hoy", "ayer", "o", "os", "do", "da", "dos", "das", "no", "na",
     "em", "com", "pelo", "pela", "segundo", "nos", "ele", "ela",
+    # adverbs that open a sentence before its subject: "Después Serikov se reunió ..."
+    "después", "luego", "además", "ensuite", "puis", "depois", "затем", "потом", "se",
 }  # fmt: skip
 _NAME_PARTICLES = {
     "bin", "ibn", "al", "el", "de", "da", "van", "von", "der", "di", "du", "dos", "das", "la", "le", "y", "del",
 }  # fmt: skip
 _CALENDAR = set(MONTHS) | set(WEEKDAYS)
-_CONNECTORS = {"of", "the", "and", "for", "on", "de", "du", "des", "la", "le", "l'", "d'", "del", "y", "e", "do", "da"}
+# "в" joins a Russian title to its posting: "посол Китая в Казахстане".
+_CONNECTORS = {
+    "of", "the", "and", "for", "on", "de", "du", "des", "la", "le", "l'", "d'", "del", "y", "e", "do", "da", "в",
+}  # fmt: skip
 _ARTICLES = {"the", "le", "la", "les", "el", "los", "las", "o", "a"}
 _OF_WORDS = {"of", "de", "du", "des", "del", "do", "da"}
 _TOKEN = re.compile(r"[^\W\d_](?:[\w'’\-]|\.(?=[^\W\d_]\.?))*\.?|\d[\w.]*|[,;:()“”\"«»—–]")
@@ -305,13 +314,25 @@ def _walk_back_title(tokens: list[Token], i: int) -> int:
             and token.word.islower()
             and tokens[k - 2].word.lower() in TITLE_WORDS
             and lower not in STOP_WORDS
-        ):
+        ) or _noun_of_a_title(tokens, k):
             k -= 1  # an adjective after its title: "le président français", "su colega brasileño"
         elif lower in _CONNECTORS or (token.word[:1].isupper() and token.word[:1].isalpha()):
             k -= 1  # "of the", org names inside a title; only kept when a title word precedes them
         else:
             break
     return start
+
+
+def _noun_of_a_title(tokens: list[Token], k: int) -> bool:
+    """Token k-1 is a lower-case noun joined to a title word by "of (the)": "el jefe de la diplomacia", "the head
+    of delegation"."""
+    token = tokens[k - 1]
+    if not (token.word.isalpha() and token.word.islower()) or token.word.lower() in STOP_WORDS - _CONNECTORS:
+        return False
+    j = k - 2
+    while j >= 0 and k - 2 - j < 2 and tokens[j].word.lower() in _CONNECTORS:
+        j -= 1
+    return k - 2 > j >= 0 and tokens[j].word.lower() in TITLE_WORDS and tokens[j + 1].word.lower() in _OF_WORDS
 
 
 def _clean_title(text: str) -> tuple[str, str | None]:

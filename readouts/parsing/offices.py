@@ -591,6 +591,45 @@ def find_office_titles(text: str, language: str) -> list[OfficeTitleMatch]:
     return load_registry().titles.find(text, language)
 
 
+_WORD = re.compile(r"[^\W\d_][\w'’\-]*")
+MAX_NAME_WORDS = 5
+
+
+@dataclass(frozen=True)
+class NamedInFull:
+    person: KnownPerson
+    written: str
+    start: int
+    end: int
+
+
+def find_people_named_in_full(text: str) -> list[NamedInFull]:
+    """The table's people text names by one of their full Latin names ("Olaf Scholz", "Recep Tayyip Erdoğan"),
+    whatever the language around them: each run of two to five capitalised words is looked up as it stands (a dict
+    look-up per run, linear in the text)."""
+    registry = load_registry()
+    words = [m for m in _WORD.finditer(text) if m.group()[0].isupper()]
+    found: list[NamedInFull] = []
+    i = 0
+    while i < len(words):
+        match = None
+        for n in range(min(MAX_NAME_WORDS, len(words) - i), 1, -1):
+            run = words[i : i + n]
+            if any(run[k + 1].start() - run[k].end() > 1 for k in range(n - 1)):
+                continue  # the words must follow one another
+            written = text[run[0].start() : run[-1].end()]
+            people = registry.by_name.get(name_key(written))
+            if people and len(people) == 1 and not _CYRILLIC.search(fold(written)):
+                match = NamedInFull(people[0], written, run[0].start(), run[-1].end())
+                i += n
+                break
+        if match is None:
+            i += 1
+        else:
+            found.append(match)
+    return found
+
+
 def known_persons() -> list[KnownPerson]:
     """Every person of the table."""
     return list(load_registry().persons.values())

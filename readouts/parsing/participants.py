@@ -9,11 +9,21 @@ import re
 from collections import Counter
 from datetime import date
 
+from .arabic import find_arabic_mentions, is_arabic
 from .chinese import HanMention, find_han_mentions, looks_chinese, mentions_meeting
 from .gazetteer import load_gazetteer
-from .known_people import country_name, office_holders_named_by_title, with_known_name
+from .known_people import country_code, country_name, lookup, office_holders_named_by_title, with_known_name
 from .names import PersonMention, find_person_mentions, fold
-from .romanise import is_cyrillic, is_han, is_latin, romanise, russian_name_word, russian_noun_before
+from .offices import find_people_named_in_full
+from .romanise import (
+    is_cyrillic,
+    is_han,
+    is_latin,
+    palladius_to_pinyin,
+    romanise,
+    russian_name_word,
+    russian_noun_before,
+)
 from .sentences import split_sentences
 from .types import ParsedParticipant
 
@@ -35,7 +45,14 @@ _NOT_PRESENT_BEFORE = re.compile(
     r"|from|(?<!spoke )(?<!speaks )(?<!talked )(?<!talks )(?<!spoken )to|by)\s*$",
     re.IGNORECASE,
 )
-_MEETING_WITH = re.compile(r"\b(?:the|this) (?:meeting|talks|conversation) with\b", re.IGNORECASE)
+_MEETING_WITH = re.compile(
+    r"\b(?:(?:the|this) (?:meeting|talks|conversation) with"
+    r"|(?<!после )(?:встреч[аеиу]|бесед[аеуы]|переговор(?:ы|ов|ах)) со?"
+    r"|(?:la|sa|cette) (?:rencontre|réunion|conversation) avec|(?:l'|son |cet )entretien avec"
+    r"|(?:el|la|su|este|esta) (?:reunión|encuentro|conversación|entrevista) con"
+    r"|(?:a|sua|esta) (?:reunião|conversa) com|(?:o|seu|este) encontro com)(?!\w)",
+    re.IGNORECASE,
+)
 _ROLE_SUBJECT = re.compile(
     r"(?:^|[.;]\s)(?:The|the)\s+((?:[A-Z][\w\-]+\s?){1,4})"
     r"(?=\s+(?:of\s+the\s+[A-Z][\w ]{2,40}?\s+)?"
@@ -145,16 +162,22 @@ def extract_participants(
     language: str = "",
     day: date | None = None,
     author: str = "",
+    lead_rest: str = "",
 ) -> list[ParsedParticipant]:
     """The people who met. ``day`` (the meeting's or the page's date) lets the office-holders table name a
     person written by office only or by family name only; ``language`` says which titles to read. ``author``
     (the metadata's) is the person a release speaks for: a participant when the text speaks in the first person
-    ("Dr Kharrazi and I discussed ...") or names them in its lead."""
+    ("Dr Kharrazi and I discussed ...") or names them in its lead. ``lead_rest``: the lead paragraph after its
+    first sentence, where a lead naming fewer than two people is read on first."""
     if is_han(lead_sentence) or (is_han(title) and not lead_sentence.isascii() and not is_cyrillic(lead_sentence)):
         found = _han_participants(lead_sentence, title, body)
         found += _named_by_office(lead_sentence, "zh", day, None, found)
         return _known(found, day, "zh")
-    found = _latin_and_cyrillic_participants(lead_sentence, title, body, full_text, publisher_country)
+    found = _latin_and_cyrillic_participants(lead_sentence, title, body, full_text, publisher_country, lead_rest)
+    if language and language not in READ_LANGUAGES and not is_cyrillic(lead_sentence):
+        found = _with_people_named_in_full(found, lead_sentence)
+    if is_arabic(lead_sentence):
+        found = _arabic_participants(lead_sentence, title, body) + found
     found += _named_by_office(lead_sentence, language, day, publisher_country, found)
     named = any(same_person(p.name, author) for p in found)
     if author and not named and _speaks_for_author(author, lead_sentence, body):
@@ -231,6 +254,7 @@ def _latin_and_cyrillic_participants(
     body: list[str],
     full_text: str,
     publisher_country: str | None,
+    lead_rest: str = "",
 ) -> list[ParsedParticipant]:
     people: list[PersonMention] = []
     # A Russian text often names the people only by surname in its headline: "Порошенко обсудил с Путиным ...".
@@ -251,8 +275,11 @@ def _latin_and_cyrillic_participants(
                 and (len(name_tokens(mention.name)) >= 2 or any(same_person(p.name, mention.name) for p in people))
             ) or (title_names and _dictionary_name(mention.name) and not mention.possessive):
                 _merge(people, mention)
+    following = [lead_rest, *body][:FALLBACK_PARAGRAPHS] if lead_rest.strip() else body[:FALLBACK_PARAGRAPHS]
+    if not people:
+        _add_leaders_of_the_lead_s_countries(people, lead_sentence, following)
     if len(people) < 2:
-        _add_from_meeting_sentences(people, body[:FALLBACK_PARAGRAPHS])
+        _add_from_meeting_sentences(people, following)
     for paragraph in body:
         for match in _MEETING_WITH.finditer(paragraph[:2000]):
             window = paragraph[match.end() : match.end() + 120]
@@ -276,12 +303,49 @@ SEPARATE_MEETING_PARAGRAPHS = 10
 _HAN_MET = re.compile(r"会见|會見|会晤|會晤")
 
 
+# A plural verb of meeting whose subject is the people who met: "X and Y met", "X, ..., y Y, ..., sostuvieron una
+# reunión", "X и Y встретились".
+_MET_TOGETHER = re.compile(
+    r"(?<!\w)(?:met each other|held talks|sostuvieron (?:\w+ ){0,3}(?:una |un )?(?:reunión|encuentro|conversación)"
+    r"|se reunieron|conversaron|se sont (?:rencontrés|entretenus)|ont eu (?:un entretien|une rencontre)"
+    r"|встретились|провели переговоры|se reuniram)(?!\w)"
+)
+
+
+LEADERS_OFFICES = {"head_of_state", "head_of_government"}
+
+
+def _add_leaders_of_the_lead_s_countries(people: list[PersonMention], lead: str, paragraphs: list[str]) -> None:
+    """A lead that tells of a meeting of countries' leaders without naming them ("the meeting of the presidents of
+    Russia, Ukraine and France and the German chancellor"): the people the next paragraphs name who, by the
+    office-holders table, led one of those countries."""
+    if not MEETING_WORDS.search(lead):
+        return
+    codes = {country_code(m.country) for m in load_gazetteer().find(lead)} - {None}
+    if len(codes) < 2:
+        return
+    for paragraph in paragraphs:
+        for mention in find_person_mentions(paragraph[:LEAD_WINDOW]):
+            if len(name_tokens(mention.name)) < 2 or not _present(mention, paragraph):
+                continue
+            person = lookup(ParsedParticipant(mention.name, mention.title, mention.country), None)
+            terms = person.terms if person else ()
+            if any(t.office in LEADERS_OFFICES and t.country in codes for t in terms):
+                _merge(people, mention)
+
+
 def _add_from_meeting_sentences(people: list[PersonMention], paragraphs: list[str]) -> None:
     """A lead that names fewer than two people (a kicker, "The presidents of Russia and Ukraine agreed ..."): the
     titled people of the first following sentence that speaks of the meeting are its participants."""
     sentences = [s for paragraph in paragraphs for s in split_sentences(paragraph[:LEAD_WINDOW])]
     for sentence in [s for s in sentences if MEETING_WORDS.search(s)] + sentences:
-        found = [m for m in find_person_mentions(sentence) if m.has_title and _present(m, sentence)]
+        together = _MET_TOGETHER.search(sentence)
+        found = [
+            m
+            for m in find_person_mentions(sentence)
+            if (m.has_title or (together and m.end <= together.start() and len(name_tokens(m.name)) >= 2))
+            and _present(m, sentence)
+        ]
         if found:
             for mention in found:
                 _merge(people, mention)
@@ -297,6 +361,14 @@ _ANOTHER_MEETING = re.compile(
     r"|spoke (?:by telephone |by phone |on the phone )?(?:to|with)"
     r"|(?:had|held) an? (?:telephone |phone )?(?:call|conversation|telephone conversation) with"
     r"|(?:meetings|talks) (?:were|was) (?:also )?held with)\b"
+    # Russian, French, Spanish and Portuguese: "встретился с", "провести переговоры с", "a rencontré",
+    # "s'est entretenu avec", "se reunió con", "sostuvo una reunión con", "se reuniu com".
+    r"|(?<!\w)(?:встретил(?:ся|ась|ись) со?"
+    r"|(?:провел|провёл|провела|провели|провести) (?:переговоры|встречу|беседу) со?"
+    r"|побеседовал\w* со?|(?:a|ont) (?:également |aussi )?rencontré|s'est (?:également |aussi )?entretenue? avec"
+    r"|(?:se reunió|se reunieron|conversó|se entrevistó) con"
+    r"|sostuvo (?:una |un )?(?:reunión|encuentro|conversación) con"
+    r"|se reuniu com|conversou com)(?!\w)"
 )
 _PASSIVE_MEETING = re.compile(r"\b(?:meetings|talks) (?:were|was) (?:also )?held with\b")
 
@@ -361,6 +433,42 @@ def _han_participants(lead_sentence: str, title: str, body: list[str]) -> list[P
         )
         for m in found.values()
     ]
+
+
+# Languages whose titles and verbs of meeting the rules above read; in any other, the office-holders table's
+# people named in full in the lead are its participants.
+READ_LANGUAGES = {"en", "fr", "es", "pt", "ru", "zh"}
+
+
+def _with_people_named_in_full(found: list[ParsedParticipant], lead_sentence: str) -> list[ParsedParticipant]:
+    """The table's people the lead names in full, in a language whose titles the parser does not read: a name
+    found with a word of an unread title before it ("Bundeskanzler Olaf Scholz") becomes the table's name; the
+    others are added ("den französischen Präsidenten Emmanuel Macron")."""
+    result = list(found)
+    for named in find_people_named_in_full(lead_sentence):
+        at = next((i for i, p in enumerate(result) if p.name.endswith(named.written)), None)
+        if at is not None:
+            result[at] = ParsedParticipant(named.written, result[at].title, result[at].country, result[at].aliases)
+        elif not any(same_person(p.name, named.person.name) for p in result):
+            result.append(ParsedParticipant(named.written, "", None))
+    return result
+
+
+def _arabic_participants(lead_sentence: str, title: str, body: list[str]) -> list[ParsedParticipant]:
+    """A lead in Arabic script: the office-holders table's people it names by their Arabic spellings; where it
+    names fewer than two, those of the headline and the first paragraphs too."""
+    mentions = find_arabic_mentions(lead_sentence)
+    for more in (title, *body[:FALLBACK_PARAGRAPHS]):
+        if len(mentions) >= 2:
+            break
+        known = {m.person.key for m in mentions}
+        mentions += [m for m in find_arabic_mentions(more[:LEAD_WINDOW]) if m.person.key not in known]
+    found = [ParsedParticipant(m.person.name, "", None, aliases=(m.written,)) for m in mentions]
+    # A name in Latin letters inside the Arabic lead is someone it names as they write themselves.
+    for mention in find_person_mentions(lead_sentence):
+        if is_latin(mention.name) and len(name_tokens(mention.name)) >= 2 and not mention.possessive:
+            found.append(ParsedParticipant(mention.name, mention.title, mention.country))
+    return found
 
 
 def _dictionary_name(name: str) -> bool:
@@ -445,4 +553,8 @@ def _in_latin_letters(name: str, title: str, country: str | None) -> ParsedParti
     """A participant named in another script gets a Latin name; the form the text wrote is kept as an alias."""
     if is_latin(name):
         return ParsedParticipant(name, title, country)
+    # A Chinese name in Russian is Palladius's spelling of its pinyin ("Чжан Сяо" is "Zhang Xiao", not "Chzhan Syao").
+    chinese = palladius_to_pinyin(name)
+    if chinese and is_pinyin_name(chinese):
+        return ParsedParticipant(chinese, title, country, aliases=(name,))
     return ParsedParticipant(romanise(name), title, country, aliases=(name,))

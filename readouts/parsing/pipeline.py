@@ -20,6 +20,7 @@ from .dates import (
     find_dates,
     find_day_references,
     first_full_date,
+    later_part_of_day_hour,
     resolve_meeting_date,
     years_mentioned,
 )
@@ -35,7 +36,7 @@ from .location import (
     inferred_capital,
     is_remote_meeting,
 )
-from .metadata import date_from_url, extract_metadata, from_front_matter
+from .metadata import date_from_url, extract_metadata, from_front_matter, hour_from_url
 from .names import find_person_mentions
 from .participants import extract_participants, is_pinyin_name, same_person
 from .publisher import detect_publisher, home_country
@@ -140,7 +141,9 @@ def _parse(raw: str | bytes, filename: str | None, given: ReadoutMetadata) -> Pa
     language = given.language or detect_language(paragraphs, declared=header.meta.get("language"))
 
     # Who held an office, and which family name is whose, depends on the day (the meeting's, else the page's).
-    meeting = _meeting_date(lead_body, dateline, header_dateline, header_zone, published, paragraphs)
+    meeting = _meeting_date(
+        lead_body, dateline, header_dateline, header_zone, published, paragraphs, hour_from_url(given.source_url)
+    )
     day = meeting.start or published
     participants = extract_participants(
         lead_sentence[:LEAD_CHARS],
@@ -151,6 +154,7 @@ def _parse(raw: str | bytes, filename: str | None, given: ReadoutMetadata) -> Pa
         language=language,
         day=day,
         author=given.author or embedded.author,
+        lead_rest=lead_body[len(lead_sentence) :] if lead_body.startswith(lead_sentence) else "",
     )
     author = next((p.name for p in participants if same_person(p.name, given.author or embedded.author)), None)
     if not participants:
@@ -297,6 +301,7 @@ def _meeting_date(
     header_zone: list[str],
     published: date | None,
     paragraphs: list[str],
+    published_hour: int | None = None,
 ) -> MeetingDate:
     head = lead_body[:LEAD_CHARS]
     explicit = next(iter(find_dates(head)), None)
@@ -324,17 +329,27 @@ def _meeting_date(
         # later day of the month is another event's.
         explicit = None
     body_text = "\n".join(paragraphs)[:YEAR_SCAN_CHARS]
+    days_before = relative.days_before if relative else None
+    later_hour = later_part_of_day_hour(head) if days_before == 0 else None
+    # "Today in the afternoon" on a page published at 04:41 (the hour its address gives): written the day before.
+    written_day_before = published_hour is not None and later_hour is not None and published_hour < later_hour
     evidence = DateEvidence(
         published=published,
         dateline=stated,
         explicit=explicit,
         weekday=weekday.weekday if weekday else None,
-        days_before=relative.days_before if relative else None,
+        days_before=1 if written_day_before else days_before,
         relative_first=bool(relative and (weekday is None or relative.start < weekday.start)),
         day_of_month=day_of_month_only(head),
         years_in_text=tuple(years_mentioned(body_text)),
     )
-    return resolve_meeting_date(evidence)
+    meeting = resolve_meeting_date(evidence)
+    if written_day_before:
+        meeting.warnings.append(
+            f"'today' names a part of the day after the page's time ({published_hour:02d}h in its address): "
+            "taken as the day before the publication date"
+        )
+    return meeting
 
 
 def _named_before(explicit, relative, weekday) -> bool:

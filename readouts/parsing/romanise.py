@@ -52,7 +52,9 @@ def russian_name_word(word: str) -> bool | None:
     named, parses = _name_parses(word)
     if named and max(p.score for p in named) >= 0.05:
         return True
-    if any(p.is_known for p in parses) or any("Geox" in p.tag for p in parses):
+    # A place the dictionary knows is not a name; its guess that an unknown word is a place is no knowledge: a
+    # foreign first name declines like one ("Вольфганом").
+    if any(p.is_known for p in parses):
         return False
     return None
 
@@ -102,7 +104,10 @@ def russian_name_nominative(words: list[str]) -> list[str]:
         return [russian_nominative(w) for w in words]
     first, _ = _name_parses(words[0].split("-")[-1])
     first = [p for p in first if "Name" in p.tag]
-    if not first or first[0].tag.case == "nomn":
+    if not first:
+        # A foreign first name the dictionary does not know ("Вольфганом Соботкой"): each word as it declines.
+        return [russian_nominative(w) for w in words]
+    if first[0].tag.case == "nomn":
         return list(words)
     case, gender = first[0].tag.case, first[0].tag.gender
     result = []
@@ -141,6 +146,57 @@ def _pinyin(name: str, chinese_person: bool) -> str:
     family = "".join(lazy_pinyin(name[:cut]))
     given = "".join(lazy_pinyin(name[cut:]))
     return " ".join(part[:1].upper() + part[1:] for part in (family, given) if part)
+
+
+@cache
+def _palladius_syllables() -> dict[str, str]:
+    """Russian (Palladius) spellings of Mandarin syllables -> pinyin without tones, from pypinyin's own table:
+    "чжан" -> "zhang", "цзинь" -> "jin". Where two syllables are spelled alike ("ло"), the fuller one is kept."""
+    from pypinyin.contrib.tone_convert import to_normal, to_tone3
+    from pypinyin.pinyin_dict import pinyin_dict
+    from pypinyin.style.cyrillic import converter
+
+    table: dict[str, str] = {}
+    for readings in set(pinyin_dict.values()):
+        for reading in readings.split(","):
+            cyrillic = converter.to_cyrillic(to_tone3(reading)).rstrip("012345")
+            plain = to_normal(reading)
+            if not re.search(r"[aeiouü]", plain):
+                continue  # the interjections "m", "n", "ng" are no syllable of a name
+            if len(plain) > len(table.get(cyrillic, "")):
+                table[cyrillic] = plain
+    return table
+
+
+MAX_SYLLABLE = 5  # letters of the longest Palladius syllable ("чжуан", "цзюнь")
+
+
+def _palladius_word(word: str) -> str | None:
+    """A word made only of Palladius syllables, in pinyin ("Цзиньпин" -> "jinping"); None when it is not one."""
+    table = _palladius_syllables()
+    word = word.lower().replace("-", "")
+    # best[i]: pinyin of word[:i] in the fewest syllables (a linear pass: syllables are at most five letters).
+    best: list[list[str] | None] = [[]] + [None] * len(word)
+    for end in range(1, len(word) + 1):
+        for start in range(max(0, end - MAX_SYLLABLE), end):
+            syllable = table.get(word[start:end])
+            if syllable and best[start] is not None and (best[end] is None or len(best[start]) + 1 < len(best[end])):
+                best[end] = [*best[start], syllable]
+    return "".join(best[-1]) if best[-1] else None
+
+
+def palladius_to_pinyin(name: str) -> str | None:
+    """A Chinese name written in Russian's Palladius spelling, in pinyin: "Чжан Сяо" -> "Zhang Xiao", "Си Цзиньпин"
+    -> "Xi Jinping", "Чжан Минлэем" -> "Zhang Minglei"; None when a word of it is not Palladius syllables (most
+    Russian names)."""
+    words = name.split()
+    if not is_cyrillic(name) or not 2 <= len(words) <= 3:
+        return None
+    # A given name may be declined while the family name is not ("с Чжан Минлэем"): the word as written first.
+    converted = [_palladius_word(word) or _palladius_word(russian_nominative(word)) for word in words]
+    if any(word is None for word in converted):
+        return None
+    return " ".join(word.capitalize() for word in converted)
 
 
 def romanise(name: str, *, chinese_person: bool = True) -> str:

@@ -257,3 +257,14 @@ def test_the_talks_as_subject_of_what_was_covered_are_joint():
     lead = "President Aidos Serikov met Foreign Minister Wang Lixin in Astana."
     assert labels([lead, "The talks covered energy, transport and culture."]) == [None, "joint"]
     assert labels([lead, "The talks lasted three hours."]) == [None, None]
+
+
+def test_a_paragraph_about_another_country_does_not_continue_the_speaker():
+    assert labels(
+        [
+            "President Aidos Serikov on Monday met with Chinese Foreign Minister Wang Lixin.",
+            "Wang said the partnership was in a new stage.",
+            "China hopes the region will stay stable.",
+            "Mongolia, which borders both, has held elections this spring.",
+        ]
+    ) == [None, "Wang Lixin", "Wang Lixin", None]

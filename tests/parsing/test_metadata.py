@@ -61,6 +61,8 @@ def test_records():
         ("http://example.cn/n3/2023/0626/c90000-20035606.html", date(2023, 6, 26)),
         ("https://www.example.uk/government/news/pm-meeting-with-the-president-24-april-2025", date(2025, 4, 24)),
         ("https://example.org/news/79772", None),
+        ("https://example.org/news/20230512/talks-in-astana.html", date(2023, 5, 12)),
+        ("https://example.org/img/20240305042809289.jpg", None),
     ],
 )
 def test_dates_in_addresses(url, expected):
@@ -127,3 +129,25 @@ def test_the_person_a_release_speaks_for_from_a_catalogue_or_an_export():
     assert from_front_matter({"creators": '- "Marsh, Evelyn"'}).author == "Evelyn Marsh"
     record = "<record><minister>Marsh, Evelyn</minister><release-date>03/04/1999</release-date></record>"
     assert from_record(record).author == "Evelyn Marsh"
+
+
+def test_hour_of_a_post_in_its_address():
+    from readouts.parsing.metadata import hour_from_url
+
+    assert hour_from_url("_posts/2013/04/20/0441-putin-y-obama.md") == 4
+    assert hour_from_url("_posts/2013/04/20/putin-y-obama.md") is None
+
+
+def test_an_afternoon_today_on_a_page_of_the_small_hours_is_the_day_before():
+    raw = (
+        "Hablan por teléfono los presidentes\n\n"
+        "El presidente de Kazajistán, Aidos Serikov, conversó hoy en la tarde por teléfono con el canciller "
+        "chino, Wang Lixin, sobre el comercio.\n\n"
+        "Ambos acordaron reunirse en otoño.\n"
+    ).encode()
+    metadata = {"published_date": "2013-04-20", "source_url": "_posts/2013/04/20/0441-hablan.md"}
+    parsed = parse_readout(raw, filename="x.txt", metadata=metadata)
+    assert parsed.meeting_date == date(2013, 4, 19)
+    assert any("day before" in w for w in parsed.warnings)
+    metadata["source_url"] = "_posts/2013/04/20/1951-hablan.md"
+    assert parse_readout(raw, filename="x.txt", metadata=metadata).meeting_date == date(2013, 4, 20)

@@ -274,3 +274,103 @@ def test_a_former_holder_of_an_office_is_not_the_holder_of_the_day():
     assert "Gabriel Attal" not in found
     lead = "Foreign Minister Tomas Verlaine said he had met President Aidos Serikov last year."
     assert "Aidos Serikov" not in [p.name for p in extract_participants(lead, language="en")]
+
+
+def test_a_foreign_first_name_the_russian_dictionary_does_not_know_is_a_name():
+    lead = "Президент Казахстана Айдос Сериков встретился с министром Бельгии Вольфгангом Шмидтом."
+    found = extract_participants(lead, language="ru")
+    assert [p.aliases[0] for p in found if p.country == "Belgium"] == ["Вольфганг Шмидт"]
+
+
+def test_a_chinese_name_in_russian_is_romanised_as_pinyin():
+    lead = "Президент Казахстана Айдос Сериков встретился с послом Китая в Казахстане Чжан Минлэем."
+    body = ["Во время встречи с послом Китайской Народной Республики в Казахстане Ли Сяо обсуждены вопросы торговли."]
+    found = [p.name for p in extract_participants(lead, body=body, language="ru")]
+    assert "Li Xiao" in found
+    assert "Zhang Minglei" in found
+
+
+def test_a_later_meeting_with_in_russian_and_spanish_adds_its_people():
+    lead = "Президент Казахстана Айдос Сериков встретился с министром Китая Ван Лисинем."
+    body = ["В ходе беседы с послом Бельгии Томасом Верленом обсуждены вопросы транзита."]
+    assert "Tomas Verlen" in [p.name for p in extract_participants(lead, body=body, language="ru")]
+    lead = "El presidente de Kazajistán, Aidos Serikov, recibió al canciller chino, Wang Lixin."
+    body = ["Después Serikov se reunió con el presidente belga Tomas Verlaine en Astaná."]
+    assert "Tomas Verlaine" in [p.name for p in extract_participants(lead, body=body, language="es")]
+
+
+def test_a_meeting_told_as_past_in_russian_adds_nobody():
+    lead = "Президент Казахстана Айдос Сериков встретился с министром Китая Ван Лисинем."
+    body = ["Сериков заявил это после встречи с председателем Еврокомиссии Томасом Верленом."]
+    assert "Tomas Verlen" not in [p.name for p in extract_participants(lead, body=body, language="ru")]
+
+
+def test_a_lead_in_arabic_names_the_table_s_people_in_english_keeping_the_arabic():
+    # Written with an Egyptian final "ى" and a diacritic the table's spellings do not have.
+    lead = "التقى الرئيس عبد الفتاح السيسى، بالقاهرة اليوم المستشار الألماني أولافْ شولتس لبحث العلاقات."
+    found = extract_participants(lead, language="ar", day=datetime.date(2023, 5, 2))
+    assert [(p.name, p.country) for p in found] == [("Abdel Fattah el-Sisi", "Egypt"), ("Olaf Scholz", "Germany")]
+    assert "عبد الفتاح السيسى" in found[0].aliases
+
+
+def test_every_arabic_spelling_belongs_to_a_person_of_the_table():
+    import csv
+
+    from readouts.parsing.arabic import ARABIC_NAMES_TSV
+    from readouts.parsing.offices import load_registry
+
+    with ARABIC_NAMES_TSV.open(encoding="utf-8") as handle:
+        keys = [row["person"] for row in csv.DictReader(handle, delimiter="\t")]
+    assert keys and set(keys) <= set(load_registry().persons)
+
+
+def test_people_who_met_together_named_in_the_lead_paragraph_after_its_first_sentence():
+    lead = "Kazajistán y Bélgica acordaron hoy ampliar su comercio, se informó oficialmente."
+    rest = (
+        " El titular de esta oficina, Aidos Serikov Beket, y el secretario de Comercio del gobierno belga, "
+        "Tomas Verlaine, sostuvieron este día una reunión."
+    )
+    found = [(p.name, p.country) for p in extract_participants(lead, language="es", lead_rest=rest)]
+    assert [name for name, _ in found] == ["Aidos Serikov Beket", "Tomas Verlaine"]
+
+
+def test_a_title_with_a_noun_of_its_own_before_the_name():
+    mention = next(
+        m for m in find_person_mentions("Se reunió con el jefe de la diplomacia, Wang Lixin.") if m.has_title
+    )
+    assert (mention.name, mention.title, mention.has_title) == ("Wang Lixin", "jefe de la diplomacia", True)
+
+
+def test_a_meeting_of_countries_leaders_named_only_by_office_finds_them_in_the_next_paragraph():
+    lead = "Переговоры президентов России и Франции завершились в Минске."
+    body = [
+        "Зал первым покинул французский президент Франсуа Олланд, затем его российский коллега Владимир Путин. "
+        "Их встретил помощник президента России Иван Петров."
+    ]
+    found = [p.name for p in extract_participants(lead, body=body, language="ru")]
+    assert found == ["François Hollande", "Vladimir Putin"]
+
+
+def test_a_name_in_latin_letters_inside_an_arabic_lead_is_a_participant():
+    lead = "استقبل الرئيس عبد الفتاح السيسي اليوم السفير Tomas Verlaine في القاهرة."
+    found = [p.name for p in extract_participants(lead, language="ar", day=datetime.date(2023, 5, 2))]
+    assert found == ["Abdel Fattah el-Sisi", "Tomas Verlaine"]
+
+
+@pytest.mark.parametrize(
+    "language, lead, expected",
+    [
+        (
+            "de",
+            "Bundeskanzler Olaf Scholz hat am Dienstag den französischen Präsidenten Emmanuel Macron empfangen.",
+            ["Olaf Scholz", "Emmanuel Macron"],
+        ),
+        (
+            "tr",
+            "Cumhurbaşkanı Recep Tayyip Erdoğan, Salı günü Almanya Başbakanı Olaf Scholz ile görüştü.",
+            ["Recep Tayyip Erdoğan", "Olaf Scholz"],
+        ),
+    ],
+)
+def test_in_a_language_the_parser_does_not_read_the_table_s_people_named_in_full(language, lead, expected):
+    assert [p.name for p in extract_participants(lead, language=language)] == expected

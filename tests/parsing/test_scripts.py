@@ -48,3 +48,11 @@ def test_script_fixture(name):
     assert parsed.location == location
     assert [p.text[: len(start)] for p, start in zip(parsed.paragraphs, starts, strict=False)] == starts
     assert len(parsed.paragraphs) == len(starts)
+
+
+def test_palladius_spellings_back_to_pinyin():
+    from readouts.parsing.romanise import palladius_to_pinyin
+
+    assert palladius_to_pinyin("Ли Сяомин") == "Li Xiaoming"
+    assert palladius_to_pinyin("Чжоу Цзюнь") == "Zhou Jun"
+    assert palladius_to_pinyin("Томас Верлен") is None
