@@ -42,7 +42,9 @@ def split_sentences(text: str) -> list[str]:
         if not following or not _starts_sentence(following):
             continue
         # The word before the full stop: "Jr." or "U.S." do not end a sentence when a name or noun follows.
-        word_start = text.rfind(" ", start, match.start()) + 1
+        # (the search stops at the sentence's start: "... Minister. Mr. Holt" reads "Mr" as the word, not the
+        # whole sentence before it)
+        word_start = max(start, text.rfind(" ", start, match.start()) + 1)
         word = text[word_start : match.start()].lower().strip('("“')
         if text[match.start()] == "." and (
             word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()) or ("." in word and len(word) <= 6)
