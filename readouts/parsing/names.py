@@ -24,7 +24,7 @@ TITLE_WORDS = {
     "representative", "commissioner", "chief", "pm", "fm", "elbasy", "excellency", "foreign", "state", "national",
     "security", "affairs", "external", "first", "special", "member", "officer", "general", "spokesperson",
     "spokesman", "spokeswoman", "sultan", "crown", "defense", "defence", "interior", "finance", "trade",
-    "marshal", "field", "admiral", "colonel", "lieutenant", "brigadier", "commander",
+    "marshal", "field", "admiral", "colonel", "lieutenant", "brigadier", "commander", "federal",
     # French
     "président", "présidente", "ministre", "chef", "ambassadeur", "ambassadrice", "secrétaire", "général",
     "conseiller", "homologue", "dirigeant", "vice-président", "d'état", "étrangères", "affaires",
@@ -57,6 +57,7 @@ TITLE_HEADS = TITLE_WORDS - {
     "special",
     "general",
     "crown",
+    "federal",
     "defense",
     "defence",
     "interior",
@@ -127,6 +128,18 @@ ORG_WORDS = {
     "ministério", "palácio", "união", "conselho", "république", "gouvernement", "ministère", "conseil",
     "assemblée", "parlement", "palais", "élysée", "unies", "européenne", "européen",
 }  # fmt: skip
+# A ministry's portfolio, which a title names right before the holder's name ("Minister for Immigration and Ethnic
+# Affairs, Mr Ian Macphee", "Minister of Health and Medical Services Dr ..."): never a person's name.
+PORTFOLIO_WORDS = {
+    "immigration", "multicultural", "indigenous", "ethnic", "citizenship", "opposition", "human", "rights",
+    "legal", "constitutional", "services", "reforms", "prisons", "courts", "medical", "community", "communities",
+    "social", "welfare", "housing", "planning", "resources", "mines", "mining", "petroleum", "fisheries",
+    "forestry", "veterans", "employment", "science", "technology", "innovation", "communications",
+    "telecommunications", "information", "broadcasting", "sport", "sports", "youth", "women", "family",
+    "infrastructure", "railways", "aviation", "shipping", "treasury", "revenue", "customs", "taxation",
+    "investment", "population", "territories", "works", "public", "attorney", "attorney-general",
+}  # fmt: skip
+ORG_WORDS |= PORTFOLIO_WORDS
 STOP_WORDS = {
     "the", "a", "an", "in", "on", "at", "during", "for", "with", "and", "but", "as", "after", "before", "while",
     "this", "that", "these", "those", "it", "its", "he", "she", "they", "we", "i", "you", "his", "her", "their",
@@ -237,6 +250,21 @@ def _is_initial(token: Token) -> bool:
     return len(token.text) == 2 and token.text[0].isupper() and token.text.endswith(".")
 
 
+_MAX_BARE_INITIALS = 3
+
+
+def _bare_initial(tokens: list[Token], j: int) -> bool:
+    """A Latin capital standing alone inside a name, an initial written without its full stop ("Mr P G I
+    Henderson"): at most two more such initials and then another name word follow it."""
+    for k in range(j, min(j + _MAX_BARE_INITIALS, len(tokens) - 1)):
+        text = tokens[k].text
+        if not (len(text) == 1 and "A" <= text <= "Z") or tokens[k + 1].start - tokens[k].end > 1:
+            return False
+        if is_name_token(tokens[k + 1]):
+            return True
+    return False
+
+
 @dataclass(frozen=True)
 class PersonMention:
     name: str
@@ -263,7 +291,11 @@ def _name_run(tokens: list[Token], i: int, blocked: set[int]) -> int:
         particle = token.word.lower() in _NAME_PARTICLES and _name_follows_particles(tokens, j + 1)
         # A one-letter Cyrillic given name is a word ("Ван И"), though "и" is also "and".
         one_letter = j > i and _cyrillic_letter(token)
-        if is_name_token(token) or one_letter or (j > i and (_is_initial(token) or particle)):
+        if (
+            is_name_token(token)
+            or one_letter
+            or (j > i and (_is_initial(token) or particle or _bare_initial(tokens, j)))
+        ):
             j += 1
         else:
             break

@@ -274,3 +274,41 @@ def test_a_former_holder_of_an_office_is_not_the_holder_of_the_day():
     assert "Gabriel Attal" not in found
     lead = "Foreign Minister Tomas Verlaine said he had met President Aidos Serikov last year."
     assert "Aidos Serikov" not in [p.name for p in extract_participants(lead, language="en")]
+
+
+def test_a_pronoun_meeting_someone_of_the_same_visit_but_not_on_another_day():
+    lead = "Foreign Minister Tomas Verlaine of Belgium met President Aidos Serikov in Astana on Monday."
+    body = [
+        "The visit came at the invitation of Foreign Minister Dana Ermekova. He held talks with Ermekova earlier.",
+        "In Almaty, he also had a useful meeting with the Minister for Culture and Sport, Mr B K Nurlanov.",
+        "Verlaine also held talks with Prime Minister Arman Dosov on Sunday.",
+    ]
+    monday = datetime.date(2024, 3, 4)
+    found = [p.name for p in extract_participants(lead, body=body, full_text="\n".join(body), day=monday)]
+    # "Ermekova" is the full name written earlier; a bare initial is an initial, not a name of its own.
+    assert found == ["Tomas Verlaine", "Aidos Serikov", "Dana Ermekova", "B K Nurlanov"]
+
+
+def test_a_portfolio_is_part_of_the_title_not_a_name():
+    mentions = find_person_mentions("the Minister of Health and Medical Services Dr Ana Ruiz and Mr J L Orr")
+    assert [(m.name, m.title) for m in mentions] == [
+        ("Ana Ruiz", "Minister of Health and Medical Services"),
+        ("J L Orr", ""),
+    ]
+
+
+def test_initials_without_full_stops_are_initials():
+    assert same_person("J L Menadue", "John Menadue")
+    assert not same_person("J L Menadue", "John Menzies")
+
+
+def test_late_in_the_text_only_a_pronoun_still_stands_for_a_participant():
+    lead = "Foreign Minister Tomas Verlaine of Belgium met President Aidos Serikov in Astana."
+    filler = ["The two sides discussed trade and transport links."] * 12
+    body = [
+        *filler,
+        "Serikov also held talks with Prime Minister Arman Dosov, after which they met the press.",
+        "He also had a meeting with the Minister of Energy, Bolat Nurlanov.",
+    ]
+    found = [p.name for p in extract_participants(lead, body=body)]
+    assert found == ["Tomas Verlaine", "Aidos Serikov", "Bolat Nurlanov"]
