@@ -24,7 +24,7 @@ TITLE_WORDS = {
     "representative", "commissioner", "chief", "pm", "fm", "elbasy", "excellency", "foreign", "state", "national",
     "security", "affairs", "external", "first", "special", "member", "officer", "general", "spokesperson",
     "spokesman", "spokeswoman", "sultan", "crown", "defense", "defence", "interior", "finance", "trade",
-    "marshal", "field", "admiral", "colonel", "lieutenant", "brigadier", "commander", "federal",
+    "marshal", "field", "admiral", "colonel", "lieutenant", "brigadier", "commander", "federal", "attorney",
     # French
     "président", "présidente", "ministre", "chef", "ambassadeur", "ambassadrice", "secrétaire", "général",
     "conseiller", "homologue", "dirigeant", "vice-président", "d'état", "étrangères", "affaires",
@@ -137,7 +137,7 @@ PORTFOLIO_WORDS = {
     "forestry", "veterans", "employment", "science", "technology", "innovation", "communications",
     "telecommunications", "information", "broadcasting", "sport", "sports", "youth", "women", "family",
     "infrastructure", "railways", "aviation", "shipping", "treasury", "revenue", "customs", "taxation",
-    "investment", "population", "territories", "works", "public", "attorney", "attorney-general",
+    "investment", "population", "territories", "works", "public",
 }  # fmt: skip
 ORG_WORDS |= PORTFOLIO_WORDS
 STOP_WORDS = {
@@ -202,14 +202,57 @@ def fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower().replace("’", "'")
 
 
+# Words a hyphenated title joins to its title words: "Commander-in-Chief", "President-elect".
+_TITLE_AFFIXES = {"in", "of", "elect", "designate"}
+# Honorifics that, capitalised, are also given names: Spanish "don Felipe", English "Don Ken Stephen".
+_GIVEN_NAME_HONORIFICS = {"don"}
+# Nouns that make the capitalised words before them an institution's name ("the African Union", "Harvard
+# University"), not a person's.
+INSTITUTION_WORDS = {
+    "union", "commission", "council", "committee", "house", "party", "university", "institute", "bank", "fund",
+    "ministry", "parliament", "assembly", "congress", "government", "organization", "organisation", "agency",
+    "forum", "foundation", "association", "alliance", "federation", "league", "court", "senate", "palace", "hall",
+    "center", "centre", "academy", "college", "school", "airport", "department", "bureau", "secretariat",
+    "forces", "force", "army", "navy",
+}  # fmt: skip
+
+
+def is_title_word(word: str, heads: bool = False) -> bool:
+    """A word of an office's title (one that can stand right before a name, if ``heads``), hyphenated ones too:
+    "Vice-President", "Commander-in-Chief", "President-elect"."""
+    lower = word.lower()
+    words = TITLE_HEADS if heads else TITLE_WORDS
+    if lower in words:
+        return True
+    parts = [part for part in lower.split("-") if part]
+    return len(parts) > 1 and parts[0] in words and all(p in TITLE_WORDS or p in _TITLE_AFFIXES for p in parts)
+
+
+def is_honorific(token: Token) -> bool:
+    lower = token.word.lower().rstrip(".")
+    return lower in HONORIFICS and not (lower in _GIVEN_NAME_HONORIFICS and token.word[:1].isupper())
+
+
+def _names_institution(tokens: list[Token], j: int) -> bool:
+    """Token j, right after a run of capitalised words, makes them an institution's name: "African Union"."""
+    token = tokens[j] if j < len(tokens) else None
+    return (
+        token is not None
+        and token.word.lower() in INSTITUTION_WORDS
+        and token.word[:1].isupper()
+        and token.start - tokens[j - 1].end <= 1
+        and not tokens[j - 1].possessive
+    )
+
+
 def is_name_token(token: Token) -> bool:
     word = token.word
     if not word or not word[0].isupper() or not word[0].isalpha():
         return False
     lower = word.lower()
-    if lower in TITLE_WORDS or lower in ORG_WORDS or lower in STOP_WORDS or lower in _CALENDAR:
+    if is_title_word(lower) or lower in ORG_WORDS or lower in STOP_WORDS or lower in _CALENDAR:
         return False
-    if lower.rstrip(".") in HONORIFICS or lower.rstrip(".") in NAME_SUFFIXES:
+    if is_honorific(token) or lower.rstrip(".") in NAME_SUFFIXES:
         return False
     letters = [ch for ch in word if ch.isalpha()]
     if len(letters) >= 2 and all(ch.isupper() for ch in letters) and "-" not in word:
@@ -324,12 +367,12 @@ def _walk_back_title(tokens: list[Token], i: int) -> int:
         lower = token.word.lower()
         if token.final_stop and not _is_abbreviation(token.text):
             break
-        if lower in TITLE_WORDS or lower.rstrip(".") in HONORIFICS or gazetteer.is_country_word(token.word):
+        if is_title_word(lower) or is_honorific(token) or gazetteer.is_country_word(token.word):
             k -= 1
             start = k
         elif lower in _ARTICLES and (k < 2 or tokens[k - 2].word.lower() not in _OF_WORDS):
             break  # "the" opens a new noun phrase unless it follows "of": "and the President of the Council"
-        elif is_name_token(token):
+        elif is_name_token(token) and not _names_institution(tokens, k):
             break  # another person's name: "President Hu Jintao and President Vladimir Putin"
         elif (
             k >= 2
@@ -360,6 +403,7 @@ def _clean_title(text: str) -> tuple[str, str | None]:
         words.pop(0)
     title = " ".join(words)
     title = re.sub(r"\s+(?:of|de|du)(?:\s+the)?$", "", title)
+    title = re.sub(r"^['’]s\s+", "", title)  # a country's possessive left behind: "Belgium's Deputy Prime Minister"
     return title, country
 
 
@@ -386,6 +430,14 @@ def find_person_mentions(text: str) -> list[PersonMention]:
         if j == i:
             i += 1
             continue
+        if _names_institution(tokens, j):
+            i = j  # "the African Union": an institution, not a person
+            continue
+        # "PM Sheikh Hasina": a title word that begins an office-holder's usual name.
+        if i > 0 and i - 1 not in blocked and tokens[i - 1].word[:1].isupper() and is_title_word(tokens[i - 1].word):
+            known = find_person(" ".join(t.word for t in tokens[i - 1 : j]))
+            if known is not None and fold(known.name).split()[0] == fold(tokens[i - 1].word):
+                i -= 1
         k = _walk_back_title(tokens, i)
         title_text = text[tokens[k].start : tokens[i].start] if k < i else ""
         # "First President of Kazakhstan, Nursultan Nazarbayev" / "Le président chinois, Xi Jinping,"
@@ -394,9 +446,7 @@ def find_person_mentions(text: str) -> list[PersonMention]:
             if k2 < i - 1:
                 k = k2
                 title_text = text[tokens[k].start : tokens[i - 1].start]
-        has_title_word = any(
-            t.word.lower() in TITLE_HEADS or t.word.lower().rstrip(".") in HONORIFICS for t in tokens[k:i]
-        )
+        has_title_word = any(is_title_word(t.word, heads=True) or is_honorific(t) for t in tokens[k:i])
         appositive = _APPOSITIVE.match(text[tokens[j - 1].end : tokens[j - 1].end + 200])
         appositive_title = None
         if appositive:

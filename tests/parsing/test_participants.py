@@ -312,3 +312,21 @@ def test_late_in_the_text_only_a_pronoun_still_stands_for_a_participant():
     ]
     found = [p.name for p in extract_participants(lead, body=body)]
     assert found == ["Tomas Verlaine", "Aidos Serikov", "Bolat Nurlanov"]
+
+
+def test_hyphenated_titles_institutions_and_given_names_that_look_like_honorifics():
+    text = (
+        "Commander-in-Chief of the Armed Forces Ivan Petrenko, President-elect Maria Lopez, Chairperson of the "
+        "African Union Commission Amara Diallo and Minister of Justice Don Ken Marlo"
+    )
+    assert [(m.name, m.title) for m in find_person_mentions(text)] == [
+        ("Ivan Petrenko", "Commander-in-Chief of the Armed Forces"),
+        ("Maria Lopez", "President-elect"),
+        ("Amara Diallo", "Chairperson of the African Union Commission"),
+        ("Don Ken Marlo", "Minister of Justice"),
+    ]
+
+
+def test_a_title_word_that_begins_an_office_holders_name_is_part_of_it():
+    mentions = find_person_mentions("He later met Bangladesh PM Sheikh Hasina and King Abdullah.")
+    assert [m.name for m in mentions] == ["Sheikh Hasina", "Abdullah"]
