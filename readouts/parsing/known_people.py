@@ -158,6 +158,22 @@ NOT_THE_HOLDER_BEFORE = re.compile(
     r"|бывш\w*|перв\w*))[\s\-]|前)$"
 )
 _NAME_AFTER = re.compile(r"^[\s,]*(?:(?:Mr|Mrs|Ms|Dr|H\.E)\.?\s+)?[A-Z\u0400-\u042f\u3400-\u9fff]")
+# "the President's Office", "US President's National Security Advisor": an office named to say whose something is
+# (though "the Secretary-General's meeting with ..." is the holder's own meeting).
+_POSSESSIVE_AFTER = re.compile(
+    r"^['’]s\s+(?!(?:\w+\s+)?(?:meeting|talks|call|conversation|visit|trip|discussions?)\b)", re.IGNORECASE
+)
+# "president of the Japanese organizing committee": a demonym after "of the" qualifies another noun, so the title
+# is some body's, not the country's.
+_OF_THE_WORD = re.compile(r"\s+of\s+the\s+([^\W\d_][\w\-]*)$", re.IGNORECASE)
+
+
+def _of_a_demonym(title: str) -> bool:
+    found = _OF_THE_WORD.search(title)
+    if found is None:
+        return False
+    mentions = load_gazetteer().find(found.group(1))
+    return bool(mentions) and mentions[0].is_demonym
 
 
 def office_holders_named_by_title(
@@ -171,6 +187,8 @@ def office_holders_named_by_title(
     found = []
     for match in find_office_titles(text, language):
         if language != "zh" and _NAME_AFTER.match(text[match.end : match.end + 8]):
+            continue
+        if _POSSESSIVE_AFTER.match(text[match.end : match.end + 40]) or _of_a_demonym(match.text):
             continue
         if NOT_THE_HOLDER_BEFORE.search(text[max(0, match.start - 12) : match.start]):
             continue

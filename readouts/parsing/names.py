@@ -417,12 +417,15 @@ def find_person_mentions(text: str) -> list[PersonMention]:
     country_spans = gazetteer.find(text)
     # Tokens inside a country name ("United States of America") are never part of a person's name.
     blocked: set[int] = set()
+    demonyms: set[int] = set()
     span_index = 0
     for index, token in enumerate(tokens):
         while span_index < len(country_spans) and country_spans[span_index].end <= token.start:
             span_index += 1
         if span_index < len(country_spans) and country_spans[span_index].start <= token.start:
             blocked.add(index)
+            if country_spans[span_index].is_demonym:
+                demonyms.add(index)
     mentions = []
     i = 0
     while i < len(tokens):
@@ -430,8 +433,10 @@ def find_person_mentions(text: str) -> list[PersonMention]:
         if j == i:
             i += 1
             continue
-        if _names_institution(tokens, j):
-            i = j  # "the African Union": an institution, not a person
+        if _names_institution(tokens, j) or (
+            i >= 3 and i - 1 in demonyms and tokens[i - 2].word.lower() == "the" and tokens[i - 3].word == "of"
+        ):
+            i = j  # "the African Union", "of the European Comm'n": an institution, not a person
             continue
         # "PM Sheikh Hasina": a title word that begins an office-holder's usual name.
         if i > 0 and i - 1 not in blocked and tokens[i - 1].word[:1].isupper() and is_title_word(tokens[i - 1].word):

@@ -118,7 +118,12 @@ def _present(mention: PersonMention, text: str) -> bool:
         return False  # a genitive after a noun: "визита Президента Владимира Путина" (the visit of ...)
     if _EARLIER_MEETING.search(before):
         return False  # "he had met President X last year"
+    if _RELATIVE_CLAUSE.search(text[max(0, mention.title_start - 120) : mention.title_start]):
+        return False  # "Y, who is accompanying Prime Minister Z on his visit,": Z is spoken of
     return not _NOT_PRESENT_BEFORE.search(before)
+
+
+_RELATIVE_CLAUSE = re.compile(r",\s+(?:who|whom|whose|which)\s[^,;()]*$")
 
 
 def _merge(people: list[PersonMention], mention: PersonMention) -> None:

@@ -330,3 +330,20 @@ def test_hyphenated_titles_institutions_and_given_names_that_look_like_honorific
 def test_a_title_word_that_begins_an_office_holders_name_is_part_of_it():
     mentions = find_person_mentions("He later met Bangladesh PM Sheikh Hasina and King Abdullah.")
     assert [m.name for m in mentions] == ["Sheikh Hasina", "Abdullah"]
+
+
+def test_people_of_a_relative_clause_or_an_office_named_for_whose_it_is_are_only_mentioned():
+    lead = (
+        "Foreign Minister Tomas Verlaine met Foreign Minister Dana Ermekova, who is accompanying President Aidos "
+        "Serikov on his visit, and the US President's envoy Mark Hale."
+    )
+    found = extract_participants(lead, language="en", day=datetime.date(2023, 5, 4))
+    assert [p.name for p in found] == ["Tomas Verlaine", "Dana Ermekova", "Mark Hale"]  # not Joe Biden
+
+
+def test_a_title_of_the_demonyms_body_is_not_the_countrys_office():
+    lead = "Premier Wen Jiabao met Ito Kenji, president of the Japanese organizing committee, on Monday."
+    found = extract_participants(lead, language="en", day=datetime.date(2007, 3, 19), publisher_country="China")
+    assert [p.name for p in found] == ["Wen Jiabao", "Ito Kenji"]
+    mentions = find_person_mentions("the Vice-President of the European Comm'n")
+    assert mentions == []
