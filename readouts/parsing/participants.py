@@ -271,6 +271,7 @@ def _latin_and_cyrillic_participants(
             if mentions and mentions[0].title_start <= 2:
                 _merge(people, mentions[0])
     _add_separate_meetings(people, body, full_text, day)
+    _add_attendees(people, body[:SEPARATE_MEETING_PARAGRAPHS])
     _add_role_subjects(people, lead_sentence, full_text)
     return _with_countries(people, full_text or lead_sentence, publisher_country)
 
@@ -364,6 +365,25 @@ def _add_separate_meetings(
                     full = {m.name: m for m in named_in_full if same_person(m.name, mention.name)}
                     if len(full) == 1:
                         _merge(people, next(iter(full.values())))
+
+
+_ATTENDED_BY = re.compile(r"\b(?:was|were) (?:also )?attended by\b")
+
+
+def _add_attendees(people: list[PersonMention], paragraphs: list[str]) -> None:
+    """ "The first session was attended by the Prime Minister, Mr. Rusk and ...": the titled people who attended
+    the talks are participants, named by family name alone as such lists do."""
+    if not people:
+        return
+    for paragraph in paragraphs:
+        for sentence in split_sentences(paragraph[:LEAD_WINDOW]):
+            attended = _ATTENDED_BY.search(sentence)
+            if attended is None:
+                continue
+            attendees = sentence[attended.end() :]
+            for mention in find_person_mentions(attendees):
+                if mention.has_title and _present(mention, attendees):
+                    _merge(people, mention)
 
 
 def _han_participants(lead_sentence: str, title: str, body: list[str]) -> list[ParsedParticipant]:

@@ -347,3 +347,13 @@ def test_a_title_of_the_demonyms_body_is_not_the_countrys_office():
     assert [p.name for p in found] == ["Wen Jiabao", "Ito Kenji"]
     mentions = find_person_mentions("the Vice-President of the European Comm'n")
     assert mentions == []
+
+
+def test_the_titled_people_who_attended_the_talks_are_participants():
+    lead = "The Foreign Minister of Belgium, Mr. Tomas Verlaine, was at the Lodge today."
+    body = [
+        "The first session was attended by the Prime Minister, Mr. Hale and the Minister for Trade, Mr. Orr.",
+        "The dinner was attended by about a hundred guests. Mrs. Hale was host to Mrs. Verlaine.",
+    ]
+    found = [p.name for p in extract_participants(lead, body=body)]
+    assert found == ["Tomas Verlaine", "Hale", "Orr"]
