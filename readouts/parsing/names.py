@@ -102,6 +102,16 @@ HONORIFICS = {
     "doña",
     "господин",
     "госпожа",
+    # Ranks written before a name ("Gen. (ret.) L.B. Moerdani", "Professor Dr Adrianus Mooy")
+    "gen",
+    "prof",
+    "professor",
+    "col",
+    "lt",
+    "maj",
+    "capt",
+    "adm",
+    "brig",
 }
 # Capitalised words that are never part of a person's name.
 ORG_WORDS = {
@@ -193,7 +203,11 @@ def tokenize(text: str) -> list[Token]:
 
 def _is_abbreviation(word: str) -> bool:
     core = word.rstrip(".")
-    return len(core) == 1 or "." in core or core.lower() in {"mr", "mrs", "ms", "dr", "jr", "sr", "st", "mm", "mme"}
+    return len(core) == 1 or "." in core or core.lower() in _ABBREVIATED_WORDS
+
+
+_ABBREVIATED_WORDS = {"mr", "mrs", "ms", "dr", "jr", "sr", "st", "mm", "mme", "gen", "prof", "col", "lt", "maj", "ret"}
+_INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")
 
 
 def fold(text: str) -> str:
@@ -322,9 +336,13 @@ class PersonMention:
 
 def _name_run(tokens: list[Token], i: int, blocked: set[int]) -> int:
     """End index (exclusive) of the name starting at token i, or i when no name starts there."""
-    if i in blocked or not is_name_token(tokens[i]):
+    if i in blocked:
         return i
-    j = i
+    # Initials written together open a name: "L.B. Moerdani".
+    initials = _INITIALS.fullmatch(tokens[i].text) and i + 1 < len(tokens) and is_name_token(tokens[i + 1])
+    if not (is_name_token(tokens[i]) or initials):
+        return i
+    j = i + 1 if initials else i
     while j < len(tokens) and j - i < _MAX_NAME_TOKENS:
         token = tokens[j]
         if j > i and tokens[j].start - tokens[j - 1].end > 1:
@@ -365,6 +383,11 @@ def _walk_back_title(tokens: list[Token], i: int) -> int:
     while k > 0 and i - k < _MAX_TITLE_TOKENS:
         token = tokens[k - 1]
         lower = token.word.lower()
+        if token.word == ")":
+            opening = next((o for o in range(k - 2, max(-1, k - 6), -1) if tokens[o].word == "("), None)
+            if opening is not None:
+                k = opening  # an aside inside the title: "Gen. (ret.)"
+                continue
         if token.final_stop and not _is_abbreviation(token.text):
             break
         if is_title_word(lower) or is_honorific(token) or gazetteer.is_country_word(token.word):

@@ -306,7 +306,8 @@ def _add_from_meeting_sentences(people: list[PersonMention], paragraphs: list[st
 _ANOTHER_MEETING = re.compile(
     r"\b(?:met|meets"
     r"|(?:held|had) (?:an? |the |separate |bilateral |further |[\w\-]+ ){0,8}(?i:meetings?|talks|discussions) with"
-    r"|(?:in|at|during) (?:an? |his |her |their |the )(?:[\w\-]+ ){0,2}(?:meeting|talks) with"
+    r"|(?:[Ii]n|[Aa]t|[Dd]uring) (?:an? |his |her |their |my |our |the )(?:[\w\-]+ ){0,2}"
+    r"(?:meeting|talks|discussions) with"
     r"|discussed (?:[\w\-]+ ){0,6}with"
     r"|spoke (?:by telephone |by phone |on the phone )?(?:to|with)"
     r"|(?:had|held) an? (?:telephone |phone )?(?:call|conversation|telephone conversation) with"
@@ -322,6 +323,7 @@ def _another_day(sentence: str, day: date | None) -> bool:
     return day is not None and any(w != _WEEKDAYS[day.weekday()] for w in _WEEKDAY.findall(sentence))
 
 
+_POSSESSIVE_MEETING = re.compile(r"(?:[Ii]n|[Aa]t|[Dd]uring) (?:his|her|their|my|our) ")
 # "He also had a meeting with ...", "In Canberra, she held talks with ...": the pronoun stands for a participant
 # (the visitor, or in a release's first person its author).
 _PRONOUN_SUBJECT = re.compile(r"^(?:[^,;]{0,40},\s+)?(?:He|She|They|I|We|he|she|they|we)(?:\s+[a-z]+){0,6}\s*$")
@@ -349,7 +351,8 @@ def _add_separate_meetings(
             before = [m for m in mentions if m.end <= verb.start()]
             after = [m for m in mentions if m.start >= verb.end()]
             known_before = any(same_person(p.name, m.name) for m in before for p in people)
-            pronoun = bool(_PRONOUN_SUBJECT.match(sentence[: verb.start()]))
+            # "In my discussions with ...": the possessive stands for a participant as a pronoun subject does.
+            pronoun = bool(_PRONOUN_SUBJECT.match(sentence[: verb.start()]) or _POSSESSIVE_MEETING.match(verb.group()))
             named = index < SEPARATE_MEETING_PARAGRAPHS and (known_before or _PASSIVE_MEETING.search(sentence))
             if not (named or pronoun):
                 continue

@@ -15,7 +15,7 @@ _UNSPACED_END = frozenset("。！？")
 _ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "jr", "sr", "st", "gen", "col", "lt", "gov", "sen", "rep", "prof", "h.e", "no", "vs",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "m", "mm", "mme", "co",
-    "inc", "ltd", "corp", "etc", "e.g", "i.e", "approx", "dept", "est", "fig", "ave",
+    "inc", "ltd", "corp", "etc", "e.g", "i.e", "approx", "dept", "est", "fig", "ave", "ret", "maj", "capt", "adm",
     # French, Spanish, Russian
     "mlle", "sra", "dña", "dn", "ee.uu", "uu", "г", "гг", "им", "т.е", "т.д", "т.п", "ул", "тов",
 }  # fmt: skip

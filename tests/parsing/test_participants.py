@@ -357,3 +357,13 @@ def test_the_titled_people_who_attended_the_talks_are_participants():
     ]
     found = [p.name for p in extract_participants(lead, body=body)]
     assert found == ["Tomas Verlaine", "Hale", "Orr"]
+
+
+def test_a_release_in_the_first_person_meets_ranked_people_with_initials():
+    lead = "I was pleased to meet with President Aidos Serikov in Astana."
+    body = [
+        "In my discussions with the Foreign Minister, Dana Ermekova, we spoke of trade.",
+        "I had a useful meeting with the Minister for Defence, Gen. (ret.) K.B. Omarov. We spoke of training.",
+    ]
+    found = [p.name for p in extract_participants(lead, body=body, author="Tomas Verlaine")]
+    assert sorted(found) == ["Aidos Serikov", "Dana Ermekova", "K.B. Omarov", "Tomas Verlaine"]
