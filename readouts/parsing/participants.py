@@ -338,12 +338,19 @@ def _add_separate_meetings(
     text). A meeting on another weekday than the meeting's ("Minh also held talks with Yang on Sunday") was
     another day's. A participant named by name is followed through the first paragraphs, where a readout tells of
     the visit (its closing ones add what others did); one written as a pronoun, in whatever paragraph, is still
-    the one the story is about."""
+    the one the story is about. A meeting with people not named ("with a range of Ministers") names them in the
+    next sentence when it lists them ("These included ...")."""
     if not people:
         return
     named_in_full: list[PersonMention] | None = None
+    group_met = False  # the last sentence told of a meeting with people it did not name ("a range of Ministers")
     for index, paragraph in enumerate(paragraphs):
         for sentence in split_sentences(paragraph[:LEAD_WINDOW]):
+            if group_met and _GROUP_LISTED.match(sentence):
+                for mention in find_person_mentions(sentence):
+                    if mention.has_title and len(mention.name.split()) >= 2:
+                        _merge(people, mention)
+            group_met = False
             verb = _ANOTHER_MEETING.search(sentence)
             if verb is None or _EARLIER_MEETING.search(sentence[: verb.end()]):
                 continue
@@ -359,6 +366,7 @@ def _add_separate_meetings(
             if _another_day(sentence, day):
                 continue
             met = after if pronoun else mentions
+            group_met = not met
             for mention in met:
                 if mention.has_title and len(mention.name.split()) >= 2:  # initials count: "Mr J L Menadue"
                     _merge(people, mention)
@@ -370,6 +378,8 @@ def _add_separate_meetings(
                         _merge(people, next(iter(full.values())))
 
 
+# "I also had discussions with a range of senior Ministers. These included the ...": the list that follows.
+_GROUP_LISTED = re.compile(r"(?:These|They|Those) (?:included|were|comprised)\b")
 _ATTENDED_BY = re.compile(r"\b(?:was|were) (?:also )?attended by\b")
 
 

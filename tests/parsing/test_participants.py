@@ -367,3 +367,13 @@ def test_a_release_in_the_first_person_meets_ranked_people_with_initials():
     ]
     found = [p.name for p in extract_participants(lead, body=body, author="Tomas Verlaine")]
     assert sorted(found) == ["Aidos Serikov", "Dana Ermekova", "K.B. Omarov", "Tomas Verlaine"]
+
+
+def test_people_a_meeting_with_a_group_lists_next():
+    lead = "I was pleased to meet with President Aidos Serikov in Astana."
+    body = [
+        "I also had discussions with several economic Ministers. These included the Minister of Finance, "
+        "Dr Dana Ermekova, and the Governor of the National Bank, Professor Bolat Nurlanov. Both spoke of growth."
+    ]
+    found = [p.name for p in extract_participants(lead, body=body, author="Tomas Verlaine")]
+    assert sorted(found) == ["Aidos Serikov", "Bolat Nurlanov", "Dana Ermekova", "Tomas Verlaine"]
