@@ -224,7 +224,8 @@ def _named_by_office(
 ) -> list[ParsedParticipant]:
     """ "The Prime Minister met ...": the holder of that office on the day, unless only mentioned or already named."""
     added = []
-    for holder, written in office_holders_named_by_title(lead_sentence, language, day, publisher_country):
+    named = [p.name for p in found]
+    for holder, written in office_holders_named_by_title(lead_sentence, language, day, publisher_country, named):
         at = lead_sentence.find(written)
         if at > 0 and _NOT_PRESENT_BEFORE.search(lead_sentence[max(0, at - 60) : at]):
             continue

@@ -377,3 +377,12 @@ def test_people_a_meeting_with_a_group_lists_next():
     ]
     found = [p.name for p in extract_participants(lead, body=body, author="Tomas Verlaine")]
     assert sorted(found) == ["Aidos Serikov", "Bolat Nurlanov", "Dana Ermekova", "Tomas Verlaine"]
+
+
+def test_without_a_date_the_named_peoples_terms_can_leave_one_office_holder():
+    # The European Council's president since December 2024 met the UK's Prime Minister: Keir Starmer's term only.
+    lead = "The Prime Minister of the United Kingdom met the President of the European Council António Costa."
+    assert [p.name for p in extract_participants(lead, language="en")] == ["António Costa", "Keir Starmer"]
+    # Ursula von der Leyen's term at the Commission spans four Prime Ministers: no telling which.
+    lead = "The Prime Minister of the United Kingdom met Commission President Ursula von der Leyen."
+    assert [p.name for p in extract_participants(lead, language="en")] == ["Ursula von der Leyen"]
