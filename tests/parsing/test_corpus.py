@@ -31,7 +31,7 @@ FLOORS = {
         "language": 1.0,
         "meeting_date": 0.96,
         "location": 0.94,
-        "participants_f1": 0.95,
+        "participants_f1": 0.96,
         "paragraphs_found": 0.99,
         "attribution": 0.88,
     },
