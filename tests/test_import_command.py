@@ -220,3 +220,22 @@ def test_evaluate_import_prints_per_language_and_publisher_tables_for_several_fo
 def test_evaluate_import_names_a_folder_without_index(tmp_path):
     with pytest.raises(CommandError, match=f"{tmp_path} has no index.json"):
         call_command("evaluate_import", str(tmp_path))
+
+
+def test_evaluate_import_lists_one_measures_mismatches_under_each_file(tmp_path):
+    (tmp_path / "r.txt").write_text(LUSAKA, encoding="utf-8")
+    entry = {
+        "file": "r.txt",
+        "language": "en",
+        "participants": [{"name": "Hakainde Hichilema"}, {"name": "Mary Lou McDonald"}],
+        "paragraph_starts": ["Hichilema said", "Not in the text"],
+    }
+    (tmp_path / "index.json").write_text(json.dumps([entry]))
+    out = io.StringIO()
+    call_command("evaluate_import", str(tmp_path), "--details", "participants", stdout=out)
+    table = out.getvalue()
+    assert "participant missing: Mary Lou McDonald" in table and "participant extra: Simon Coveney" in table
+    assert "paragraph not found" not in table
+    out = io.StringIO()
+    call_command("evaluate_import", str(tmp_path), "--details", stdout=out)
+    assert "paragraph not found" in out.getvalue()

@@ -362,13 +362,28 @@ _COLUMNS = {
 }
 
 
-def format_report(report: Report, *, details: bool = False) -> str:
+# What each measure's mismatch lines start with, to list only one measure's (``--details participants``).
+DETAIL_PREFIXES = {
+    "language": "language",
+    "meeting_date": "meeting date",
+    "location": "location",
+    "participants": "participant",
+    "paragraphs": "paragraph not found",
+    "attribution": "attribution",
+}
+
+
+def format_report(report: Report, *, details: bool | str = False) -> str:
+    """The tables; with ``details`` every mismatch under its file, or (a key of DETAIL_PREFIXES) one measure's,
+    listing only the files that have some."""
     header = f"{'file':<58} {'lang':>4} {'date':>4} {'loc':>4} {'partF1':>6} {'paras':>7} {'attrib':>7}"
     lines = [header, "-" * len(header)]
+    prefix = DETAIL_PREFIXES.get(details) if isinstance(details, str) else None
     for f in report.files:
         if f.error:
             lines.append(f"{f.file[:58]:<58} ERROR: {f.error}")
             continue
+        shown = [d for d in f.details if d.startswith(prefix)] if prefix else f.details
         date_mark = _mark(f.date_ok) + ("" if f.date_determinable or f.date_ok is None else "*")
         lines.append(
             f"{f.file[:58]:<58} {_mark(f.language_ok):>4} {date_mark:>4} {_mark(f.location_ok):>4} "
@@ -376,7 +391,7 @@ def format_report(report: Report, *, details: bool = False) -> str:
             f"{f.attribution_total:<3}"
         )
         if details:
-            lines += [f"    {d}" for d in f.details]
+            lines += [f"    {d}" for d in shown]
     lines.append("-" * len(header))
     lines.append("(* = truth date not determinable from the text and its page; not counted in 'meeting date')")
     overall = report.overall()

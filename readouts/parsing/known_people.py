@@ -17,6 +17,7 @@ from .offices import (
     find_office_titles,
     find_person,
     find_persons_by_family_name,
+    holders_of,
     holders_on,
     known_persons,
 )
@@ -158,19 +159,73 @@ NOT_THE_HOLDER_BEFORE = re.compile(
     r"|бывш\w*|перв\w*))[\s\-]|前)$"
 )
 _NAME_AFTER = re.compile(r"^[\s,]*(?:(?:Mr|Mrs|Ms|Dr|H\.E)\.?\s+)?[A-Z\u0400-\u042f\u3400-\u9fff]")
+# "the President's Office", "US President's National Security Advisor": an office named to say whose something is
+# (though "the Secretary-General's meeting with ..." is the holder's own meeting).
+_POSSESSIVE_AFTER = re.compile(
+    r"^['’]s\s+(?!(?:\w+\s+)?(?:meeting|talks|call|conversation|visit|trip|discussions?)\b)", re.IGNORECASE
+)
+# "president of the Japanese organizing committee": a demonym after "of the" qualifies another noun, so the title
+# is some body's, not the country's.
+_OF_THE_WORD = re.compile(r"\s+of\s+the\s+([^\W\d_][\w\-]*)$", re.IGNORECASE)
+
+
+def _of_a_demonym(title: str) -> bool:
+    found = _OF_THE_WORD.search(title)
+    if found is None:
+        return False
+    mentions = load_gazetteer().find(found.group(1))
+    return bool(mentions) and mentions[0].is_demonym
+
+
+def _period_of_named(matches: list, text: str, named: list[str]) -> tuple[date, date | None] | None:
+    """When the meeting was, as far as the terms tell of the named people the text titles by their office ("the
+    President of the European Council António Costa": from his taking that office on)."""
+    people = {person.key for person in (find_person(name) for name in named) if person is not None}
+    start, end = None, None
+    for match in matches:
+        if not match.country or not _NAME_AFTER.match(text[match.end : match.end + 8]):
+            continue
+        following = text[match.end : match.end + 80]
+        terms = [
+            h.term
+            for h in holders_of(match.office, match.country)
+            if h.person.key in people and any(fold(n) in fold(following) for n in h.person.names)
+        ]
+        if len(terms) != 1:
+            continue
+        term = terms[0]
+        start = max(start, term.start) if start else term.start
+        end = min(end, term.end) if end and term.end else (end or term.end)
+    return (start, end) if start else None
+
+
+def _holders_in(office: str, code: str, period: tuple[date, date | None]) -> list[OfficeHolder]:
+    start, end = period
+    return [
+        holder
+        for holder in holders_of(office, code)
+        if (holder.term.end is None or holder.term.end > start) and (end is None or holder.term.start < end)
+    ]
 
 
 def office_holders_named_by_title(
-    text: str, language: str, day: date | None, home_country: str | None
+    text: str, language: str, day: date | None, home_country: str | None, named: list[str] = ()
 ) -> list[tuple[OfficeHolder, str]]:
     """People the text names by their office only ("The Prime Minister met ...", "the Chinese Foreign Minister"),
     each with the title as written. A title with a name right after it is left to the name; an office of no stated
-    country is the publisher's home country's."""
-    if day is None or language not in TITLE_LANGUAGES:
+    country is the publisher's home country's. Without the day, the terms of the ``named`` people the text titles
+    by their office may leave a single holder possible."""
+    if language not in TITLE_LANGUAGES:
+        return []
+    matches = find_office_titles(text, language)
+    period = _period_of_named(matches, text, list(named)) if day is None and named else None
+    if day is None and period is None:
         return []
     found = []
-    for match in find_office_titles(text, language):
+    for match in matches:
         if language != "zh" and _NAME_AFTER.match(text[match.end : match.end + 8]):
+            continue
+        if _POSSESSIVE_AFTER.match(text[match.end : match.end + 40]) or _of_a_demonym(match.text):
             continue
         if NOT_THE_HOLDER_BEFORE.search(text[max(0, match.start - 12) : match.start]):
             continue
@@ -181,7 +236,7 @@ def office_holders_named_by_title(
         code = match.country or country_code(home_country)
         if not code:
             continue
-        holders = holders_on(match.office, code, day)
+        holders = holders_on(match.office, code, day) if day else _holders_in(match.office, code, period)
         if len(holders) == 1:
             found.append((holders[0], match.text))
     return found

@@ -24,7 +24,7 @@ TITLE_WORDS = {
     "representative", "commissioner", "chief", "pm", "fm", "elbasy", "excellency", "foreign", "state", "national",
     "security", "affairs", "external", "first", "special", "member", "officer", "general", "spokesperson",
     "spokesman", "spokeswoman", "sultan", "crown", "defense", "defence", "interior", "finance", "trade",
-    "marshal", "field", "admiral", "colonel", "lieutenant", "brigadier", "commander",
+    "marshal", "field", "admiral", "colonel", "lieutenant", "brigadier", "commander", "federal", "attorney",
     # French
     "président", "présidente", "ministre", "chef", "ambassadeur", "ambassadrice", "secrétaire", "général",
     "conseiller", "homologue", "dirigeant", "vice-président", "d'état", "étrangères", "affaires",
@@ -57,6 +57,7 @@ TITLE_HEADS = TITLE_WORDS - {
     "special",
     "general",
     "crown",
+    "federal",
     "defense",
     "defence",
     "interior",
@@ -101,6 +102,16 @@ HONORIFICS = {
     "doña",
     "господин",
     "госпожа",
+    # Ranks written before a name ("Gen. (ret.) L.B. Moerdani", "Professor Dr Adrianus Mooy")
+    "gen",
+    "prof",
+    "professor",
+    "col",
+    "lt",
+    "maj",
+    "capt",
+    "adm",
+    "brig",
 }
 # Capitalised words that are never part of a person's name.
 ORG_WORDS = {
@@ -131,6 +142,18 @@ ORG_WORDS = {
     "turismo", "trabajo", "agricultura", "économie", "défense", "santé", "intérieur", "armées", "finanzas",
     "saúde", "defesa", "fazenda", "educação",
 }  # fmt: skip
+# A ministry's portfolio, which a title names right before the holder's name ("Minister for Immigration and Ethnic
+# Affairs, Mr Ian Macphee", "Minister of Health and Medical Services Dr ..."): never a person's name.
+PORTFOLIO_WORDS = {
+    "immigration", "multicultural", "indigenous", "ethnic", "citizenship", "opposition", "human", "rights",
+    "legal", "constitutional", "services", "reforms", "prisons", "courts", "medical", "community", "communities",
+    "social", "welfare", "housing", "planning", "resources", "mines", "mining", "petroleum", "fisheries",
+    "forestry", "veterans", "employment", "science", "technology", "innovation", "communications",
+    "telecommunications", "information", "broadcasting", "sport", "sports", "youth", "women", "family",
+    "infrastructure", "railways", "aviation", "shipping", "treasury", "revenue", "customs", "taxation",
+    "investment", "population", "territories", "works", "public",
+}  # fmt: skip
+ORG_WORDS |= PORTFOLIO_WORDS
 STOP_WORDS = {
     "the", "a", "an", "in", "on", "at", "during", "for", "with", "and", "but", "as", "after", "before", "while",
     "this", "that", "these", "those", "it", "its", "he", "she", "they", "we", "i", "you", "his", "her", "their",
@@ -189,7 +212,11 @@ def tokenize(text: str) -> list[Token]:
 
 def _is_abbreviation(word: str) -> bool:
     core = word.rstrip(".")
-    return len(core) == 1 or "." in core or core.lower() in {"mr", "mrs", "ms", "dr", "jr", "sr", "st", "mm", "mme"}
+    return len(core) == 1 or "." in core or core.lower() in _ABBREVIATED_WORDS
+
+
+_ABBREVIATED_WORDS = {"mr", "mrs", "ms", "dr", "jr", "sr", "st", "mm", "mme", "gen", "prof", "col", "lt", "maj", "ret"}
+_INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")
 
 
 def fold(text: str) -> str:
@@ -198,14 +225,57 @@ def fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower().replace("’", "'")
 
 
+# Words a hyphenated title joins to its title words: "Commander-in-Chief", "President-elect".
+_TITLE_AFFIXES = {"in", "of", "elect", "designate"}
+# Honorifics that, capitalised, are also given names: Spanish "don Felipe", English "Don Ken Stephen".
+_GIVEN_NAME_HONORIFICS = {"don"}
+# Nouns that make the capitalised words before them an institution's name ("the African Union", "Harvard
+# University"), not a person's.
+INSTITUTION_WORDS = {
+    "union", "commission", "council", "committee", "house", "party", "university", "institute", "bank", "fund",
+    "ministry", "parliament", "assembly", "congress", "government", "organization", "organisation", "agency",
+    "forum", "foundation", "association", "alliance", "federation", "league", "court", "senate", "palace", "hall",
+    "center", "centre", "academy", "college", "school", "airport", "department", "bureau", "secretariat",
+    "forces", "force", "army", "navy",
+}  # fmt: skip
+
+
+def is_title_word(word: str, heads: bool = False) -> bool:
+    """A word of an office's title (one that can stand right before a name, if ``heads``), hyphenated ones too:
+    "Vice-President", "Commander-in-Chief", "President-elect"."""
+    lower = word.lower()
+    words = TITLE_HEADS if heads else TITLE_WORDS
+    if lower in words:
+        return True
+    parts = [part for part in lower.split("-") if part]
+    return len(parts) > 1 and parts[0] in words and all(p in TITLE_WORDS or p in _TITLE_AFFIXES for p in parts)
+
+
+def is_honorific(token: Token) -> bool:
+    lower = token.word.lower().rstrip(".")
+    return lower in HONORIFICS and not (lower in _GIVEN_NAME_HONORIFICS and token.word[:1].isupper())
+
+
+def _names_institution(tokens: list[Token], j: int) -> bool:
+    """Token j, right after a run of capitalised words, makes them an institution's name: "African Union"."""
+    token = tokens[j] if j < len(tokens) else None
+    return (
+        token is not None
+        and token.word.lower() in INSTITUTION_WORDS
+        and token.word[:1].isupper()
+        and token.start - tokens[j - 1].end <= 1
+        and not tokens[j - 1].possessive
+    )
+
+
 def is_name_token(token: Token) -> bool:
     word = token.word
     if not word or not word[0].isupper() or not word[0].isalpha():
         return False
     lower = word.lower()
-    if lower in TITLE_WORDS or lower in ORG_WORDS or lower in STOP_WORDS or lower in _CALENDAR:
+    if is_title_word(lower) or lower in ORG_WORDS or lower in STOP_WORDS or lower in _CALENDAR:
         return False
-    if lower.rstrip(".") in HONORIFICS or lower.rstrip(".") in NAME_SUFFIXES:
+    if is_honorific(token) or lower.rstrip(".") in NAME_SUFFIXES:
         return False
     letters = [ch for ch in word if ch.isalpha()]
     if len(letters) >= 2 and all(ch.isupper() for ch in letters) and "-" not in word:
@@ -246,6 +316,21 @@ def _is_initial(token: Token) -> bool:
     return len(token.text) == 2 and token.text[0].isupper() and token.text.endswith(".")
 
 
+_MAX_BARE_INITIALS = 3
+
+
+def _bare_initial(tokens: list[Token], j: int) -> bool:
+    """A Latin capital standing alone inside a name, an initial written without its full stop ("Mr P G I
+    Henderson"): at most two more such initials and then another name word follow it."""
+    for k in range(j, min(j + _MAX_BARE_INITIALS, len(tokens) - 1)):
+        text = tokens[k].text
+        if not (len(text) == 1 and "A" <= text <= "Z") or tokens[k + 1].start - tokens[k].end > 1:
+            return False
+        if is_name_token(tokens[k + 1]):
+            return True
+    return False
+
+
 @dataclass(frozen=True)
 class PersonMention:
     name: str
@@ -260,9 +345,13 @@ class PersonMention:
 
 def _name_run(tokens: list[Token], i: int, blocked: set[int]) -> int:
     """End index (exclusive) of the name starting at token i, or i when no name starts there."""
-    if i in blocked or not is_name_token(tokens[i]):
+    if i in blocked:
         return i
-    j = i
+    # Initials written together open a name: "L.B. Moerdani".
+    initials = _INITIALS.fullmatch(tokens[i].text) and i + 1 < len(tokens) and is_name_token(tokens[i + 1])
+    if not (is_name_token(tokens[i]) or initials):
+        return i
+    j = i + 1 if initials else i
     while j < len(tokens) and j - i < _MAX_NAME_TOKENS:
         token = tokens[j]
         if j > i and tokens[j].start - tokens[j - 1].end > 1:
@@ -272,7 +361,11 @@ def _name_run(tokens: list[Token], i: int, blocked: set[int]) -> int:
         particle = token.word.lower() in _NAME_PARTICLES and _name_follows_particles(tokens, j + 1)
         # A one-letter Cyrillic given name is a word ("Ван И"), though "и" is also "and".
         one_letter = j > i and _cyrillic_letter(token)
-        if is_name_token(token) or one_letter or (j > i and (_is_initial(token) or particle)):
+        if (
+            is_name_token(token)
+            or one_letter
+            or (j > i and (_is_initial(token) or particle or _bare_initial(tokens, j)))
+        ):
             j += 1
         else:
             break
@@ -299,14 +392,19 @@ def _walk_back_title(tokens: list[Token], i: int) -> int:
     while k > 0 and i - k < _MAX_TITLE_TOKENS:
         token = tokens[k - 1]
         lower = token.word.lower()
+        if token.word == ")":
+            opening = next((o for o in range(k - 2, max(-1, k - 6), -1) if tokens[o].word == "("), None)
+            if opening is not None:
+                k = opening  # an aside inside the title: "Gen. (ret.)"
+                continue
         if token.final_stop and not _is_abbreviation(token.text):
             break
-        if lower in TITLE_WORDS or lower.rstrip(".") in HONORIFICS or gazetteer.is_country_word(token.word):
+        if is_title_word(lower) or is_honorific(token) or gazetteer.is_country_word(token.word):
             k -= 1
             start = k
         elif lower in _ARTICLES and (k < 2 or tokens[k - 2].word.lower() not in _OF_WORDS):
             break  # "the" opens a new noun phrase unless it follows "of": "and the President of the Council"
-        elif is_name_token(token):
+        elif is_name_token(token) and not _names_institution(tokens, k):
             break  # another person's name: "President Hu Jintao and President Vladimir Putin"
         elif (
             k >= 2
@@ -349,6 +447,7 @@ def _clean_title(text: str) -> tuple[str, str | None]:
         words.pop(0)
     title = " ".join(words)
     title = re.sub(r"\s+(?:of|de|du)(?:\s+the)?$", "", title)
+    title = re.sub(r"^['’]s\s+", "", title)  # a country's possessive left behind: "Belgium's Deputy Prime Minister"
     return title, country
 
 
@@ -362,12 +461,15 @@ def find_person_mentions(text: str) -> list[PersonMention]:
     country_spans = gazetteer.find(text)
     # Tokens inside a country name ("United States of America") are never part of a person's name.
     blocked: set[int] = set()
+    demonyms: set[int] = set()
     span_index = 0
     for index, token in enumerate(tokens):
         while span_index < len(country_spans) and country_spans[span_index].end <= token.start:
             span_index += 1
         if span_index < len(country_spans) and country_spans[span_index].start <= token.start:
             blocked.add(index)
+            if country_spans[span_index].is_demonym:
+                demonyms.add(index)
     mentions = []
     i = 0
     while i < len(tokens):
@@ -375,6 +477,16 @@ def find_person_mentions(text: str) -> list[PersonMention]:
         if j == i:
             i += 1
             continue
+        if _names_institution(tokens, j) or (
+            i >= 3 and i - 1 in demonyms and tokens[i - 2].word.lower() == "the" and tokens[i - 3].word == "of"
+        ):
+            i = j  # "the African Union", "of the European Comm'n": an institution, not a person
+            continue
+        # "PM Sheikh Hasina": a title word that begins an office-holder's usual name.
+        if i > 0 and i - 1 not in blocked and tokens[i - 1].word[:1].isupper() and is_title_word(tokens[i - 1].word):
+            known = find_person(" ".join(t.word for t in tokens[i - 1 : j]))
+            if known is not None and fold(known.name).split()[0] == fold(tokens[i - 1].word):
+                i -= 1
         k = _walk_back_title(tokens, i)
         title_text = text[tokens[k].start : tokens[i].start] if k < i else ""
         # "First President of Kazakhstan, Nursultan Nazarbayev" / "Le président chinois, Xi Jinping,"
@@ -383,9 +495,7 @@ def find_person_mentions(text: str) -> list[PersonMention]:
             if k2 < i - 1:
                 k = k2
                 title_text = text[tokens[k].start : tokens[i - 1].start]
-        has_title_word = any(
-            t.word.lower() in TITLE_HEADS or t.word.lower().rstrip(".") in HONORIFICS for t in tokens[k:i]
-        )
+        has_title_word = any(is_title_word(t.word, heads=True) or is_honorific(t) for t in tokens[k:i])
         appositive = _APPOSITIVE.match(text[tokens[j - 1].end : tokens[j - 1].end + 200])
         appositive_title = None
         if appositive:

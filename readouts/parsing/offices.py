@@ -576,6 +576,11 @@ def holders_on(office: str, country_code: str, day: date) -> list[OfficeHolder]:
     return load_registry().holders_on(office, country_code, day)
 
 
+def holders_of(office: str, country_code: str) -> list[OfficeHolder]:
+    """Everyone who held ``office`` of ``country_code``, one entry per term."""
+    return list(load_registry().by_office.get((office, country_code.upper()), []))
+
+
 def find_person(name: str) -> KnownPerson | None:
     """The one person of the table with this full name in any script ("Wang Yi", "王毅", "Ван И", "Лаврова")."""
     return load_registry().find_person(name)

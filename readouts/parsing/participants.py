@@ -97,10 +97,15 @@ _NAME_SUFFIXES = {"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"}
 
 def name_tokens(name: str) -> list[str]:
     words = re.split(r"\s+", fold(name).replace(".", ". ").replace(",", " "))
-    tokens = [t for t in words if t and not (len(t) == 2 and t.endswith("."))]
+    # Initials, with or without their full stop ("J. L. Menadue", "J L Menadue"), are left out.
+    tokens = [t for t in words if t and not (len(t) == 2 and t.endswith(".")) and not _initial_letter(t)]
     while len(tokens) > 2 and tokens[-1] in _NAME_SUFFIXES:
         tokens.pop()  # "Perfecto R. Yasay, Jr." is "Perfecto Yasay"
     return tokens
+
+
+def _initial_letter(word: str) -> bool:
+    return len(word) == 1 and "a" <= word <= "z"
 
 
 def same_person(a: str, b: str) -> bool:
@@ -130,7 +135,12 @@ def _present(mention: PersonMention, text: str) -> bool:
         return False  # a genitive after a noun: "визита Президента Владимира Путина" (the visit of ...)
     if _EARLIER_MEETING.search(before):
         return False  # "he had met President X last year"
+    if _RELATIVE_CLAUSE.search(text[max(0, mention.title_start - 120) : mention.title_start]):
+        return False  # "Y, who is accompanying Prime Minister Z on his visit,": Z is spoken of
     return not _NOT_PRESENT_BEFORE.search(before)
+
+
+_RELATIVE_CLAUSE = re.compile(r",\s+(?:who|whom|whose|which)\s[^,;()]*$")
 
 
 def _merge(people: list[PersonMention], mention: PersonMention) -> None:
@@ -173,7 +183,7 @@ def extract_participants(
         found = _han_participants(lead_sentence, title, body)
         found += _named_by_office(lead_sentence, "zh", day, None, found)
         return _known(found, day, "zh")
-    found = _latin_and_cyrillic_participants(lead_sentence, title, body, full_text, publisher_country, lead_rest)
+    found = _latin_and_cyrillic_participants(lead_sentence, title, body, full_text, publisher_country, lead_rest, day)
     if language and language not in READ_LANGUAGES and not is_cyrillic(lead_sentence):
         found = _with_people_named_in_full(found, lead_sentence)
     if is_arabic(lead_sentence):
@@ -237,7 +247,8 @@ def _named_by_office(
 ) -> list[ParsedParticipant]:
     """ "The Prime Minister met ...": the holder of that office on the day, unless only mentioned or already named."""
     added = []
-    for holder, written in office_holders_named_by_title(lead_sentence, language, day, publisher_country):
+    named = [p.name for p in found]
+    for holder, written in office_holders_named_by_title(lead_sentence, language, day, publisher_country, named):
         at = lead_sentence.find(written)
         if at > 0 and _NOT_PRESENT_BEFORE.search(lead_sentence[max(0, at - 60) : at]):
             continue
@@ -255,6 +266,7 @@ def _latin_and_cyrillic_participants(
     full_text: str,
     publisher_country: str | None,
     lead_rest: str = "",
+    day: date | None = None,
 ) -> list[ParsedParticipant]:
     people: list[PersonMention] = []
     # A Russian text often names the people only by surname in its headline: "Порошенко обсудил с Путиным ...".
@@ -286,7 +298,8 @@ def _latin_and_cyrillic_participants(
             mentions = [m for m in find_person_mentions(window) if m.has_title]
             if mentions and mentions[0].title_start <= 2:
                 _merge(people, mentions[0])
-    _add_separate_meetings(people, body[:SEPARATE_MEETING_PARAGRAPHS])
+    _add_separate_meetings(people, body, full_text, day)
+    _add_attendees(people, body[:SEPARATE_MEETING_PARAGRAPHS])
     _add_role_subjects(people, lead_sentence, full_text)
     return _with_countries(people, full_text or lead_sentence, publisher_country)
 
@@ -319,8 +332,8 @@ def _add_leaders_of_the_lead_s_countries(people: list[PersonMention], lead: str,
     """A lead that tells of a meeting of countries' leaders without naming them ("the meeting of the presidents of
     Russia, Ukraine and France and the German chancellor"): the people the next paragraphs name who, by the
     office-holders table, led one of those countries."""
-    if not MEETING_WORDS.search(lead):
-        return
+    if not MEETING_WORDS.search(lead) or find_person_mentions(lead):
+        return  # a lead naming someone ("Prabowo told Kishida at a meeting") is read by name
     codes = {country_code(m.country) for m in load_gazetteer().find(lead)} - {None}
     if len(codes) < 2:
         return
@@ -353,11 +366,14 @@ def _add_from_meeting_sentences(people: list[PersonMention], paragraphs: list[st
                 return
 
 
-# "X also met (with) ...", "held talks with", "Bilateral meetings were also held with ...": another meeting of the
-# same visit, whose titled people are participants too.
+# "X also met (with) ...", "held talks with", "had a useful meeting with", "Bilateral meetings were also held with
+# ...": another meeting of the same visit, whose titled people are participants too.
 _ANOTHER_MEETING = re.compile(
-    r"\b(?:met|meets|held (?:a meeting|bilateral talks|separate talks) with"
-    r"|had (?:bilateral |separate )?meetings? with"
+    r"\b(?:met|meets"
+    r"|(?:held|had) (?:an? |the |separate |bilateral |further |[\w\-]+ ){0,8}(?i:meetings?|talks|discussions) with"
+    r"|(?:[Ii]n|[Aa]t|[Dd]uring) (?:an? |his |her |their |my |our |the )(?:[\w\-]+ ){0,2}"
+    r"(?:meeting|talks|discussions) with"
+    r"|discussed (?:[\w\-]+ ){0,6}with"
     r"|spoke (?:by telephone |by phone |on the phone )?(?:to|with)"
     r"|(?:had|held) an? (?:telephone |phone )?(?:call|conversation|telephone conversation) with"
     r"|(?:meetings|talks) (?:were|was) (?:also )?held with)\b"
@@ -371,25 +387,88 @@ _ANOTHER_MEETING = re.compile(
     r"|se reuniu com|conversou com)(?!\w)"
 )
 _PASSIVE_MEETING = re.compile(r"\b(?:meetings|talks) (?:were|was) (?:also )?held with\b")
+_WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
-def _add_separate_meetings(people: list[PersonMention], paragraphs: list[str]) -> None:
+def _another_day(sentence: str, day: date | None) -> bool:
+    """The sentence names a weekday other than the meeting's."""
+    return day is not None and any(w != _WEEKDAYS[day.weekday()] for w in _WEEKDAY.findall(sentence))
+
+
+_POSSESSIVE_MEETING = re.compile(r"(?:[Ii]n|[Aa]t|[Dd]uring) (?:his|her|their|my|our) ")
+# "He also had a meeting with ...", "In Canberra, she held talks with ...": the pronoun stands for a participant
+# (the visitor, or in a release's first person its author).
+_PRONOUN_SUBJECT = re.compile(r"^(?:[^,;]{0,40},\s+)?(?:He|She|They|I|We|he|she|they|we)(?:\s+[a-z]+){0,6}\s*$")
+
+
+def _add_separate_meetings(
+    people: list[PersonMention], paragraphs: list[str], full_text: str = "", day: date | None = None
+) -> None:
     """Titled people of a sentence that tells of a meeting of someone already a participant (or of meetings held
-    with them), later in the text: "Minister Shanmugam also met Ukraine Minister of Justice Pavlo Petrenko"."""
+    with them), later in the text: "Minister Shanmugam also met Ukraine Minister of Justice Pavlo Petrenko", and
+    whom a participant written as a pronoun meets ("He held talks with Yang", Yang named in full elsewhere in the
+    text). A meeting on another weekday than the meeting's ("Minh also held talks with Yang on Sunday") was
+    another day's. A participant named by name is followed through the first paragraphs, where a readout tells of
+    the visit (its closing ones add what others did); one written as a pronoun, in whatever paragraph, is still
+    the one the story is about. A meeting with people not named ("with a range of Ministers") names them in the
+    next sentence when it lists them ("These included ...")."""
     if not people:
         return
-    for paragraph in paragraphs:
+    named_in_full: list[PersonMention] | None = None
+    group_met = False  # the last sentence told of a meeting with people it did not name ("a range of Ministers")
+    for index, paragraph in enumerate(paragraphs):
         for sentence in split_sentences(paragraph[:LEAD_WINDOW]):
+            if group_met and _GROUP_LISTED.match(sentence):
+                for mention in find_person_mentions(sentence):
+                    if mention.has_title and len(mention.name.split()) >= 2:
+                        _merge(people, mention)
+            group_met = False
             verb = _ANOTHER_MEETING.search(sentence)
             if verb is None or _EARLIER_MEETING.search(sentence[: verb.end()]):
                 continue
             mentions = [m for m in find_person_mentions(sentence) if _present(m, sentence)]
-            # The one already known does the meeting: "X and Y also met with Z" adds nobody when only Z is known.
-            subject = any(same_person(p.name, m.name) for m in mentions if m.end <= verb.start() for p in people)
-            if not (subject or _PASSIVE_MEETING.search(sentence)):
+            before = [m for m in mentions if m.end <= verb.start()]
+            after = [m for m in mentions if m.start >= verb.end()]
+            known_before = any(same_person(p.name, m.name) for m in before for p in people)
+            # "In my discussions with ...": the possessive stands for a participant as a pronoun subject does.
+            pronoun = bool(_PRONOUN_SUBJECT.match(sentence[: verb.start()]) or _POSSESSIVE_MEETING.match(verb.group()))
+            named = index < SEPARATE_MEETING_PARAGRAPHS and (known_before or _PASSIVE_MEETING.search(sentence))
+            if not (named or pronoun):
                 continue
-            for mention in mentions:
-                if mention.has_title and len(name_tokens(mention.name)) >= 2:
+            if _another_day(sentence, day):
+                continue
+            met = after if pronoun else mentions
+            group_met = not met
+            for mention in met:
+                if mention.has_title and len(mention.name.split()) >= 2:  # initials count: "Mr J L Menadue"
+                    _merge(people, mention)
+                elif pronoun and len(mention.name.split()) == 1 and full_text:
+                    if named_in_full is None:
+                        named_in_full = [m for m in find_person_mentions(full_text) if len(name_tokens(m.name)) >= 2]
+                    full = {m.name: m for m in named_in_full if same_person(m.name, mention.name)}
+                    if len(full) == 1:
+                        _merge(people, next(iter(full.values())))
+
+
+# "I also had discussions with a range of senior Ministers. These included the ...": the list that follows.
+_GROUP_LISTED = re.compile(r"(?:These|They|Those) (?:included|were|comprised)\b")
+_ATTENDED_BY = re.compile(r"\b(?:was|were) (?:also )?attended by\b")
+
+
+def _add_attendees(people: list[PersonMention], paragraphs: list[str]) -> None:
+    """ "The first session was attended by the Prime Minister, Mr. Rusk and ...": the titled people who attended
+    the talks are participants, named by family name alone as such lists do."""
+    if not people:
+        return
+    for paragraph in paragraphs:
+        for sentence in split_sentences(paragraph[:LEAD_WINDOW]):
+            attended = _ATTENDED_BY.search(sentence)
+            if attended is None:
+                continue
+            attendees = sentence[attended.end() :]
+            for mention in find_person_mentions(attendees):
+                if mention.has_title and _present(mention, attendees):
                     _merge(people, mention)
 
 

@@ -15,7 +15,7 @@ _UNSPACED_END = frozenset("。！？")
 _ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "jr", "sr", "st", "gen", "col", "lt", "gov", "sen", "rep", "prof", "h.e", "no", "vs",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "m", "mm", "mme", "co",
-    "inc", "ltd", "corp", "etc", "e.g", "i.e", "approx", "dept", "est", "fig", "ave",
+    "inc", "ltd", "corp", "etc", "e.g", "i.e", "approx", "dept", "est", "fig", "ave", "ret", "maj", "capt", "adm",
     # French, Spanish, Russian
     "mlle", "sra", "dña", "dn", "ee.uu", "uu", "г", "гг", "им", "т.е", "т.д", "т.п", "ул", "тов",
 }  # fmt: skip
@@ -42,7 +42,9 @@ def split_sentences(text: str) -> list[str]:
         if not following or not _starts_sentence(following):
             continue
         # The word before the full stop: "Jr." or "U.S." do not end a sentence when a name or noun follows.
-        word_start = text.rfind(" ", start, match.start()) + 1
+        # (the search stops at the sentence's start: "... Minister. Mr. Holt" reads "Mr" as the word, not the
+        # whole sentence before it)
+        word_start = max(start, text.rfind(" ", start, match.start()) + 1)
         word = text[word_start : match.start()].lower().strip('("“')
         if text[match.start()] == "." and (
             word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()) or ("." in word and len(word) <= 6)

@@ -31,9 +31,9 @@ FLOORS = {
         "language": 1.0,
         "meeting_date": 0.96,
         "location": 0.94,
-        "participants_f1": 0.85,
+        "participants_f1": 0.96,
         "paragraphs_found": 0.99,
-        "attribution": 0.85,
+        "attribution": 0.88,
     },
     "ru": {
         "language": 1.0,

@@ -11,6 +11,11 @@ from readouts.parsing.sentences import split_sentences
             ["President Joseph R. Biden, Jr. met Xi.", "They talked."],
         ),
         ("The U.S. delegation arrived. Talks began.", ["The U.S. delegation arrived.", "Talks began."]),
+        # An abbreviation that opens a sentence does not end it.
+        (
+            "A note from the Minister. Mr. Alan Brook met the envoy.",
+            ["A note from the Minister.", "Mr. Alan Brook met the envoy."],
+        ),
         # Chinese: 。！？ end a sentence with no space after them; a closing quote stays with its sentence.
         (
             "双方交换了意见。外长表示：「合作很重要。」会谈结束",

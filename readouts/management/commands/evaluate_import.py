@@ -4,7 +4,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from readouts.parsing.evaluate import HALVES, evaluate, format_report
+from readouts.parsing.evaluate import DETAIL_PREFIXES, HALVES, evaluate, format_report
 
 
 class Command(BaseCommand):
@@ -15,7 +15,15 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("directories", nargs="+", metavar="DIR", help="corpus folder holding index.json")
-        parser.add_argument("--details", action="store_true", help="list every mismatch under its file")
+        parser.add_argument(
+            "--details",
+            nargs="?",
+            const=True,
+            default=False,
+            choices=list(DETAIL_PREFIXES),
+            metavar="MEASURE",
+            help="list every mismatch under its file, or only one measure's: " + ", ".join(DETAIL_PREFIXES),
+        )
         parser.add_argument(
             "--half",
             choices=HALVES,
