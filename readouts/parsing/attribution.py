@@ -20,7 +20,7 @@ from .known_people import NOT_THE_HOLDER_BEFORE, TITLE_LANGUAGES, lookup
 from .names import TITLE_WORDS, find_person_mentions, fold
 from .offices import find_office_titles
 from .participants import name_tokens, same_person
-from .romanise import is_cyrillic, is_han, russian_short_passive
+from .romanise import is_cyrillic, is_han, russian_short_passive, russian_verb_lemma
 from .sentences import split_sentences
 from .types import Kind, ParsedParticipant
 
@@ -339,7 +339,12 @@ _INVERTED = re.compile(
     r"\b(?:said|says|added|noted|stressed|asked|continued|told|stated|declared|a déclaré|a dit"
     r"|a indiqué|a souligné|a ajouté|заявил|заявила|сказал|сказала|отметил|отметила|подчеркнул"
     r"|подчеркнула|dijo|afirmó|señaló|agregó|añadió|indicó|declaró|subrayó|destacó|aseguró|explicó|expresó"
-    r"|precisó|sostuvo|insistió|advirtió|disse|afirmou|declarou|destacou|ressaltou|disse ainda)"
+    r"|precisó|sostuvo|insistió|advirtió|disse|afirmou|declarou|destacou|ressaltou|disse ainda"
+    r"|explained|insisted|warned|recalled|remarked|observed|wrote|a estimé|a affirmé|a rappelé|a insisté"
+    r"|a assuré|a poursuivi|a précisé|a expliqué|a lancé|a noté|добавил|добавила|пояснил|пояснила|сообщил"
+    r"|сообщила|уточнил|уточнила|заметил|заметила|указал|указала|lanzó|manifestó|comentó|recalcó|reiteró"
+    r"|apuntó|estimó|consideró|enfatizó|puntualizó|explicou|acrescentou)"
+    r"(?:\s+(?:antes|luego|después|también|además|ensuite|aussi|encore|также|затем|later|also|then|again))?"
     r"(?:\s+(?:por su parte|a su vez|pour sa part|de son côté|со своей стороны|por sua vez),?)?\s+"
 )
 # "According to X", "selon X", "por su parte X" put X's words in the sentence: X speaks.
@@ -501,9 +506,14 @@ class Attributor:
             following = sentence[match.end() : match.end() + 40]
             if match.end() + 1 not in name_starts and re.match(r"^\s(?:Dr\.? |Mr\.? |H\.E\. )?[A-Z][a-z]", following):
                 continue  # the title belongs to someone else named right after it: "State Councilor Yang Jiechi"
-            speaker = self._resolve_title(match, last_speaker)
+            start, modifiers = match.start(), match.group(1) or ""
+            named_before = [r.end for r in refs if match.start(1) < r.end <= match.end(1) and not r.pronoun]
+            if named_before:  # "... Алексеем Бородавкиным Глава государства отметил": the name is no modifier
+                start = max(named_before)
+                modifiers = sentence[start : match.end(1)]
+            speaker = self._resolve_title(match, last_speaker, modifiers)
             if speaker:
-                refs.append(_Ref(match.start(), match.end(), speaker))
+                refs.append(_Ref(start + len(modifiers) - len(modifiers.lstrip()), match.end(), speaker))
         for match in _JOINT.finditer(sentence):
             refs.append(_Ref(match.start(), match.end(), None, joint=True))
         for match in _PRONOUN.finditer(sentence):
@@ -538,9 +548,9 @@ class Attributor:
             kept.append(ref)
         return kept
 
-    def _resolve_title(self, match: re.Match[str], last_speaker: str | None) -> str | None:
-        """'the Chinese Minister', 'The Head of State', 'the First President of Kazakhstan' -> a participant."""
-        modifiers = match.group(1) or ""
+    def _resolve_title(self, match: re.Match[str], last_speaker: str | None, modifiers: str) -> str | None:
+        """'the Chinese Minister', 'The Head of State', 'the First President of Kazakhstan' -> a participant (the
+        modifiers are the words before the title's head)."""
         head = fold(match.group(2)).replace("-", " ")
         of_part = match.group(3) or ""
         if any(
@@ -652,7 +662,10 @@ class Attributor:
         if len(word) > 4 and word.endswith("ed") and word.isalpha():
             return "statement"
         if word.endswith(("л", "ла", "ли", "лся", "лась", "лись")) and len(word) > 4 and not word.isascii():
-            return "statement"
+            lemma = russian_verb_lemma(word)
+            if lemma in _RUSSIAN_MEETING_VERBS:
+                return "narrative"
+            return None if lemma is None or lemma in _RUSSIAN_NOT_SAYING else "statement"
         if len(word) > 4 and word.isalpha() and word.endswith(_ROMANCE_PAST):
             return "statement"  # Spanish and Portuguese preterites: "señaló", "agradeció", "acordaron", "afirmou"
         return None
@@ -856,8 +869,8 @@ class Attributor:
                 result = (Kind.JOINT, None) if winner in ("\0joint", _PASSIVE) else (Kind.STATEMENT, winner)
                 if result[0] is Kind.STATEMENT:
                     last_speaker = winner if counts[winner] >= 1 else last_speaker
-            elif explicit_narrative or index == 0:
-                result = (Kind.NARRATIVE, None)
+            elif explicit_narrative or index == 0 or (previous[0] is Kind.STATEMENT and not _carries_words(text)):
+                result = (Kind.NARRATIVE, None)  # plainly narrative, or background that neither quotes nor reports
             else:
                 result = previous  # continues the previous speaker (quotes, "China hopes ...")
             results.append(result)
@@ -876,6 +889,18 @@ _ASIDE = re.compile(
     r"|meanwhile|too|though|\d{1,3}|now [^,;.]{1,40}|pour sa part|de son côté|à son tour|por su parte|a su vez"
     r"|в свою очередь|со своей стороны|por sua vez),\s+"
 )
+_QUOTE_MARKS = re.compile('["“”«»「」]')
+
+
+def _carries_words(text: str) -> bool:
+    """Whether a paragraph that names nobody can still carry the previous speaker's words: it quotes, or it has a
+    verb of saying ("China hopes ...", "The host pledged ..."). Background without either is narrative."""
+    if _QUOTE_MARKS.search(text):
+        return True
+    words = re.findall(r"[\w’'\-]+", text[:SENTENCE_CHARS].lower())
+    return any(w in _STATEMENT_FORMS or w in _IRREGULAR_STATEMENT or w in _REPORTING for w in words)
+
+
 _QUOTED_AS = re.compile(r"\b(?:quoted|cited)\s+")
 _AS_SAYING = re.compile(r"\s+as (?:saying|telling|stating|noting|stressing|calling)\b")
 _PASSIVE = "\0passive"  # the label of a sentence whose only attribution is a joint passive
@@ -942,6 +967,17 @@ _STATEMENT_FORMS |= {
 }
 
 
+# Russian past tenses are read by their infinitive (pymorphy3): verbs of meeting make narrative, verbs of being or
+# holding a post say nothing about who speaks; any other past tense after a participant is taken as a statement.
+_RUSSIAN_MEETING_VERBS = {
+    "встретиться", "встречаться", "провести", "проводить", "прибыть", "прибывать", "посетить", "посещать",
+    "принять", "принимать", "покинуть", "созвониться", "созваниваться", "разговаривать", "переговорить",
+    "беседовать", "побеседовать", "вылететь", "прилететь", "приехать", "участвовать",
+}  # fmt: skip
+_RUSSIAN_NOT_SAYING = {
+    "быть", "являться", "занимать", "занять", "работать", "стать", "становиться", "служить", "возглавлять",
+    "возглавить", "родиться", "жить", "оставаться", "остаться", "находиться", "избрать", "назначить",
+}  # fmt: skip
 _ROMANCE_PAST = ("ó", "aron", "ieron", "ou", "aram", "eram")
 
 # Titles used as descriptions of an office: "the Head of State" is the President (or King, Emir ...).

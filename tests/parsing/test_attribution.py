@@ -257,3 +257,56 @@ def test_the_talks_as_subject_of_what_was_covered_are_joint():
     lead = "President Aidos Serikov met Foreign Minister Wang Lixin in Astana."
     assert labels([lead, "The talks covered energy, transport and culture."]) == [None, "joint"]
     assert labels([lead, "The talks lasted three hours."]) == [None, None]
+
+
+def test_background_that_neither_quotes_nor_reports_does_not_continue_the_speaker():
+    assert labels(
+        [
+            "President Aidos Serikov met with Foreign Minister Wang Lixin.",
+            "Wang said the partnership is sound.",
+            "\u201cOur trade keeps growing every year.\u201d",
+            "China hopes the region will stay stable.",
+            "Kazakhstan is the largest economy of its region and borders China along 1,700 kilometres.",
+            "It is the ninth visit of a Chinese minister to the country this decade.",
+        ]
+    ) == [None, "Wang Lixin", "Wang Lixin", "Wang Lixin", None, None]
+
+
+def test_russian_past_tenses_are_read_by_their_infinitive():
+    lavrov = ParsedParticipant("Sergey Lavrov", "министр", "Russia", aliases=("Сергей Лавров",))
+    makei = ParsedParticipant("Vladimir Makei", "министр", "Belarus", aliases=("Владимир Макей",))
+    assert _labels_in(
+        [
+            "Сергей Лавров провел переговоры с Владимиром Макеем.",
+            "Лавров отметил, что отношения развиваются.",
+            "До этого он занимал пост посла в Минске.",
+            "Прошлый раз Лавров и Макей встречались в Минске весной.",
+        ],
+        "ru",
+        [lavrov, makei],
+    ) == [None, "Sergey Lavrov", None, None]
+
+
+def test_a_name_just_before_a_title_is_not_the_titles_modifier():
+    tokayev = ParsedParticipant("Kassym-Jomart Tokayev", "Президент", "Kazakhstan", aliases=("Касым-Жомарт Токаев",))
+    envoy = ParsedParticipant("Aleksey Borodavkin", "посол", "Russia", aliases=("Алексей Бородавкин",))
+    assert _labels_in(
+        [
+            "Президент Касым-Жомарт Токаев принял посла.",
+            "На встрече с послом Алексеем Бородавкиным Глава государства отметил значение визита.",
+        ],
+        "ru",
+        [tokayev, envoy],
+    ) == [None, "Kassym-Jomart Tokayev"]
+
+
+def test_inverted_reporting_verbs_with_an_adverb_between():
+    kerry = ParsedParticipant("Elena Duarte", "canciller", "Chile")
+    assert _labels_in(
+        [
+            "La canciller Elena Duarte se reunió con el ministro Wang Lixin.",
+            '"Es un paso importante", recalcó luego Duarte ante la prensa.',
+        ],
+        "es",
+        [kerry, WANG],
+    ) == [None, "Elena Duarte"]

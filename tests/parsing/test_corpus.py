@@ -41,7 +41,7 @@ FLOORS = {
         "location": 1.0,
         "participants_f1": 0.78,
         "paragraphs_found": 1.0,
-        "attribution": 0.7,
+        "attribution": 0.83,
     },
     "fr": {
         "language": 1.0,
@@ -49,7 +49,7 @@ FLOORS = {
         "location": 1.0,
         "participants_f1": 0.84,
         "paragraphs_found": 1.0,
-        "attribution": 0.68,
+        "attribution": 0.71,
     },
     "zh": {
         "language": 1.0,
@@ -65,7 +65,7 @@ FLOORS = {
         "location": 1.0,
         "participants_f1": 0.75,
         "paragraphs_found": 1.0,
-        "attribution": 0.69,
+        "attribution": 0.74,
     },
     "ar": {"language": 1.0, "paragraphs_found": 1.0},
     "pt": {"language": 1.0, "paragraphs_found": 1.0},
