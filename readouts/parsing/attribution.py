@@ -372,7 +372,8 @@ _JOINT = re.compile(
 )
 _PRONOUN = re.compile(
     r"(?<![\w])(?:He|he|She|she|Il|Elle|Он|он|Она|она|Él|Ella|Ele|Ela)(?![\w])"
-    r"(?! s'agit| y a| est (?:prévu|question|temps))"
+    r"(?! s'agit| y a| est (?:prévu|question|temps|à noter|à souligner|à rappeler)| a (?:\w+ )?été| convient| faut"
+    r"| importe| reste)"
 )
 _TITLE_HEADS = (
     r"vice[- ]president|vice[- ]premier|vice prime minister|prime minister|first president|president"
@@ -399,6 +400,7 @@ class _Ref:
     speaker: str | None  # participant full name
     joint: bool = False
     pronoun: bool = False
+    title: bool = False  # a title without a name ("the Minister of Foreign Affairs of Armenia")
 
 
 @dataclass
@@ -459,7 +461,7 @@ class Attributor:
                 article = _ARTICLE_BEFORE.search(sentence[max(0, start - 4) : start])
                 if article:
                     start -= len(article.group())
-                refs.append(_Ref(start, match.end, holders[0]))
+                refs.append(_Ref(start, match.end, holders[0], title=True))
         return refs
 
     # -- references ---------------------------------------------------------------------------------------------
@@ -511,10 +513,15 @@ class Attributor:
             if named_before:  # "... Алексеем Бородавкиным Глава государства отметил": the name is no modifier
                 start = max(named_before)
                 modifiers = sentence[start : match.end(1)]
-            speaker = self._resolve_title(match, last_speaker, modifiers)
+            complement = match.group(3) or ""
+            if _COMPLEMENT_START.match(sentence, match.end()):  # "ministre des Affaires étrangères d'Arménie"
+                complement += sentence[match.end() : self._past_countries(sentence, match.end())]
+            speaker = self._resolve_title(match, last_speaker, modifiers, complement)
             if speaker:
-                refs.append(_Ref(start + len(modifiers) - len(modifiers.lstrip()), match.end(), speaker))
+                refs.append(_Ref(start + len(modifiers) - len(modifiers.lstrip()), match.end(), speaker, title=True))
         for match in _JOINT.finditer(sentence):
+            refs.append(_Ref(match.start(), match.end(), None, joint=True))
+        for match in _TITLE_PAIR.finditer(sentence):
             refs.append(_Ref(match.start(), match.end(), None, joint=True))
         for match in _PRONOUN.finditer(sentence):
             refs.append(_Ref(match.start(), match.end(), last_speaker, pronoun=True))
@@ -548,11 +555,12 @@ class Attributor:
             kept.append(ref)
         return kept
 
-    def _resolve_title(self, match: re.Match[str], last_speaker: str | None, modifiers: str) -> str | None:
+    def _resolve_title(
+        self, match: re.Match[str], last_speaker: str | None, modifiers: str, of_part: str
+    ) -> str | None:
         """'the Chinese Minister', 'The Head of State', 'the First President of Kazakhstan' -> a participant (the
-        modifiers are the words before the title's head)."""
+        modifiers are the words before the title's head, of_part its complement after it)."""
         head = fold(match.group(2)).replace("-", " ")
-        of_part = match.group(3) or ""
         if any(
             w.lower() not in TITLE_WORDS
             and not self.gazetteer.is_country_word(w.strip(".,"))
@@ -672,8 +680,16 @@ class Attributor:
 
     def sentence_events(self, sentence: str, last_speaker: str | None) -> tuple[list[_Event], str | None]:
         sentence = sentence[:SENTENCE_CHARS]
+        events, speaker = self._events(sentence, last_speaker, _quoted_spans(sentence))
+        if not events and sentence.lstrip()[:1] in "«“":
+            # A quotation that opens the sentence and names no speaker quotes a release: read it as told.
+            return self._events(sentence, last_speaker, [])
+        return events, speaker
+
+    def _events(
+        self, sentence: str, last_speaker: str | None, quoted: list[tuple[int, int]]
+    ) -> tuple[list[_Event], str | None]:
         events: list[_Event] = []
-        quoted = _quoted_spans(sentence)
         refs = [r for r in self._refs(sentence, last_speaker) if not any(a <= r.start < b for a, b in quoted)]
         subject_speaker: str | None = None
         subject_joint = False
@@ -692,6 +708,8 @@ class Attributor:
             if any(0 <= other.start - ref.end <= 2 and not other.pronoun for other in refs if other is not ref):
                 continue  # another reference follows at once: it, not this one, is the verb's subject
             end = ref.end
+            if ref.title and _COMPLEMENT_START.match(sentence, end):
+                end = self._past_countries(sentence, end)  # "le ministre des Affaires étrangères d'Arménie a dit"
             if ref.joint:
                 # "Президенты России и Украины ... договорились": the sides' countries before the verb
                 complement = _JOINT_COMPLEMENT.match(sentence, end)
@@ -855,6 +873,8 @@ class Attributor:
             for sentence in sentences[:PARAGRAPH_SENTENCES]:
                 if han:
                     label, last_speaker = self.han_sentence_label(sentence, last_speaker)
+                elif _ARABIC.search(sentence[:40]):
+                    label = _arabic_label(sentence)
                 else:
                     events, last_speaker = self.sentence_events(sentence, last_speaker)
                     label = _sentence_label(events)
@@ -878,6 +898,30 @@ class Attributor:
             if result[0] is Kind.STATEMENT:
                 last_speaker = result[1]
         return results
+
+
+# Two titles joined as one subject: "le Premier ministre arménien et le président égyptien", "the President and
+# his counterpart".
+_TITLE_WORD_PATTERN = rf"(?:{_TITLE_HEADS}|homologue|counterpart|homólogo|homóloga|коллега)"
+_TITLE_PAIR = re.compile(
+    rf"(?<![\w])(?:[Tt]he|[Ll]e|[Ll]a|[Ee]l|[Ll]')\s*(?:[\w\-]+\s+){{0,2}}?{_TITLE_WORD_PATTERN}(?:\s+[\w\-]+){{0,2}}?"
+    rf"\s+(?:and|et|y|e)\s+(?:the|le|la|el|l'|his|her|son|sa|su)\s*(?:[\w\-]+\s+){{0,2}}?{_TITLE_WORD_PATTERN}"
+    r"(?:\s+[a-zà-ÿ\-]+(?=\s+(?:ont|have|han|had|avaient)\b))?(?![\w])",
+    re.IGNORECASE,
+)
+# Arabic, read for the sides only (its names are rarely among a readout's participants' spellings): "the two sides"
+# anywhere in a sentence (the verb comes first: "أثنى الجانبان"), a passive of reviewing or discussing ("تم استعراض"),
+# or the talks as subject of what they covered ("المباحثات ... تناولت").
+_ARABIC = re.compile(r"[\u0600-\u06ff]")
+_ARABIC_JOINT = re.compile(
+    r"الجانبان|الجانبين|الطرفان|الطرفين|الزعيمان|الزعيمين|الرئيسان|الرئيسين|البلدان|البلدين(?= على)"
+    r"|(?<![\w])تم (?:استعراض|بحث|مناقشة|التأكيد|الاتفاق|تناول|التطرق)"
+    r"|(?:المباحثات|المحادثات|المشاورات|المناقشات)[^.،]{0,80}(?:تناولت|تطرقت|ركزت|بحثت|شملت)"
+)
+
+
+def _arabic_label(sentence: str) -> str | None:
+    return "\0joint" if _ARABIC_JOINT.search(sentence) else None
 
 
 # A release's own voice: "I" (followed by a verb, not "World War I") and "we" (its author and the other side).
@@ -1004,7 +1048,7 @@ _JOINT_PASSIVE = {
     ),
     "fr": re.compile(
         r"\b(?:a|ont|avait|avaient)\s+(?:\w+\s+)?été\s+(?:\w+\s+)?(?:discut|évoqu|abord|soulign|not|échang|examin"
-        r"|réaffirm|exprim|convenu|salu|passé)\w*"
+        r"|réaffirm|exprim|convenu|salu|passé|fait)\w*"
     ),
     "es": re.compile(
         r"\b(?:fue|fueron|ha sido|han sido)\s+(?:\w+\s+)?(?:discutid|abordad|analizad|acordad|destacad|subrayad"
@@ -1014,9 +1058,12 @@ _JOINT_PASSIVE = {
     "pt": re.compile(r"\b(?:foi|foram)\s+(?:\w+\s+)?(?:discutid|abordad|analisad|acordad|tratad|destacad)\w*"),
 }
 _WORD_AFTER = re.compile(r"\s*(?:[dl]['’])?([\w\-]+['’]?)")
+_COMPLEMENT_START = re.compile(r"\s+(?:of|de|des|du|del|d['’])(?![\w'’])")
 _LINKING_WORDS = {
     "de", "la", "des", "du", "del", "of", "the", "y", "et", "and", "e", "и", "affaires", "étrangères", "diplomatie",
-    "diplomacia", "exteriores", "relaciones", "foreign", "affairs", "иностранных", "дел",
+    "diplomacia", "exteriores", "relaciones", "foreign", "affairs", "иностранных", "дел", "république", "republic",
+    "república", "республики", "fédération", "federation", "federación", "федерации", "l'europe", "europe",
+    "asuntos", "relations", "extérieures", "externes", "exterior", "exteriors",
 }  # fmt: skip
 # Russian reflexive passives and "the subject of discussion was": what the sides discussed.
 _RUSSIAN_DISCUSSED = re.compile(

@@ -310,3 +310,63 @@ def test_inverted_reporting_verbs_with_an_adverb_between():
         "es",
         [kerry, WANG],
     ) == [None, "Elena Duarte"]
+
+
+MARTIN = ParsedParticipant("Claire Martin", "ministre des Affaires étrangères", "France")
+OKAFOR = ParsedParticipant("Ngozi Okafor", "ministre des Affaires étrangères", "Nigeria")
+
+
+def test_a_title_with_its_complement_before_the_verb_speaks():
+    assert _labels_in(
+        [
+            "Claire Martin a rencontré Ngozi Okafor à Paris.",
+            "Selon le communiqué, le ministre des Affaires étrangères de la République du Nigeria a salué l'accueil.",
+        ],
+        "fr",
+        [MARTIN, OKAFOR],
+    ) == [None, "Ngozi Okafor"]
+
+
+def test_french_impersonal_il_is_no_speaker_and_its_passive_is_joint():
+    assert _labels_in(
+        [
+            "Claire Martin a rencontré Ngozi Okafor à Paris.",
+            "Ngozi Okafor a souligné l'importance du commerce.",
+            "Il a également été fait référence à la sécurité régionale.",
+            "Il est à noter que des idées ont été échangées sur les transports.",
+        ],
+        "fr",
+        [MARTIN, OKAFOR],
+    ) == [None, "Ngozi Okafor", "joint", "joint"]
+
+
+def test_a_quotation_opening_the_sentence_without_a_speaker_is_read_as_told():
+    assert _labels_in(
+        [
+            "Claire Martin a rencontré Ngozi Okafor à Paris.",
+            "« Les interlocuteurs ont discuté des questions régionales, selon le communiqué du ministère.",
+        ],
+        "fr",
+        [MARTIN, OKAFOR],
+    ) == [None, "joint"]
+
+
+def test_two_titles_joined_are_both_sides_even_without_participants():
+    assert _labels_in(
+        [
+            "Le ministre nigérian est arrivé à Paris.",
+            "Le ministre nigérian et son homologue français ont discuté du commerce.",
+        ],
+        "fr",
+        [],
+    ) == [None, "joint"]
+
+
+def test_arabic_sentences_give_the_sides():
+    assert _labels_in(
+        ["استقبل الوزير نظيره.", "وقد أشاد الجانبان بالعلاقات الثنائية.", "كما تم بحث التعاون."], "fr", []
+    ) == [
+        None,
+        "joint",
+        "joint",
+    ]

@@ -49,7 +49,7 @@ FLOORS = {
         "location": 1.0,
         "participants_f1": 0.84,
         "paragraphs_found": 1.0,
-        "attribution": 0.71,
+        "attribution": 0.82,
     },
     "zh": {
         "language": 1.0,
