@@ -89,7 +89,8 @@ _EVENT_WORDS = {
     # Spanish and Portuguese
     "reunió", "reunieron", "recibió", "llegó", "visitó", "viajó", "conversó", "conversaron", "sostuvo",
     "sostuvieron", "mantuvieron", "encontró", "participó", "asistió", "realizó", "realizará", "realizarán",
-    "recebeu", "reuniu", "visitou", "telefonou", "conversou", "chegou",
+    "recebeu", "reuniu", "visitou", "telefonou", "conversou", "chegou", "viajará", "visitará", "llegará",
+    "reunirá", "asistirá", "participará", "partirá",
 }  # fmt: skip
 _AUXILIARIES = {
     "am",
@@ -508,6 +509,9 @@ class Attributor:
             following = sentence[match.end() : match.end() + 40]
             if match.end() + 1 not in name_starts and re.match(r"^\s(?:Dr\.? |Mr\.? |H\.E\. )?[A-Z][a-z]", following):
                 continue  # the title belongs to someone else named right after it: "State Councilor Yang Jiechi"
+            appositive = _APPOSITIVE_NAME.match(following)
+            if appositive and match.end() + appositive.end() - 1 not in name_starts:
+                continue  # and so it does when that someone follows between commas: "le ministre, Jean Dupont,"
             start, modifiers = match.start(), match.group(1) or ""
             named_before = [r.end for r in refs if match.start(1) < r.end <= match.end(1) and not r.pronoun]
             if named_before:  # "... Алексеем Бородавкиным Глава государства отметил": the name is no modifier
@@ -729,7 +733,15 @@ class Attributor:
             if ref and _AS_SAYING.match(sentence, ref.end):
                 events.append(_Event(match.start(), "statement", ref.speaker))
         for match in _INVERTED.finditer(sentence):
-            ref = next((r for r in refs if r.start == match.end()), None)
+            # "said X", or "said the Secretary of State, X,": the name after a title in apposition
+            ref = next(
+                (
+                    r
+                    for r in refs
+                    if r.start == match.end() or _TITLE_BEFORE_NAME.fullmatch(sentence, match.end(), r.start)
+                ),
+                None,
+            )
             if ref and (ref.speaker or ref.joint):
                 events.append(_Event(match.start(), "statement", ref.speaker, joint=ref.joint))
         for match in _CLAUSE_START.finditer(sentence):
@@ -809,8 +821,8 @@ class Attributor:
                     return "blocking"
                 break
         mentions = find_person_mentions(clause[:200])
-        if not mentions or mentions[0].title_start != 0:
-            return None
+        if not mentions or not _ARTICLE_ONLY.fullmatch(clause[: mentions[0].title_start]):
+            return None  # the clause does not open on the person ("la presidenta Dilma Rousseff decidió")
         if any(same_person(p.name, mentions[0].name) for p in self.participants):
             return None
         last = mentions[0]
@@ -1058,6 +1070,9 @@ _JOINT_PASSIVE = {
     "pt": re.compile(r"\b(?:foi|foram)\s+(?:\w+\s+)?(?:discutid|abordad|analisad|acordad|tratad|destacad)\w*"),
 }
 _WORD_AFTER = re.compile(r"\s*(?:[dl]['’])?([\w\-]+['’]?)")
+_TITLE_BEFORE_NAME = re.compile(r"(?:the|el|la|le|o|a)\s+[^,;.\"“”«»]{2,70},\s+", re.IGNORECASE)
+_ARTICLE_ONLY = re.compile(r"(?:(?:el|la|le|o|a)\s+)?", re.IGNORECASE)  # "the Howard Government" is no person
+_APPOSITIVE_NAME = re.compile(r"^(?:\s[a-zà-ÿ]+)?,\s(?:Dr\.? |Mr\.? |H\.E\. )?[A-Z][a-z]+ [A-Z][a-z]")
 _COMPLEMENT_START = re.compile(r"\s+(?:of|de|des|du|del|d['’])(?![\w'’])")
 _LINKING_WORDS = {
     "de", "la", "des", "du", "del", "of", "the", "y", "et", "and", "e", "и", "affaires", "étrangères", "diplomatie",

@@ -370,3 +370,28 @@ def test_arabic_sentences_give_the_sides():
         "joint",
         "joint",
     ]
+
+
+DUARTE = ParsedParticipant("Elena Duarte", "canciller", "Chile")
+
+
+def test_spanish_title_in_apposition_outsiders_and_future_travel():
+    assert _labels_in(
+        [
+            "La canciller Elena Duarte se reunió con el ministro Wang Lixin.",
+            '"Es un paso importante", dijo luego la canciller de Chile, Elena Duarte, a la prensa.',
+            "Tras la cumbre, la presidenta Rosa Paredes decidió aplazar su viaje.",
+            "Duarte viajará a Lima el lunes.",
+        ],
+        "es",
+        [DUARTE, WANG],
+    ) == [None, "Elena Duarte", None, None]
+    minister = ParsedParticipant("Wang Lixin", "ministro de Asuntos Exteriores", "China")
+    assert _labels_in(
+        [
+            "La canciller Elena Duarte se reunió con el ministro Wang Lixin.",
+            "Según el ministro peruano, Jorge Salas, la región está preocupada.",
+        ],
+        "es",
+        [DUARTE, minister],
+    ) == [None, None]

@@ -65,7 +65,7 @@ FLOORS = {
         "location": 1.0,
         "participants_f1": 0.75,
         "paragraphs_found": 1.0,
-        "attribution": 0.74,
+        "attribution": 0.87,
     },
     "ar": {"language": 1.0, "paragraphs_found": 1.0},
     "pt": {"language": 1.0, "paragraphs_found": 1.0},
