@@ -357,6 +357,7 @@ _JOINT = re.compile(
     r"|[Tt]he (?:two|three|four) (?:sides|leaders|parties|presidents|ministers|heads of state|foreign ministers"
     r"|delegations|men|officials|statesmen|countries' leaders|heads of government)"
     r"|[Tt]he two|[Tt]he (?:sides|leaders|parties|ministers|delegations|interlocutors|counterparts)|They|they"
+    r"|(?:[Tt]he )?[Hh]osts? and (?:the )?guests?"
     r"|[Bb]oth(?= (?:also |further |again )?[a-z]+(?:ed|ssed)\b)"
     r"|(?:[Tt]he|[Oo]ur|[Tt]heir) (?:talks|conversation|discussions?|exchanges?|call)"
     r"(?= (?:also )?(?:covered|focus+ed|cent(?:r|er)ed|touched|addressed|reaffirmed|dealt|concentrated|ranged)\b)"
@@ -506,6 +507,8 @@ class Attributor:
         for match in _TITLE_REF.finditer(sentence):
             if any(r.start <= match.start() < r.end or match.start() <= r.start < match.end() for r in office_refs):
                 continue  # the office-holders table has named this one
+            if sentence.startswith(("'s", "’s"), match.end()):
+                continue  # "the Russian leader's residence": a possessive is not a subject
             following = sentence[match.end() : match.end() + 40]
             if match.end() + 1 not in name_starts and re.match(r"^\s(?:Dr\.? |Mr\.? |H\.E\. )?[A-Z][a-z]", following):
                 continue  # the title belongs to someone else named right after it: "State Councilor Yang Jiechi"
@@ -645,7 +648,7 @@ class Attributor:
                     or candidate.endswith(("ed", "é", "ée"))
                     or candidate in _PARTICIPLES_IN_EN
                     or candidate in _IRREGULAR_STATEMENT
-                    or candidate in {"willing", "ready"}
+                    or candidate in {"willing", "ready", "like", "love"}  # "would like to thank"
                 ):
                     return "statement"
             if word in {"a", "est", "ont", "sont"}:
@@ -702,7 +705,8 @@ class Attributor:
                 continue
             # "A and B discussed": two participants as one subject.
             pair = re.match(r"^,?\s+(?:and|et|и|y|e|und)\s+", sentence[ref.end : ref.end + 9])
-            if pair and not ref.joint:
+            entourage = None if ref.joint else _ENTOURAGE.match(sentence, ref.end)
+            if pair and not ref.joint and not entourage:
                 partner = self._partner(sentence, refs, ref.end + pair.end())
                 if partner and partner.speaker and partner.speaker != ref.speaker:
                     kind = self._verb_after(sentence, partner.end)
@@ -711,7 +715,7 @@ class Attributor:
                     continue
             if any(0 <= other.start - ref.end <= 2 and not other.pronoun for other in refs if other is not ref):
                 continue  # another reference follows at once: it, not this one, is the verb's subject
-            end = ref.end
+            end = entourage.end() if entourage else ref.end  # "Rubio and his team reiterated": Rubio speaks
             if ref.title and _COMPLEMENT_START.match(sentence, end):
                 end = self._past_countries(sentence, end)  # "le ministre des Affaires étrangères d'Arménie a dit"
             if ref.joint:
@@ -869,6 +873,18 @@ class Attributor:
                 return ref.speaker, ref.speaker
         return ("" if narrative else None), last_speaker
 
+    def _transcript_speaker(self, text: str) -> str | None:
+        """The participant a transcript's turn opens on, named last before its colon: "President of Russia Vladimir
+        Putin: ...", "Macky Sall (retranslated): ..."."""
+        label = _TRANSCRIPT_LABEL.match(text)
+        if not label:
+            return None
+        named = label.group(1).rstrip()
+        for pattern, name in self.name_patterns:
+            if any(m.end() == len(named) for m in pattern.finditer(named)):
+                return name
+        return None
+
     # -- paragraphs ---------------------------------------------------------------------------------------------
     def attribute(
         self, paragraphs: list[str], skip_prefix: dict[int, int] | None = None
@@ -880,6 +896,11 @@ class Attributor:
             text = paragraph[(skip_prefix or {}).get(index, 0) :]
             labels: list[str | None] = []  # speaker name, "\0joint", or None for narrative/blocking
             explicit_narrative = False
+            speaker = self._transcript_speaker(text)
+            if speaker:  # "President of Russia Vladimir Putin: Mr President, ...": a transcript's turn
+                results.append((Kind.STATEMENT, speaker))
+                previous, last_speaker = results[-1], speaker
+                continue
             han = is_han(text[:200])
             sentences = _han_sentences(text) if han else split_sentences(text[: SENTENCE_CHARS * 4])
             for sentence in sentences[:PARAGRAPH_SENTENCES]:
@@ -1070,6 +1091,11 @@ _JOINT_PASSIVE = {
     "pt": re.compile(r"\b(?:foi|foram)\s+(?:\w+\s+)?(?:discutid|abordad|analisad|acordad|tratad|destacad)\w*"),
 }
 _WORD_AFTER = re.compile(r"\s*(?:[dl]['’])?([\w\-]+['’]?)")
+_TRANSCRIPT_LABEL = re.compile(r"([^:.!?;\"“”«»\n]{2,120}?)\s*(?:\([^)]{1,30}\))?:\s")
+_ENTOURAGE = re.compile(
+    r"\s+(?:and|et|y|и)\s+(?:his|her|son|sa|ses|su|sus|его|её)\s+(?:team|delegation|colleagues|aides|officials|équipe"
+    r"|délégation|equipo|delegación|команда|делегация)\b"
+)
 _TITLE_BEFORE_NAME = re.compile(r"(?:the|el|la|le|o|a)\s+[^,;.\"“”«»]{2,70},\s+", re.IGNORECASE)
 _ARTICLE_ONLY = re.compile(r"(?:(?:el|la|le|o|a)\s+)?", re.IGNORECASE)  # "the Howard Government" is no person
 _APPOSITIVE_NAME = re.compile(r"^(?:\s[a-zà-ÿ]+)?,\s(?:Dr\.? |Mr\.? |H\.E\. )?[A-Z][a-z]+ [A-Z][a-z]")

@@ -395,3 +395,20 @@ def test_spanish_title_in_apposition_outsiders_and_future_travel():
         "es",
         [DUARTE, minister],
     ) == [None, None]
+
+
+def test_english_hosts_entourage_transcript_turns_and_would_like():
+    assert labels(
+        [
+            "President Aidos Serikov met with Foreign Minister Wang Lixin.",
+            "Host and guest agreed to deepen cooperation.",
+            "Minister Wang and his delegation reaffirmed their support for the project.",
+            "Foreign Minister of China Wang Lixin: Thank you, Mr President, for this warm welcome.",
+            "The talks took place at the Kazakh leader's residence outside the capital.",
+        ]
+    ) == [None, "joint", "Wang Lixin", "Wang Lixin", None]
+    marsh = ParsedParticipant("Evelyn Marsh", "Foreign Minister", "Australia")
+    found = attribute_paragraphs(
+        ["Evelyn Marsh met Wang Lixin.", "I would like to thank our hosts."], [marsh, WANG], author="Evelyn Marsh"
+    )
+    assert found[1] == (Kind.STATEMENT, "Evelyn Marsh")
