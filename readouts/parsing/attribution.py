@@ -762,6 +762,17 @@ class Attributor:
         if not events and not refs and self._joint_passive(sentence):
             events.append(_Event(0, "statement", None, joint=True, passive=True))
         events.sort(key=lambda e: e.position)
+        # "Mr Rudd said Mr Lubbers advised that ...": the words reported are the second speaker's.
+        for first, second in zip(events, events[1:], strict=False):
+            if (
+                first.kind == second.kind == "statement"
+                and first.speaker
+                and second.speaker not in (None, first.speaker)
+                and not second.joint
+                and _REPORTS_ANOTHER.fullmatch(sentence, first.position, second.position)
+            ):
+                events.remove(first)
+                break
         speaker = last_speaker
         for event in events:
             if event.speaker and not event.joint:
@@ -1091,6 +1102,7 @@ _JOINT_PASSIVE = {
     "pt": re.compile(r"\b(?:foi|foram)\s+(?:\w+\s+)?(?:discutid|abordad|analisad|acordad|tratad|destacad)\w*"),
 }
 _WORD_AFTER = re.compile(r"\s*(?:[dl]['’])?([\w\-]+['’]?)")
+_REPORTS_ANOTHER = re.compile(r"[^,;:\"“”]{1,60}?\s(?:said|says|told \w+|noted|stated|added|reported)(?:\s+that)?\s+")
 _TRANSCRIPT_LABEL = re.compile(r"([^:.!?;\"“”«»\n]{2,120}?)\s*(?:\([^)]{1,30}\))?:\s")
 _ENTOURAGE = re.compile(
     r"\s+(?:and|et|y|и)\s+(?:his|her|son|sa|ses|su|sus|его|её)\s+(?:team|delegation|colleagues|aides|officials|équipe"

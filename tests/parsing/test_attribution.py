@@ -412,3 +412,12 @@ def test_english_hosts_entourage_transcript_turns_and_would_like():
         ["Evelyn Marsh met Wang Lixin.", "I would like to thank our hosts."], [marsh, WANG], author="Evelyn Marsh"
     )
     assert found[1] == (Kind.STATEMENT, "Evelyn Marsh")
+
+
+def test_a_speaker_reporting_another_participant_gives_the_words_to_the_other():
+    assert labels(
+        [
+            "President Aidos Serikov met with Foreign Minister Wang Lixin.",
+            "Mr Serikov said that Mr Wang advised him the railway would open next year.",
+        ]
+    ) == [None, "Wang Lixin"]
