@@ -44,7 +44,7 @@ _STATEMENT_BASES = (
     "recommit"
 )  # fmt: skip
 # English past participles in -en ("has been", "was given"); "a dozen" is not one.
-_PARTICIPLES_IN_EN = {"been", "given", "taken", "spoken", "written", "chosen", "shown", "seen", "broken", "driven"}
+_PARTICIPLES_IN_EN = {"been", "given", "taken", "spoken", "written", "chosen", "shown", "broken", "driven"}
 _IRREGULAR_STATEMENT = {
     "wrote",
     "writes",

@@ -421,3 +421,13 @@ def test_a_speaker_reporting_another_participant_gives_the_words_to_the_other():
             "Mr Serikov said that Mr Wang advised him the railway would open next year.",
         ]
     ) == [None, "Wang Lixin"]
+
+
+def test_being_seen_as_something_describes_and_says_nothing():
+    assert labels(
+        [
+            "President Aidos Serikov met with Foreign Minister Wang Lixin.",
+            "Wang said the partnership is sound.",
+            "He is widely seen as a pragmatic negotiator.",
+        ]
+    ) == [None, "Wang Lixin", None]
