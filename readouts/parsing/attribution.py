@@ -20,7 +20,7 @@ from .known_people import NOT_THE_HOLDER_BEFORE, TITLE_LANGUAGES, lookup
 from .names import TITLE_WORDS, find_person_mentions, fold
 from .offices import find_office_titles
 from .participants import name_tokens, same_person
-from .romanise import is_cyrillic, is_han, russian_short_passive
+from .romanise import is_cyrillic, is_han, russian_short_passive, russian_verb_lemma
 from .sentences import split_sentences
 from .types import Kind, ParsedParticipant
 
@@ -44,7 +44,7 @@ _STATEMENT_BASES = (
     "recommit"
 )  # fmt: skip
 # English past participles in -en ("has been", "was given"); "a dozen" is not one.
-_PARTICIPLES_IN_EN = {"been", "given", "taken", "spoken", "written", "chosen", "shown", "seen", "broken", "driven"}
+_PARTICIPLES_IN_EN = {"been", "given", "taken", "spoken", "written", "chosen", "shown", "broken", "driven"}
 _IRREGULAR_STATEMENT = {
     "wrote",
     "writes",
@@ -89,7 +89,8 @@ _EVENT_WORDS = {
     # Spanish and Portuguese
     "reunió", "reunieron", "recibió", "llegó", "visitó", "viajó", "conversó", "conversaron", "sostuvo",
     "sostuvieron", "mantuvieron", "encontró", "participó", "asistió", "realizó", "realizará", "realizarán",
-    "recebeu", "reuniu", "visitou", "telefonou", "conversou", "chegou",
+    "recebeu", "reuniu", "visitou", "telefonou", "conversou", "chegou", "viajará", "visitará", "llegará",
+    "reunirá", "asistirá", "participará", "partirá",
 }  # fmt: skip
 _AUXILIARIES = {
     "am",
@@ -339,7 +340,12 @@ _INVERTED = re.compile(
     r"\b(?:said|says|added|noted|stressed|asked|continued|told|stated|declared|a déclaré|a dit"
     r"|a indiqué|a souligné|a ajouté|заявил|заявила|сказал|сказала|отметил|отметила|подчеркнул"
     r"|подчеркнула|dijo|afirmó|señaló|agregó|añadió|indicó|declaró|subrayó|destacó|aseguró|explicó|expresó"
-    r"|precisó|sostuvo|insistió|advirtió|disse|afirmou|declarou|destacou|ressaltou|disse ainda)"
+    r"|precisó|sostuvo|insistió|advirtió|disse|afirmou|declarou|destacou|ressaltou|disse ainda"
+    r"|explained|insisted|warned|recalled|remarked|observed|wrote|a estimé|a affirmé|a rappelé|a insisté"
+    r"|a assuré|a poursuivi|a précisé|a expliqué|a lancé|a noté|добавил|добавила|пояснил|пояснила|сообщил"
+    r"|сообщила|уточнил|уточнила|заметил|заметила|указал|указала|lanzó|manifestó|comentó|recalcó|reiteró"
+    r"|apuntó|estimó|consideró|enfatizó|puntualizó|explicou|acrescentou)"
+    r"(?:\s+(?:antes|luego|después|también|además|ensuite|aussi|encore|также|затем|later|also|then|again))?"
     r"(?:\s+(?:por su parte|a su vez|pour sa part|de son côté|со своей стороны|por sua vez),?)?\s+"
 )
 # "According to X", "selon X", "por su parte X" put X's words in the sentence: X speaks.
@@ -351,6 +357,7 @@ _JOINT = re.compile(
     r"|[Tt]he (?:two|three|four) (?:sides|leaders|parties|presidents|ministers|heads of state|foreign ministers"
     r"|delegations|men|officials|statesmen|countries' leaders|heads of government)"
     r"|[Tt]he two|[Tt]he (?:sides|leaders|parties|ministers|delegations|interlocutors|counterparts)|They|they"
+    r"|(?:[Tt]he )?[Hh]osts? and (?:the )?guests?"
     r"|[Bb]oth(?= (?:also |further |again )?[a-z]+(?:ed|ssed)\b)"
     r"|(?:[Tt]he|[Oo]ur|[Tt]heir) (?:talks|conversation|discussions?|exchanges?|call)"
     r"(?= (?:also )?(?:covered|focus+ed|cent(?:r|er)ed|touched|addressed|reaffirmed|dealt|concentrated|ranged)\b)"
@@ -367,7 +374,8 @@ _JOINT = re.compile(
 )
 _PRONOUN = re.compile(
     r"(?<![\w])(?:He|he|She|she|Il|Elle|Он|он|Она|она|Él|Ella|Ele|Ela)(?![\w])"
-    r"(?! s'agit| y a| est (?:prévu|question|temps))"
+    r"(?! s'agit| y a| est (?:prévu|question|temps|à noter|à souligner|à rappeler)| a (?:\w+ )?été| convient| faut"
+    r"| importe| reste)"
 )
 _TITLE_HEADS = (
     r"vice[- ]president|vice[- ]premier|vice prime minister|prime minister|first president|president"
@@ -394,6 +402,7 @@ class _Ref:
     speaker: str | None  # participant full name
     joint: bool = False
     pronoun: bool = False
+    title: bool = False  # a title without a name ("the Minister of Foreign Affairs of Armenia")
 
 
 @dataclass
@@ -454,7 +463,7 @@ class Attributor:
                 article = _ARTICLE_BEFORE.search(sentence[max(0, start - 4) : start])
                 if article:
                     start -= len(article.group())
-                refs.append(_Ref(start, match.end, holders[0]))
+                refs.append(_Ref(start, match.end, holders[0], title=True))
         return refs
 
     # -- references ---------------------------------------------------------------------------------------------
@@ -498,13 +507,28 @@ class Attributor:
         for match in _TITLE_REF.finditer(sentence):
             if any(r.start <= match.start() < r.end or match.start() <= r.start < match.end() for r in office_refs):
                 continue  # the office-holders table has named this one
+            if sentence.startswith(("'s", "’s"), match.end()):
+                continue  # "the Russian leader's residence": a possessive is not a subject
             following = sentence[match.end() : match.end() + 40]
             if match.end() + 1 not in name_starts and re.match(r"^\s(?:Dr\.? |Mr\.? |H\.E\. )?[A-Z][a-z]", following):
                 continue  # the title belongs to someone else named right after it: "State Councilor Yang Jiechi"
-            speaker = self._resolve_title(match, last_speaker)
+            appositive = _APPOSITIVE_NAME.match(following)
+            if appositive and match.end() + appositive.end() - 1 not in name_starts:
+                continue  # and so it does when that someone follows between commas: "le ministre, Jean Dupont,"
+            start, modifiers = match.start(), match.group(1) or ""
+            named_before = [r.end for r in refs if match.start(1) < r.end <= match.end(1) and not r.pronoun]
+            if named_before:  # "... Алексеем Бородавкиным Глава государства отметил": the name is no modifier
+                start = max(named_before)
+                modifiers = sentence[start : match.end(1)]
+            complement = match.group(3) or ""
+            if _COMPLEMENT_START.match(sentence, match.end()):  # "ministre des Affaires étrangères d'Arménie"
+                complement += sentence[match.end() : self._past_countries(sentence, match.end())]
+            speaker = self._resolve_title(match, last_speaker, modifiers, complement)
             if speaker:
-                refs.append(_Ref(match.start(), match.end(), speaker))
+                refs.append(_Ref(start + len(modifiers) - len(modifiers.lstrip()), match.end(), speaker, title=True))
         for match in _JOINT.finditer(sentence):
+            refs.append(_Ref(match.start(), match.end(), None, joint=True))
+        for match in _TITLE_PAIR.finditer(sentence):
             refs.append(_Ref(match.start(), match.end(), None, joint=True))
         for match in _PRONOUN.finditer(sentence):
             refs.append(_Ref(match.start(), match.end(), last_speaker, pronoun=True))
@@ -538,11 +562,12 @@ class Attributor:
             kept.append(ref)
         return kept
 
-    def _resolve_title(self, match: re.Match[str], last_speaker: str | None) -> str | None:
-        """'the Chinese Minister', 'The Head of State', 'the First President of Kazakhstan' -> a participant."""
-        modifiers = match.group(1) or ""
+    def _resolve_title(
+        self, match: re.Match[str], last_speaker: str | None, modifiers: str, of_part: str
+    ) -> str | None:
+        """'the Chinese Minister', 'The Head of State', 'the First President of Kazakhstan' -> a participant (the
+        modifiers are the words before the title's head, of_part its complement after it)."""
         head = fold(match.group(2)).replace("-", " ")
-        of_part = match.group(3) or ""
         if any(
             w.lower() not in TITLE_WORDS
             and not self.gazetteer.is_country_word(w.strip(".,"))
@@ -623,7 +648,7 @@ class Attributor:
                     or candidate.endswith(("ed", "é", "ée"))
                     or candidate in _PARTICIPLES_IN_EN
                     or candidate in _IRREGULAR_STATEMENT
-                    or candidate in {"willing", "ready"}
+                    or candidate in {"willing", "ready", "like", "love"}  # "would like to thank"
                 ):
                     return "statement"
             if word in {"a", "est", "ont", "sont"}:
@@ -652,15 +677,26 @@ class Attributor:
         if len(word) > 4 and word.endswith("ed") and word.isalpha():
             return "statement"
         if word.endswith(("л", "ла", "ли", "лся", "лась", "лись")) and len(word) > 4 and not word.isascii():
-            return "statement"
+            lemma = russian_verb_lemma(word)
+            if lemma in _RUSSIAN_MEETING_VERBS:
+                return "narrative"
+            return None if lemma is None or lemma in _RUSSIAN_NOT_SAYING else "statement"
         if len(word) > 4 and word.isalpha() and word.endswith(_ROMANCE_PAST):
             return "statement"  # Spanish and Portuguese preterites: "señaló", "agradeció", "acordaron", "afirmou"
         return None
 
     def sentence_events(self, sentence: str, last_speaker: str | None) -> tuple[list[_Event], str | None]:
         sentence = sentence[:SENTENCE_CHARS]
+        events, speaker = self._events(sentence, last_speaker, _quoted_spans(sentence))
+        if not events and sentence.lstrip()[:1] in "«“":
+            # A quotation that opens the sentence and names no speaker quotes a release: read it as told.
+            return self._events(sentence, last_speaker, [])
+        return events, speaker
+
+    def _events(
+        self, sentence: str, last_speaker: str | None, quoted: list[tuple[int, int]]
+    ) -> tuple[list[_Event], str | None]:
         events: list[_Event] = []
-        quoted = _quoted_spans(sentence)
         refs = [r for r in self._refs(sentence, last_speaker) if not any(a <= r.start < b for a, b in quoted)]
         subject_speaker: str | None = None
         subject_joint = False
@@ -669,7 +705,8 @@ class Attributor:
                 continue
             # "A and B discussed": two participants as one subject.
             pair = re.match(r"^,?\s+(?:and|et|и|y|e|und)\s+", sentence[ref.end : ref.end + 9])
-            if pair and not ref.joint:
+            entourage = None if ref.joint else _ENTOURAGE.match(sentence, ref.end)
+            if pair and not ref.joint and not entourage:
                 partner = self._partner(sentence, refs, ref.end + pair.end())
                 if partner and partner.speaker and partner.speaker != ref.speaker:
                     kind = self._verb_after(sentence, partner.end)
@@ -678,7 +715,9 @@ class Attributor:
                     continue
             if any(0 <= other.start - ref.end <= 2 and not other.pronoun for other in refs if other is not ref):
                 continue  # another reference follows at once: it, not this one, is the verb's subject
-            end = ref.end
+            end = entourage.end() if entourage else ref.end  # "Rubio and his team reiterated": Rubio speaks
+            if ref.title and _COMPLEMENT_START.match(sentence, end):
+                end = self._past_countries(sentence, end)  # "le ministre des Affaires étrangères d'Arménie a dit"
             if ref.joint:
                 # "Президенты России и Украины ... договорились": the sides' countries before the verb
                 complement = _JOINT_COMPLEMENT.match(sentence, end)
@@ -698,7 +737,15 @@ class Attributor:
             if ref and _AS_SAYING.match(sentence, ref.end):
                 events.append(_Event(match.start(), "statement", ref.speaker))
         for match in _INVERTED.finditer(sentence):
-            ref = next((r for r in refs if r.start == match.end()), None)
+            # "said X", or "said the Secretary of State, X,": the name after a title in apposition
+            ref = next(
+                (
+                    r
+                    for r in refs
+                    if r.start == match.end() or _TITLE_BEFORE_NAME.fullmatch(sentence, match.end(), r.start)
+                ),
+                None,
+            )
             if ref and (ref.speaker or ref.joint):
                 events.append(_Event(match.start(), "statement", ref.speaker, joint=ref.joint))
         for match in _CLAUSE_START.finditer(sentence):
@@ -715,6 +762,17 @@ class Attributor:
         if not events and not refs and self._joint_passive(sentence):
             events.append(_Event(0, "statement", None, joint=True, passive=True))
         events.sort(key=lambda e: e.position)
+        # "Mr Rudd said Mr Lubbers advised that ...": the words reported are the second speaker's.
+        for first, second in zip(events, events[1:], strict=False):
+            if (
+                first.kind == second.kind == "statement"
+                and first.speaker
+                and second.speaker not in (None, first.speaker)
+                and not second.joint
+                and _REPORTS_ANOTHER.fullmatch(sentence, first.position, second.position)
+            ):
+                events.remove(first)
+                break
         speaker = last_speaker
         for event in events:
             if event.speaker and not event.joint:
@@ -778,8 +836,8 @@ class Attributor:
                     return "blocking"
                 break
         mentions = find_person_mentions(clause[:200])
-        if not mentions or mentions[0].title_start != 0:
-            return None
+        if not mentions or not _ARTICLE_ONLY.fullmatch(clause[: mentions[0].title_start]):
+            return None  # the clause does not open on the person ("la presidenta Dilma Rousseff decidió")
         if any(same_person(p.name, mentions[0].name) for p in self.participants):
             return None
         last = mentions[0]
@@ -826,6 +884,18 @@ class Attributor:
                 return ref.speaker, ref.speaker
         return ("" if narrative else None), last_speaker
 
+    def _transcript_speaker(self, text: str) -> str | None:
+        """The participant a transcript's turn opens on, named last before its colon: "President of Russia Vladimir
+        Putin: ...", "Macky Sall (retranslated): ..."."""
+        label = _TRANSCRIPT_LABEL.match(text)
+        if not label:
+            return None
+        named = label.group(1).rstrip()
+        for pattern, name in self.name_patterns:
+            if any(m.end() == len(named) for m in pattern.finditer(named)):
+                return name
+        return None
+
     # -- paragraphs ---------------------------------------------------------------------------------------------
     def _opens_with_other_country(self, text: str, previous: tuple[Kind, str | None]) -> bool:
         """A paragraph whose subject is a country other than the previous speaker's tells of that country, not
@@ -848,11 +918,18 @@ class Attributor:
             text = paragraph[(skip_prefix or {}).get(index, 0) :]
             labels: list[str | None] = []  # speaker name, "\0joint", or None for narrative/blocking
             explicit_narrative = False
+            speaker = self._transcript_speaker(text)
+            if speaker:  # "President of Russia Vladimir Putin: Mr President, ...": a transcript's turn
+                results.append((Kind.STATEMENT, speaker))
+                previous, last_speaker = results[-1], speaker
+                continue
             han = is_han(text[:200])
             sentences = _han_sentences(text) if han else split_sentences(text[: SENTENCE_CHARS * 4])
             for sentence in sentences[:PARAGRAPH_SENTENCES]:
                 if han:
                     label, last_speaker = self.han_sentence_label(sentence, last_speaker)
+                elif _ARABIC.search(sentence[:40]):
+                    label = _arabic_label(sentence)
                 else:
                     events, last_speaker = self.sentence_events(sentence, last_speaker)
                     label = _sentence_label(events)
@@ -867,8 +944,16 @@ class Attributor:
                 result = (Kind.JOINT, None) if winner in ("\0joint", _PASSIVE) else (Kind.STATEMENT, winner)
                 if result[0] is Kind.STATEMENT:
                     last_speaker = winner if counts[winner] >= 1 else last_speaker
-            elif explicit_narrative or index == 0 or self._opens_with_other_country(text, previous):
-                result = (Kind.NARRATIVE, None)
+            elif (
+                explicit_narrative
+                or index == 0
+                or self._opens_with_other_country(text, previous)
+                or (previous[0] is Kind.STATEMENT and not _carries_words(text))
+            ):
+                result = (
+                    Kind.NARRATIVE,
+                    None,
+                )  # plainly narrative, another country's news, or background that neither quotes nor reports
             else:
                 result = previous  # continues the previous speaker (quotes, "China hopes ...")
             results.append(result)
@@ -876,6 +961,30 @@ class Attributor:
             if result[0] is Kind.STATEMENT:
                 last_speaker = result[1]
         return results
+
+
+# Two titles joined as one subject: "le Premier ministre arménien et le président égyptien", "the President and
+# his counterpart".
+_TITLE_WORD_PATTERN = rf"(?:{_TITLE_HEADS}|homologue|counterpart|homólogo|homóloga|коллега)"
+_TITLE_PAIR = re.compile(
+    rf"(?<![\w])(?:[Tt]he|[Ll]e|[Ll]a|[Ee]l|[Ll]')\s*(?:[\w\-]+\s+){{0,2}}?{_TITLE_WORD_PATTERN}(?:\s+[\w\-]+){{0,2}}?"
+    rf"\s+(?:and|et|y|e)\s+(?:the|le|la|el|l'|his|her|son|sa|su)\s*(?:[\w\-]+\s+){{0,2}}?{_TITLE_WORD_PATTERN}"
+    r"(?:\s+[a-zà-ÿ\-]+(?=\s+(?:ont|have|han|had|avaient)\b))?(?![\w])",
+    re.IGNORECASE,
+)
+# Arabic, read for the sides only (its names are rarely among a readout's participants' spellings): "the two sides"
+# anywhere in a sentence (the verb comes first: "أثنى الجانبان"), a passive of reviewing or discussing ("تم استعراض"),
+# or the talks as subject of what they covered ("المباحثات ... تناولت").
+_ARABIC = re.compile(r"[\u0600-\u06ff]")
+_ARABIC_JOINT = re.compile(
+    r"الجانبان|الجانبين|الطرفان|الطرفين|الزعيمان|الزعيمين|الرئيسان|الرئيسين|البلدان|البلدين(?= على)"
+    r"|(?<![\w])تم (?:استعراض|بحث|مناقشة|التأكيد|الاتفاق|تناول|التطرق)"
+    r"|(?:المباحثات|المحادثات|المشاورات|المناقشات)[^.،]{0,80}(?:تناولت|تطرقت|ركزت|بحثت|شملت)"
+)
+
+
+def _arabic_label(sentence: str) -> str | None:
+    return "\0joint" if _ARABIC_JOINT.search(sentence) else None
 
 
 # A release's own voice: "I" (followed by a verb, not "World War I") and "we" (its author and the other side).
@@ -887,6 +996,18 @@ _ASIDE = re.compile(
     r"|meanwhile|too|though|\d{1,3}|now [^,;.]{1,40}|pour sa part|de son côté|à son tour|por su parte|a su vez"
     r"|в свою очередь|со своей стороны|por sua vez),\s+"
 )
+_QUOTE_MARKS = re.compile('["“”«»「」]')
+
+
+def _carries_words(text: str) -> bool:
+    """Whether a paragraph that names nobody can still carry the previous speaker's words: it quotes, or it has a
+    verb of saying ("China hopes ...", "The host pledged ..."). Background without either is narrative."""
+    if _QUOTE_MARKS.search(text):
+        return True
+    words = re.findall(r"[\w’'\-]+", text[:SENTENCE_CHARS].lower())
+    return any(w in _STATEMENT_FORMS or w in _IRREGULAR_STATEMENT or w in _REPORTING for w in words)
+
+
 _QUOTED_AS = re.compile(r"\b(?:quoted|cited)\s+")
 _AS_SAYING = re.compile(r"\s+as (?:saying|telling|stating|noting|stressing|calling)\b")
 _PASSIVE = "\0passive"  # the label of a sentence whose only attribution is a joint passive
@@ -953,6 +1074,17 @@ _STATEMENT_FORMS |= {
 }
 
 
+# Russian past tenses are read by their infinitive (pymorphy3): verbs of meeting make narrative, verbs of being or
+# holding a post say nothing about who speaks; any other past tense after a participant is taken as a statement.
+_RUSSIAN_MEETING_VERBS = {
+    "встретиться", "встречаться", "провести", "проводить", "прибыть", "прибывать", "посетить", "посещать",
+    "принять", "принимать", "покинуть", "созвониться", "созваниваться", "разговаривать", "переговорить",
+    "беседовать", "побеседовать", "вылететь", "прилететь", "приехать", "участвовать",
+}  # fmt: skip
+_RUSSIAN_NOT_SAYING = {
+    "быть", "являться", "занимать", "занять", "работать", "стать", "становиться", "служить", "возглавлять",
+    "возглавить", "родиться", "жить", "оставаться", "остаться", "находиться", "избрать", "назначить",
+}  # fmt: skip
 _ROMANCE_PAST = ("ó", "aron", "ieron", "ou", "aram", "eram")
 
 # Titles used as descriptions of an office: "the Head of State" is the President (or King, Emir ...).
@@ -979,7 +1111,7 @@ _JOINT_PASSIVE = {
     ),
     "fr": re.compile(
         r"\b(?:a|ont|avait|avaient)\s+(?:\w+\s+)?été\s+(?:\w+\s+)?(?:discut|évoqu|abord|soulign|not|échang|examin"
-        r"|réaffirm|exprim|convenu|salu|passé)\w*"
+        r"|réaffirm|exprim|convenu|salu|passé|fait)\w*"
     ),
     "es": re.compile(
         r"\b(?:fue|fueron|ha sido|han sido)\s+(?:\w+\s+)?(?:discutid|abordad|analizad|acordad|destacad|subrayad"
@@ -989,9 +1121,21 @@ _JOINT_PASSIVE = {
     "pt": re.compile(r"\b(?:foi|foram)\s+(?:\w+\s+)?(?:discutid|abordad|analisad|acordad|tratad|destacad)\w*"),
 }
 _WORD_AFTER = re.compile(r"\s*(?:[dl]['’])?([\w\-]+['’]?)")
+_REPORTS_ANOTHER = re.compile(r"[^,;:\"“”]{1,60}?\s(?:said|says|told \w+|noted|stated|added|reported)(?:\s+that)?\s+")
+_TRANSCRIPT_LABEL = re.compile(r"([^:.!?;\"“”«»\n]{2,120}?)\s*(?:\([^)]{1,30}\))?:\s")
+_ENTOURAGE = re.compile(
+    r"\s+(?:and|et|y|и)\s+(?:his|her|son|sa|ses|su|sus|его|её)\s+(?:team|delegation|colleagues|aides|officials|équipe"
+    r"|délégation|equipo|delegación|команда|делегация)\b"
+)
+_TITLE_BEFORE_NAME = re.compile(r"(?:the|el|la|le|o|a)\s+[^,;.\"“”«»]{2,70},\s+", re.IGNORECASE)
+_ARTICLE_ONLY = re.compile(r"(?:(?:el|la|le|o|a)\s+)?", re.IGNORECASE)  # "the Howard Government" is no person
+_APPOSITIVE_NAME = re.compile(r"^(?:\s[a-zà-ÿ]+)?,\s(?:Dr\.? |Mr\.? |H\.E\. )?[A-Z][a-z]+ [A-Z][a-z]")
+_COMPLEMENT_START = re.compile(r"\s+(?:of|de|des|du|del|d['’])(?![\w'’])")
 _LINKING_WORDS = {
     "de", "la", "des", "du", "del", "of", "the", "y", "et", "and", "e", "и", "affaires", "étrangères", "diplomatie",
-    "diplomacia", "exteriores", "relaciones", "foreign", "affairs", "иностранных", "дел",
+    "diplomacia", "exteriores", "relaciones", "foreign", "affairs", "иностранных", "дел", "république", "republic",
+    "república", "республики", "fédération", "federation", "federación", "федерации", "l'europe", "europe",
+    "asuntos", "relations", "extérieures", "externes", "exterior", "exteriors",
 }  # fmt: skip
 # Russian reflexive passives and "the subject of discussion was": what the sides discussed.
 _RUSSIAN_DISCUSSED = re.compile(

@@ -91,6 +91,8 @@ class FileResult:
     attribution_ok: int = 0
     attribution_total: int = 0
     details: list[str] = field(default_factory=list)
+    # Each wrong attribution: (paragraph number, what the parser gave, the truth, the paragraph's opening words).
+    attribution_misses: list[tuple[int, str, str, str]] = field(default_factory=list)
 
     @property
     def participants_f1(self) -> float:
@@ -279,7 +281,24 @@ def compare(entry: dict, parsed: ParsedReadout) -> FileResult:
             if not ok:
                 got = paragraph.speaker or str(paragraph.kind)
                 result.details.append(f"attribution p{index + 1}: {got!r} != {truth!r}")
+                result.attribution_misses.append((index + 1, got, str(truth), normalise(paragraph.text)[:MISS_CHARS]))
     return result
+
+
+MISS_CHARS = 110  # how much of a wrongly attributed paragraph the listing shows
+
+
+def format_attribution_misses(report: Report) -> str:
+    """Every wrongly attributed paragraph, per file: its number, the parser's label, the truth's, its opening."""
+    lines = []
+    for f in report.files:
+        if not f.attribution_misses:
+            continue
+        lines.append(f"{f.file} [{f.language}] {f.attribution_ok}/{f.attribution_total}")
+        for number, got, truth, opening in f.attribution_misses:
+            lines.append(f"  p{number}: got {got!r}, truth {truth!r}")
+            lines.append(f"      {opening}")
+    return "\n".join(lines) or "no wrong attributions"
 
 
 def page_metadata(entry: dict) -> dict:

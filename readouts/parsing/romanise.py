@@ -80,6 +80,17 @@ def russian_short_passive(word: str) -> bool:
 
 
 @lru_cache(maxsize=WORD_CACHE)
+def russian_verb_lemma(word: str) -> str | None:
+    """The infinitive of a Russian verb form ("встречались" -> "встречаться"), or None for a word that is not one."""
+    if not is_cyrillic(word):
+        return None
+    for parse in _morph().parse(word.lower())[:2]:
+        if parse.tag.POS in {"VERB", "INFN"}:
+            return parse.normal_form
+    return None
+
+
+@lru_cache(maxsize=WORD_CACHE)
 def russian_nominative(word: str) -> str:
     """A Russian name word in the nominative: "Путиным" -> "Путин", "Ангелой" -> "Ангела", "Макеем" -> "Макей".
     A word that already reads as a nominative stays as written; words of other scripts are returned unchanged."""

@@ -268,3 +268,177 @@ def test_a_paragraph_about_another_country_does_not_continue_the_speaker():
             "Mongolia, which borders both, has held elections this spring.",
         ]
     ) == [None, "Wang Lixin", "Wang Lixin", None]
+
+
+def test_background_that_neither_quotes_nor_reports_does_not_continue_the_speaker():
+    assert labels(
+        [
+            "President Aidos Serikov met with Foreign Minister Wang Lixin.",
+            "Wang said the partnership is sound.",
+            "\u201cOur trade keeps growing every year.\u201d",
+            "China hopes the region will stay stable.",
+            "Kazakhstan is the largest economy of its region and borders China along 1,700 kilometres.",
+            "It is the ninth visit of a Chinese minister to the country this decade.",
+        ]
+    ) == [None, "Wang Lixin", "Wang Lixin", "Wang Lixin", None, None]
+
+
+def test_russian_past_tenses_are_read_by_their_infinitive():
+    lavrov = ParsedParticipant("Sergey Lavrov", "министр", "Russia", aliases=("Сергей Лавров",))
+    makei = ParsedParticipant("Vladimir Makei", "министр", "Belarus", aliases=("Владимир Макей",))
+    assert _labels_in(
+        [
+            "Сергей Лавров провел переговоры с Владимиром Макеем.",
+            "Лавров отметил, что отношения развиваются.",
+            "До этого он занимал пост посла в Минске.",
+            "Прошлый раз Лавров и Макей встречались в Минске весной.",
+        ],
+        "ru",
+        [lavrov, makei],
+    ) == [None, "Sergey Lavrov", None, None]
+
+
+def test_a_name_just_before_a_title_is_not_the_titles_modifier():
+    tokayev = ParsedParticipant("Kassym-Jomart Tokayev", "Президент", "Kazakhstan", aliases=("Касым-Жомарт Токаев",))
+    envoy = ParsedParticipant("Aleksey Borodavkin", "посол", "Russia", aliases=("Алексей Бородавкин",))
+    assert _labels_in(
+        [
+            "Президент Касым-Жомарт Токаев принял посла.",
+            "На встрече с послом Алексеем Бородавкиным Глава государства отметил значение визита.",
+        ],
+        "ru",
+        [tokayev, envoy],
+    ) == [None, "Kassym-Jomart Tokayev"]
+
+
+def test_inverted_reporting_verbs_with_an_adverb_between():
+    kerry = ParsedParticipant("Elena Duarte", "canciller", "Chile")
+    assert _labels_in(
+        [
+            "La canciller Elena Duarte se reunió con el ministro Wang Lixin.",
+            '"Es un paso importante", recalcó luego Duarte ante la prensa.',
+        ],
+        "es",
+        [kerry, WANG],
+    ) == [None, "Elena Duarte"]
+
+
+MARTIN = ParsedParticipant("Claire Martin", "ministre des Affaires étrangères", "France")
+OKAFOR = ParsedParticipant("Ngozi Okafor", "ministre des Affaires étrangères", "Nigeria")
+
+
+def test_a_title_with_its_complement_before_the_verb_speaks():
+    assert _labels_in(
+        [
+            "Claire Martin a rencontré Ngozi Okafor à Paris.",
+            "Selon le communiqué, le ministre des Affaires étrangères de la République du Nigeria a salué l'accueil.",
+        ],
+        "fr",
+        [MARTIN, OKAFOR],
+    ) == [None, "Ngozi Okafor"]
+
+
+def test_french_impersonal_il_is_no_speaker_and_its_passive_is_joint():
+    assert _labels_in(
+        [
+            "Claire Martin a rencontré Ngozi Okafor à Paris.",
+            "Ngozi Okafor a souligné l'importance du commerce.",
+            "Il a également été fait référence à la sécurité régionale.",
+            "Il est à noter que des idées ont été échangées sur les transports.",
+        ],
+        "fr",
+        [MARTIN, OKAFOR],
+    ) == [None, "Ngozi Okafor", "joint", "joint"]
+
+
+def test_a_quotation_opening_the_sentence_without_a_speaker_is_read_as_told():
+    assert _labels_in(
+        [
+            "Claire Martin a rencontré Ngozi Okafor à Paris.",
+            "« Les interlocuteurs ont discuté des questions régionales, selon le communiqué du ministère.",
+        ],
+        "fr",
+        [MARTIN, OKAFOR],
+    ) == [None, "joint"]
+
+
+def test_two_titles_joined_are_both_sides_even_without_participants():
+    assert _labels_in(
+        [
+            "Le ministre nigérian est arrivé à Paris.",
+            "Le ministre nigérian et son homologue français ont discuté du commerce.",
+        ],
+        "fr",
+        [],
+    ) == [None, "joint"]
+
+
+def test_arabic_sentences_give_the_sides():
+    assert _labels_in(
+        ["استقبل الوزير نظيره.", "وقد أشاد الجانبان بالعلاقات الثنائية.", "كما تم بحث التعاون."], "fr", []
+    ) == [
+        None,
+        "joint",
+        "joint",
+    ]
+
+
+DUARTE = ParsedParticipant("Elena Duarte", "canciller", "Chile")
+
+
+def test_spanish_title_in_apposition_outsiders_and_future_travel():
+    assert _labels_in(
+        [
+            "La canciller Elena Duarte se reunió con el ministro Wang Lixin.",
+            '"Es un paso importante", dijo luego la canciller de Chile, Elena Duarte, a la prensa.',
+            "Tras la cumbre, la presidenta Rosa Paredes decidió aplazar su viaje.",
+            "Duarte viajará a Lima el lunes.",
+        ],
+        "es",
+        [DUARTE, WANG],
+    ) == [None, "Elena Duarte", None, None]
+    minister = ParsedParticipant("Wang Lixin", "ministro de Asuntos Exteriores", "China")
+    assert _labels_in(
+        [
+            "La canciller Elena Duarte se reunió con el ministro Wang Lixin.",
+            "Según el ministro peruano, Jorge Salas, la región está preocupada.",
+        ],
+        "es",
+        [DUARTE, minister],
+    ) == [None, None]
+
+
+def test_english_hosts_entourage_transcript_turns_and_would_like():
+    assert labels(
+        [
+            "President Aidos Serikov met with Foreign Minister Wang Lixin.",
+            "Host and guest agreed to deepen cooperation.",
+            "Minister Wang and his delegation reaffirmed their support for the project.",
+            "Foreign Minister of China Wang Lixin: Thank you, Mr President, for this warm welcome.",
+            "The talks took place at the Kazakh leader's residence outside the capital.",
+        ]
+    ) == [None, "joint", "Wang Lixin", "Wang Lixin", None]
+    marsh = ParsedParticipant("Evelyn Marsh", "Foreign Minister", "Australia")
+    found = attribute_paragraphs(
+        ["Evelyn Marsh met Wang Lixin.", "I would like to thank our hosts."], [marsh, WANG], author="Evelyn Marsh"
+    )
+    assert found[1] == (Kind.STATEMENT, "Evelyn Marsh")
+
+
+def test_a_speaker_reporting_another_participant_gives_the_words_to_the_other():
+    assert labels(
+        [
+            "President Aidos Serikov met with Foreign Minister Wang Lixin.",
+            "Mr Serikov said that Mr Wang advised him the railway would open next year.",
+        ]
+    ) == [None, "Wang Lixin"]
+
+
+def test_being_seen_as_something_describes_and_says_nothing():
+    assert labels(
+        [
+            "President Aidos Serikov met with Foreign Minister Wang Lixin.",
+            "Wang said the partnership is sound.",
+            "He is widely seen as a pragmatic negotiator.",
+        ]
+    ) == [None, "Wang Lixin", None]

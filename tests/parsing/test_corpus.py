@@ -33,7 +33,7 @@ FLOORS = {
         "location": 0.94,
         "participants_f1": 0.96,
         "paragraphs_found": 0.99,
-        "attribution": 0.88,
+        "attribution": 0.89,
     },
     "ru": {
         "language": 1.0,
@@ -41,7 +41,7 @@ FLOORS = {
         "location": 1.0,
         "participants_f1": 0.89,
         "paragraphs_found": 1.0,
-        "attribution": 0.75,
+        "attribution": 0.87,
     },
     "fr": {
         "language": 1.0,
@@ -49,7 +49,7 @@ FLOORS = {
         "location": 1.0,
         "participants_f1": 0.95,
         "paragraphs_found": 1.0,
-        "attribution": 0.75,
+        "attribution": 0.93,
     },
     "zh": {
         "language": 1.0,
@@ -65,7 +65,7 @@ FLOORS = {
         "location": 1.0,
         "participants_f1": 0.9,
         "paragraphs_found": 1.0,
-        "attribution": 0.76,
+        "attribution": 0.92,
     },
     "ar": {"language": 1.0, "paragraphs_found": 1.0, "participants_f1": 1.0},
     "pt": {"language": 1.0, "paragraphs_found": 1.0},

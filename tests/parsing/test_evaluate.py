@@ -1,7 +1,17 @@
 import json
 from datetime import date
 
-from readouts.parsing.evaluate import city_of, compare, evaluate, format_report, half_of, normalise, same_city
+from readouts.parsing.evaluate import (
+    Report,
+    city_of,
+    compare,
+    evaluate,
+    format_attribution_misses,
+    format_report,
+    half_of,
+    normalise,
+    same_city,
+)
 from readouts.parsing.types import Kind, ParsedParagraph, ParsedParticipant, ParsedReadout
 
 
@@ -144,3 +154,18 @@ def test_the_halves_of_a_corpus_alternate_by_file_name():
     assert [e["file"] for e in half_of(entries, "develop")] == ["a.txt", "c.txt", "e.txt"]
     assert [e["file"] for e in half_of(entries, "holdout")] == ["b.txt", "d.txt"]
     assert half_of(entries, None) == entries
+
+
+def test_attribution_misses_list_each_wrong_paragraph_with_its_opening():
+    entry = {
+        "file": "f",
+        "language": "en",
+        "paragraph_starts": ["Blinken met X", "The two sides"],
+        "attribution": [None, "joint"],
+    }
+    report = Report([compare(entry, _parsed(("Antony J. Blinken", Kind.STATEMENT)))])
+    listing = format_attribution_misses(report)
+    assert "f [en] 1/2" in listing
+    assert "p2: got 'Antony J. Blinken', truth 'joint'" in listing
+    assert "The two sides agreed." in listing
+    assert format_attribution_misses(Report([compare(entry, _parsed((None, Kind.JOINT)))])) == "no wrong attributions"

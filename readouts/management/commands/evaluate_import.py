@@ -4,7 +4,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from readouts.parsing.evaluate import DETAIL_PREFIXES, HALVES, evaluate, format_report
+from readouts.parsing.evaluate import DETAIL_PREFIXES, HALVES, evaluate, format_attribution_misses, format_report
 
 
 class Command(BaseCommand):
@@ -25,6 +25,11 @@ class Command(BaseCommand):
             help="list every mismatch under its file, or only one measure's: " + ", ".join(DETAIL_PREFIXES),
         )
         parser.add_argument(
+            "--attribution-misses",
+            action="store_true",
+            help="after the tables, list every wrongly attributed paragraph with its opening words, per file",
+        )
+        parser.add_argument(
             "--half",
             choices=HALVES,
             help="only one half of each corpus (files sorted by name: even positions develop, odd holdout)",
@@ -42,6 +47,8 @@ class Command(BaseCommand):
                 raise CommandError(f"{directory} has no index.json")
         report = evaluate(*directories, half=options["half"])
         self.stdout.write(format_report(report, details=options["details"]))
+        if options["attribution_misses"]:
+            self.stdout.write("\nWrong attributions:\n" + format_attribution_misses(report))
         failures = report.failures()
         if failures and options["fail_below_target"]:
             listed = ", ".join(f"{name} {value:.1%} < {target:.0%}" for name, (value, target) in failures.items())
