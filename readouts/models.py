@@ -646,6 +646,9 @@ class Readout(models.Model):
             GinIndex(fields=["country_ids"], name="readout_countries_gin"),
             # The archive's latest change, for the lists' and feeds' Last-Modified and ETag (readouts/api.py).
             models.Index(fields=["updated_at"], name="readout_updated_at_idx"),
+            # The day that dates a readout's meeting (the meeting's, else the publication's): the readouts of
+            # nearby days, among which an imported readout's original is sought (readouts.meetings.grouping).
+            models.Index(Coalesce("meeting_date", "published_date"), name="readout_day_idx"),
         ]
 
     def __str__(self):
