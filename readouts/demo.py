@@ -675,9 +675,14 @@ def compose_account(seed: int, serial: int, world: World, account_of: int | None
     # the English ones stay as they were).
     language_rng = random.Random(f"readout-demo-language:{seed}:{serial}")
     language = demo_languages.pick_language(language_rng)
+    if account_of is not None:
+        # The other side tells it in its own language, where the demo writes that language.
+        language = demo_languages.language_of(reporting_country.code) or language
     if language != "en":
         planned = tuple(
-            demo_languages.PlannedPerson(person.name, office.title, country.code, country.name.removeprefix("the "))
+            demo_languages.PlannedPerson(
+                person.name, office.title, country.code, country.name.removeprefix("the "), person.short
+            )
             for office, person, country in zip(offices, people, countries, strict=True)
         )
         kinds = tuple((p.kind, p.speaker and p.speaker.name) for p in paragraphs)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime
 import random
+import re
 from bisect import bisect
 from dataclasses import dataclass
 from functools import cache
@@ -19,6 +20,7 @@ from itertools import accumulate
 
 from babel import Locale
 from babel.dates import format_date
+from babel.languages import get_official_languages
 
 # The share of readouts written in each language (the rest in English): about a third not in English.
 LANGUAGE_SHARES = (("fr", 0.08), ("es", 0.08), ("ru", 0.09), ("zh", 0.09))
@@ -95,6 +97,54 @@ def cyrillic(name: str) -> str:
     return "".join(out)
 
 
+# The article French writes before each of the demo's countries ("" for none: Cuba, Israël, Singapour); a country
+# not listed takes the usual one (see french_article()).
+FRENCH_ARTICLES = {
+    "AE": "les", "AR": "l'", "AU": "l'", "AZ": "l'", "BR": "le", "BY": "la", "CA": "le", "CN": "la", "CU": "",
+    "DE": "l'", "EG": "l'", "ES": "l'", "ET": "l'", "EU": "l'", "FR": "la", "GB": "le", "GR": "la", "HU": "la",
+    "ID": "l'", "IL": "", "IN": "l'", "IR": "l'", "IT": "l'", "JP": "le", "KE": "le", "KG": "le", "KR": "la",
+    "KZ": "le", "MN": "la", "MX": "le", "MY": "la", "NG": "le", "PH": "les", "PK": "le", "PL": "la", "RS": "la",
+    "RU": "la", "SA": "l'", "SG": "", "TH": "la", "TJ": "le", "TM": "le", "TR": "la", "UA": "l'", "UN": "les",
+    "US": "les", "UZ": "l'", "VN": "le", "ZA": "l'",
+}  # fmt: skip
+# Spanish names most countries without an article; these take one.
+SPANISH_ARTICLES = {"AE": "los", "EU": "la", "GB": "el", "UN": "las"}
+# French and Spanish join a preposition to the article after it ("de le Japon" is "du Japon", "a el" is "al"),
+# and French elides "de" before a vowel ("d'Israël"): applied to every sentence written.
+CONTRACTIONS = {
+    "fr": ((r"\bde le ", "du "), (r"\bde les ", "des "), (r"\bà le ", "au "), (r"\bà les ", "aux "),
+           (r"\bde (?=[AEIOUÉÈÊaeiouéèêh])", "d'")),
+    "es": ((r"\ba el ", "al "), (r"\bde el ", "del ")),
+}  # fmt: skip
+
+
+def french_article(code: str, name: str) -> str:
+    """The article before a country's French name: the table's, else l' before a vowel, la for a name in -e
+    (la Chine; le Mexique is in the table), le otherwise."""
+    if code in FRENCH_ARTICLES:
+        return FRENCH_ARTICLES[code]
+    if name[:1].lower() in "aeiouéèêh":
+        return "l'"
+    return "la" if name.endswith("e") else "le"
+
+
+def with_article(language: str, code: str, name: str) -> str:
+    """The country's name as a sentence writes it: "la Chine", "l'Inde", "les Philippines", "el Reino Unido"."""
+    if language == "fr":
+        article = french_article(code, name)
+    elif language == "es":
+        article = SPANISH_ARTICLES.get(code, "")
+    else:
+        return name
+    return f"{article}{name}" if article.endswith("'") or not article else f"{article} {name}"
+
+
+def contract(language: str, text: str) -> str:
+    for pattern, replacement in CONTRACTIONS.get(language, ()):
+        text = re.sub(pattern, replacement, text)
+    return text
+
+
 @dataclass(frozen=True, slots=True)
 class Phrasebook:
     language: str
@@ -120,37 +170,38 @@ FRENCH = Phrasebook(
         FOREIGN_MINISTER: "le ministre des Affaires étrangères",
         OFFICIAL: "le haut responsable",
     },
+    # With their articles, which the sentences below expect ("dans le domaine de {t1}": "du commerce").
     topics=(
-        "commerce",
-        "investissement",
-        "énergie",
-        "sécurité régionale",
-        "coopération économique",
-        "infrastructures",
-        "agriculture",
-        "changement climatique",
-        "transports",
-        "éducation",
-        "culture",
-        "tourisme",
-        "santé",
-        "économie numérique",
-        "finance",
-        "recherche scientifique",
-        "lutte contre le terrorisme",
-        "échanges humains",
-        "multilatéralisme",
-        "développement durable",
-        "énergies renouvelables",
-        "innovation",
-        "sécurité alimentaire",
-        "douanes",
-        "cybersécurité",
-        "migrations",
-        "ressources en eau",
-        "aviation civile",
-        "espace",
-        "droits de l'homme",
+        "le commerce",
+        "l'investissement",
+        "l'énergie",
+        "la sécurité régionale",
+        "la coopération économique",
+        "les infrastructures",
+        "l'agriculture",
+        "le changement climatique",
+        "les transports",
+        "l'éducation",
+        "la culture",
+        "le tourisme",
+        "la santé",
+        "l'économie numérique",
+        "la finance",
+        "la recherche scientifique",
+        "la lutte contre le terrorisme",
+        "les échanges humains",
+        "le multilatéralisme",
+        "le développement durable",
+        "les énergies renouvelables",
+        "l'innovation",
+        "la sécurité alimentaire",
+        "les douanes",
+        "la cybersécurité",
+        "les migrations",
+        "les ressources en eau",
+        "l'aviation civile",
+        "l'espace",
+        "les droits de l'homme",
     ),
     leads=(
         "Le {date}, {A} s'est entretenu à {city} avec {B}.",
@@ -158,23 +209,23 @@ FRENCH = Phrasebook(
         "{A} et {B} se sont rencontrés le {date} à {city} pour faire le point sur les relations bilatérales.",
     ),
     statements=(
-        "{S} a salué le développement constant des relations entre {sc} et {oc}, en particulier dans le domaine {t1}.",
-        "{S} a souligné que {sc} attachait une grande importance à la coopération en matière de {t1} et de {t2}.",
-        "Selon {S}, les deux pays disposent d'un potentiel considérable pour approfondir leurs échanges dans le secteur {t1}.",
+        "{S} a salué le développement constant des relations entre {sc} et {oc}, en particulier dans le domaine de {t1}.",
+        "{S} a souligné que {sc} attachait une grande importance à la coopération dans les domaines de {t1} et de {t2}.",
+        "Selon {S}, les deux pays disposent d'un potentiel considérable pour approfondir leurs échanges dans le secteur de {t1}.",
         "{S} a proposé de renforcer le dialogue sur {t1} et d'élargir les projets communs consacrés à {t2}.",
-        "{S} a remercié {O} pour l'accueil chaleureux et a rappelé les résultats obtenus en matière de {t1}.",
+        "{S} a remercié {O} pour l'accueil chaleureux et a rappelé les résultats obtenus dans le domaine de {t1}.",
         "{S} a exprimé l'intérêt de {sc} pour une coopération plus étroite avec {oc} sur {t1}.",
     ),
     joints=(
         "Les deux parties ont échangé leurs points de vue sur {t1}, {t2} et {t3}.",
-        "Les parties sont convenues de poursuivre la coopération dans les domaines {t1} et {t2}.",
+        "Les parties sont convenues de poursuivre la coopération dans les domaines de {t1} et de {t2}.",
         "Les deux parties ont également évoqué les questions internationales et régionales d'intérêt commun.",
-        "Elles ont réaffirmé leur volonté de renforcer le partenariat stratégique, notamment en matière de {t1}.",
+        "Elles ont réaffirmé leur volonté de renforcer le partenariat stratégique, notamment dans le domaine de {t1}.",
     ),
     narratives=(
         "À l'issue de l'entretien, plusieurs accords de coopération portant sur {t1} ont été signés.",
         "La rencontre s'est déroulée dans une atmosphère amicale et constructive.",
-        "Une feuille de route pour la coopération en matière de {t1} a été présentée.",
+        "Une feuille de route pour la coopération dans le domaine de {t1} a été présentée.",
     ),
     closings=(
         "Les parties sont convenues de maintenir des contacts réguliers à tous les niveaux.",
@@ -264,11 +315,12 @@ SPANISH = Phrasebook(
 RUSSIAN = Phrasebook(
     language="ru",
     offices={
-        PRESIDENT: "Президент",
-        VICE_PRESIDENT: "Вице-президент",
-        HEAD_OF_GOVERNMENT: "Премьер-министр",
-        FOREIGN_MINISTER: "Министр иностранных дел",
-        OFFICIAL: "Высокопоставленный представитель",
+        # In lower case, as Russian writes them inside a sentence (capitalize() takes care of a sentence's start).
+        PRESIDENT: "президент",
+        VICE_PRESIDENT: "вице-президент",
+        HEAD_OF_GOVERNMENT: "премьер-министр",
+        FOREIGN_MINISTER: "министр иностранных дел",
+        OFFICIAL: "высокопоставленный представитель",
     },
     # In the genitive: "в области торговли", "вопросы энергетики".
     topics=(
@@ -416,6 +468,16 @@ CHINESE = Phrasebook(
 PHRASEBOOKS = {book.language: book for book in (FRENCH, SPANISH, RUSSIAN, CHINESE)}
 
 
+def language_of(code: str) -> str | None:
+    """The language a country's own publishers write, when the demo writes it: the first of its official
+    languages (CLDR, through Babel), English or one of the phrasebooks' ("ru" for Kazakhstan, "es" for Mexico);
+    None for a country whose first language the demo does not write (Germany), or no country (the EU)."""
+    official = get_official_languages(code, de_facto=True)
+    if official and (official[0] == "en" or official[0] in PHRASEBOOKS):
+        return official[0]
+    return None
+
+
 def pick_language(rng: random.Random) -> str:
     draw = rng.random()
     for language, share in LANGUAGE_SHARES:
@@ -444,13 +506,14 @@ def country_name(language: str, code: str, english: str) -> str:
     return Locale.parse(language).territories.get(code) or english
 
 
-def person_name(language: str, name: str, short: bool = False) -> str:
-    """How a text in ``language`` names the person (by the short name in running text, in French and Spanish)."""
+def person_name(language: str, name: str, short: str = "") -> str:
+    """How a text in ``language`` names the person (by ``short``, the English texts' short name, in running text
+    in French and Spanish: "Wang" for Wang Yi)."""
     if language == "ru":
         return NAMES[name][0] if name in NAMES else cyrillic(name)
     if language == "zh":
         return NAMES[name][1] if name in NAMES else ""
-    return name.split()[-1] if short else name
+    return short or name
 
 
 def names_in_scripts(name: str) -> tuple[str, ...]:
@@ -459,7 +522,8 @@ def names_in_scripts(name: str) -> tuple[str, ...]:
 
 
 def described(book: Phrasebook, title: str, name: str, code: str, english_country: str) -> str:
-    """The person with their office and country: "le ministre des Affaires étrangères de la Chine, Wang Yi"."""
+    """The person with their office and country: "le ministre des Affaires étrangères de la Chine Wang Yi", "el
+    presidente de Filipinas Ferdinand Marcos", "президент (Казахстан) Касым-Жомарт Токаев"."""
     office = book.offices[office_kind(title)]
     country = country_name(book.language, code, english_country)
     if book.language == "zh":
@@ -468,7 +532,7 @@ def described(book: Phrasebook, title: str, name: str, code: str, english_countr
         return f"{country}{office}{person_name('zh', name)}"
     if book.language == "ru":
         return f"{office} ({country}) {person_name('ru', name)}"
-    return f"{office} ({country}) {name}"
+    return contract(book.language, f"{office} de {with_article(book.language, code, country)} {name}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -501,7 +565,7 @@ def write_in(language: str, rng: random.Random, plan) -> Written:
             rng.shuffle(decks[kind])
         return decks[kind].pop()
 
-    paragraphs = [capitalize(rng.choice(book.leads).format(**values))]
+    paragraphs = [contract(language, capitalize(rng.choice(book.leads).format(**values)))]
     kinds = plan.kinds[1:]
     for position, (kind, speaker) in enumerate(kinds, start=1):
         shift = rng.randrange(len(topics))
@@ -512,8 +576,8 @@ def write_in(language: str, rng: random.Random, plan) -> Written:
             fill |= {
                 "S": capitalize(speaking(book, spoken)),
                 "O": speaking(book, other),
-                "sc": country_name(language, spoken.code, spoken.country),
-                "oc": country_name(language, other.code, other.country),
+                "sc": with_article(language, spoken.code, country_name(language, spoken.code, spoken.country)),
+                "oc": with_article(language, other.code, country_name(language, other.code, other.country)),
             }
         else:
             first, second = plan.participants[0], plan.participants[1]
@@ -526,8 +590,8 @@ def write_in(language: str, rng: random.Random, plan) -> Written:
                 second = draw(kind)
                 if second != template:
                     template = template + book.separator + second
-        paragraphs.append(template.format(**fill))
-    title = capitalize(rng.choice(book.headlines).format(**values))
+        paragraphs.append(contract(language, template.format(**fill)))
+    title = contract(language, capitalize(rng.choice(book.headlines).format(**values)))
     dateline = f"{plan.city.upper()}, {values['date']} ({plan.publisher})"
     return Written(title, tuple(paragraphs), dateline, tuple(topics))
 
@@ -535,7 +599,7 @@ def write_in(language: str, rng: random.Random, plan) -> Written:
 def speaking(book: Phrasebook, participant) -> str:
     """The person as the subject of a sentence after the lead: the name, or in Chinese (with no name written)
     the office and country."""
-    name = person_name(book.language, participant.name, short=True)
+    name = person_name(book.language, participant.name, participant.short or participant.name.split()[-1])
     if name:
         return name
     return described(book, participant.title, participant.name, participant.code, participant.country)
@@ -551,6 +615,7 @@ class PlannedPerson:
     title: str
     code: str
     country: str  # in English, where Babel has no name for it
+    short: str = ""  # the short name the English texts use ("Wang" for Wang Yi); else the last word of the name
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,6 +3,7 @@ counts of the country and person pages (CountryPair, PersonPair) and, after a bu
 that adds or removes readouts in bulk (imports, the demo generator, a restored archive) calls ``refresh_derived``;
 a readout saved on its own (ingest, the admin) is grouped into its meeting as it is stored."""
 
+from readouts.counts_cache import forget_counts
 from readouts.filters import forget_language_options
 from readouts.meetings.regroup import regroup_archive
 from readouts.models import SearchTerm, refresh_meeting_counts
@@ -16,3 +17,4 @@ def refresh_derived(*, regroup_meetings: bool = False) -> None:
     SearchTerm.refresh()
     refresh_meeting_counts()
     forget_language_options()  # a bulk load may bring a language the filter menu does not offer yet
+    forget_counts()

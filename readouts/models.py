@@ -280,8 +280,9 @@ SORT_SELECTIONS_UP_TO = 5000
 
 class ReadoutQuerySet(models.QuerySet):
     def with_details(self):
-        """Participants (with people and countries) and statements (with speakers): three queries in all."""
-        return self.prefetch_related(
+        """Participants (with people and countries) and statements (with speakers): three queries in all; the
+        publisher's country joined."""
+        return self.select_related("publisher_country").prefetch_related(
             Prefetch("participations", queryset=Participation.objects.select_related("person__country")),
             # The search vector is for the database alone: never worth carrying to Python.
             Prefetch("statements", queryset=Statement.objects.select_related("speaker").defer("search_vector")),
@@ -294,8 +295,9 @@ class ReadoutQuerySet(models.QuerySet):
         )
 
     def with_participants(self):
-        """For lists: each readout's participants with their people and countries, in one more query."""
-        return self.prefetch_related(
+        """For lists: each readout's participants with their people and countries, in one more query; the
+        publisher's country joined."""
+        return self.select_related("publisher_country").prefetch_related(
             Prefetch("participations", queryset=Participation.objects.select_related("person__country"))
         )
 
@@ -644,6 +646,9 @@ class Readout(models.Model):
             GinIndex(fields=["country_ids"], name="readout_countries_gin"),
             # The archive's latest change, for the lists' and feeds' Last-Modified and ETag (readouts/api.py).
             models.Index(fields=["updated_at"], name="readout_updated_at_idx"),
+            # The day that dates a readout's meeting (the meeting's, else the publication's): the readouts of
+            # nearby days, among which an imported readout's original is sought (readouts.meetings.grouping).
+            models.Index(Coalesce("meeting_date", "published_date"), name="readout_day_idx"),
         ]
 
     def __str__(self):
@@ -658,6 +663,11 @@ class Readout(models.Model):
             return f"{root}undated/{self.slug}/"
         day = self.meeting_date
         return f"{root}{day.year:04}/{day.month:02}/{day.day:02}/{self.slug}/"
+
+    @property
+    def meeting_date_guessed(self) -> bool:
+        """Whether the text does not establish the date (the bases shown with a note): the API's flag."""
+        return self.meeting_date_basis in UNCERTAIN_DATE_BASES
 
     @property
     def date_note(self) -> str:

@@ -14,6 +14,7 @@ from rest_framework import exceptions
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
 
+from readouts.counts_cache import cached_counts
 from readouts.models import Readout
 
 PAGE_SIZE = 20
@@ -34,15 +35,24 @@ class KeyedPaginator(Paginator):
     there were more, and the pages end at the cap.
 
     ``meeting_count``: for a selection of readouts counted whole, the meetings they tell of (both sides' accounts
-    and reprints of one meeting once), counted in the same query as the readouts; None when capped."""
+    and reprints of one meeting once), counted in the same query as the readouts; None when capped.
 
-    def __init__(self, object_list, per_page, members=None, count_cap=None):
+    ``counts_key``, when given, names the selection for readouts.counts_cache: its counts are then kept until
+    the archive changes (a person's or a country's page, counted the same whatever page is shown)."""
+
+    def __init__(self, object_list, per_page, members=None, count_cap=None, counts_key=None):
         super().__init__(object_list, per_page)
         self.members = members
         self.count_cap = count_cap
+        self.counts_key = counts_key
 
     @cached_property
     def counted(self) -> tuple[int, int | None, bool]:
+        if self.counts_key is not None:
+            return cached_counts("page", *self.counts_key, compute=self.count_now)
+        return self.count_now()
+
+    def count_now(self) -> tuple[int, int | None, bool]:
         if self.members is not None:
             return *Readout.objects.filter(pk__in=self.members).count_with_meetings(), False
         if self.count_cap is None:
@@ -81,9 +91,9 @@ def count_cap_for(words) -> int | None:
     return WORDS_COUNT_CAP if words else None
 
 
-def paginate(request, queryset, per_page=PAGE_SIZE, param="page", members=None, count_cap=None):
+def paginate(request, queryset, per_page=PAGE_SIZE, param="page", members=None, count_cap=None, counts_key=None):
     """The requested page and, when the number is not a page (`999999`, `abc`), the nearest one and a message."""
-    paginator = KeyedPaginator(queryset, per_page, members=members, count_cap=count_cap)
+    paginator = KeyedPaginator(queryset, per_page, members=members, count_cap=count_cap, counts_key=counts_key)
     asked = request.GET.get(param, "")
     # Below the first page the nearest page is the first; get_page() would give the last.
     page = paginator.get_page(1 if asked.lstrip().startswith("-") else asked)

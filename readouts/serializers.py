@@ -114,11 +114,15 @@ class ParticipantSerializer(ReadOnlySerializer):
 
 class StatementSerializer(ReadOnlySerializer):
     speaker = SpeakerSerializer(allow_null=True, help_text="Set exactly when kind is statement")
+    speaker_guessed = serializers.BooleanField(
+        help_text="True when the paragraph does not name its speaker and the importer guessed who spoke; false for "
+        "a speaker named in the paragraph or set by hand"
+    )
     url = PageURLField(paragraph=True, help_text="The paragraph on the readout's page (#p<position>)")
 
     class Meta:
         model = Statement
-        fields = ["position", "kind", "speaker", "text", "url"]
+        fields = ["position", "kind", "speaker", "speaker_guessed", "text", "url"]
 
 
 class ReadoutSerializer(ReadOnlySerializer):
@@ -127,6 +131,19 @@ class ReadoutSerializer(ReadOnlySerializer):
     url = PageURLField()
     api_url = APIURLField("api:readout_detail", "pk")
     participants = ParticipantSerializer(source="participations", many=True)
+    publisher_country = CountryRefSerializer(
+        allow_null=True,
+        help_text="The publisher's home country (whose side the readout tells), from the publisher's name; null for "
+        "an agency of no side or a publisher not known",
+    )
+    location_guessed = serializers.BooleanField(
+        help_text="True when the place is the importer's guess: where the text was filed (its dateline), which the "
+        "text does not say was the meeting's; false for a place the text states or one set by hand"
+    )
+    meeting_date_guessed = serializers.BooleanField(
+        help_text="True when the text does not establish the meeting date (meeting_date_basis year_inferred, "
+        "year_unknown or publication_date)"
+    )
 
     class Meta:
         model = Readout
@@ -149,8 +166,12 @@ class ReadoutSerializer(ReadOnlySerializer):
             # How the meeting date was found, and what the text gives of it (docs/api.md).
             "meeting_end_date",
             "meeting_date_basis",
+            "meeting_date_guessed",
             "meeting_month",
             "meeting_day",
+            # Whose side tells it, and the place the importer guessed (docs/api.md).
+            "publisher_country",
+            "location_guessed",
         ]
 
 

@@ -13,6 +13,7 @@ from readouts.charts import (
     search_year_columns,
     year_columns,
 )
+from readouts.counts_cache import cached_counts
 from readouts.filters import ReadoutFilter
 from readouts.forms import run_search
 from readouts.holdings import count_holdings
@@ -120,20 +121,29 @@ def year_link(query: str):
     return lambda year: f"{root}?{query}&meeting_date_after={year}-01-01&meeting_date_before={year}-12-31"
 
 
-def network_in_years(request, center, met, met_in_years):
+def network_in_years(request, center, met, met_in_years, counts_key):
     """The who-met-whom picture: of ``met`` (every year), or of ``met_in_years(years)`` for the ?from=&to= range
-    asked for; with its form (``network_form``) and the range (``network_years``)."""
+    asked for (kept in readouts.counts_cache under ``counts_key`` and the years); with its form
+    (``network_form``) and the range (``network_years``)."""
     form, years = asked_years(request.GET)
-    neighbours = met if years is None else met_in_years(years)
+    if years is None:
+        neighbours = met
+    else:
+        neighbours = cached_counts("network", *counts_key, *years, compute=lambda: met_in_years(years))
     return {"network": radial_network(center, neighbours), "network_form": form, "network_years": years}
 
 
 def person_detail(request, slug):
     person = get_object_or_404(Person.objects.select_related("country"), slug=slug)
     meetings = Readout.objects.with_participant(person).newest_first_sorted().with_participants().defer("raw_text")
-    page, page_message = paginate(request, meetings, members=Participation.objects.meetings_of(participant=person))
+    members = Participation.objects.meetings_of(participant=person)
+    page, page_message = paginate(request, meetings, members=members, counts_key=("person", person.pk))
     statements, statements_message = paginate(
-        request, Statement.objects.spoken_by(person), per_page=10, param="statements_page"
+        request,
+        Statement.objects.spoken_by(person),
+        per_page=10,
+        param="statements_page",
+        counts_key=("spoken-by", person.pk),
     )
     titles = list(Participation.objects.titles_held_by(person))
     counterparts = list(Person.objects.counterparts_of(person)[:20])
@@ -143,12 +153,16 @@ def person_detail(request, slug):
         "titles": titles,
         "counterparts": counterparts,
         "years": year_columns(
-            Readout.objects.with_participant(person).count_per_year(),
+            cached_counts(
+                "years", "person", person.pk, compute=Readout.objects.with_participant(person).count_per_year
+            ),
             href=year_link(f"participant={person.slug}"),
         ),
         "offices": office_spans(titles),
         "counterpart_bars": ranked_bars(met[:12]),
-        **network_in_years(request, person.name, met, lambda years: people_met_in_years(person, years)),
+        **network_in_years(
+            request, person.name, met, lambda years: people_met_in_years(person, years), ("person", person.pk)
+        ),
         "page": page,
         "page_message": page_message,
         "statements": statements,
@@ -162,10 +176,20 @@ def country_list(request):
     return render(request, "readouts/country_list.html", {"countries": countries})
 
 
+def people_of(country) -> list:
+    """The country's twenty people met most, with their numbers of meetings."""
+    return list(Person.objects.filter(country=country).with_meeting_counts().order_by("-meetings", "name")[:20])
+
+
 def country_detail(request, code):
     country = get_object_or_404(Country, code=code.upper())
     meetings = Readout.objects.involving(country).newest_first().with_participants().defer("raw_text")
-    page, page_message = paginate(request, meetings, members=Participation.objects.meetings_of(countries=[country]))
+    page, page_message = paginate(
+        request,
+        meetings,
+        members=Participation.objects.meetings_of(countries=[country]),
+        counts_key=("country", country.pk),
+    )
     counterparts = list(Country.objects.counterparts_of(country)[:40])
     pair_list = f"{reverse('readouts:readout_list')}?country={country.code}&counterpart="
     met = [(other["name"], other["meetings"], f"{pair_list}{other['code']}") for other in counterparts]
@@ -175,11 +199,14 @@ def country_detail(request, code):
         "page_message": page_message,
         "counterparts": counterparts,
         "years": year_columns(
-            Readout.objects.involving(country).count_per_year(), href=year_link(f"country={country.code}")
+            cached_counts("years", "country", country.pk, compute=Readout.objects.involving(country).count_per_year),
+            href=year_link(f"country={country.code}"),
         ),
         "counterpart_bars": ranked_bars(met[:12]),
-        **network_in_years(request, country.name, met, lambda years: countries_met_in_years(country, years)),
-        "people": Person.objects.filter(country=country).with_meeting_counts().order_by("-meetings", "name")[:20],
+        **network_in_years(
+            request, country.name, met, lambda years: countries_met_in_years(country, years), ("country", country.pk)
+        ),
+        "people": cached_counts("people", "country", country.pk, compute=lambda: people_of(country)),
     }
     return render(request, "readouts/country_detail.html", context)
 

@@ -10,6 +10,8 @@ from django.db import close_old_connections
 from django.urls import reverse
 from hypothesis import HealthCheck, settings
 
+from readouts.models import Country, DateBasis, Readout
+
 pytestmark = pytest.mark.django_db
 
 
@@ -74,6 +76,35 @@ def test_readout_detail_has_statements_and_raw_text(client, archive):
     assert data["statements"][1]["speaker"]["slug"] == "wang-yi"
     assert data["statements"][1]["url"].endswith(f"{archive.main.get_absolute_url()}#p2")
     assert datetime.datetime.fromisoformat(data["updated_at"]) == archive.main.updated_at
+
+
+def test_readouts_say_whose_side_tells_them_and_what_the_importer_guessed(client, archive):
+    main = archive.main
+    Readout.objects.filter(pk=main.pk).update(
+        publisher_country=Country.objects.get(code="KZ"),
+        location_guessed=True,
+        meeting_date_basis=DateBasis.YEAR_INFERRED,
+    )
+    main.statements.filter(position=2).update(speaker_guessed=True)
+    listed = {r["id"]: r for r in get_json(client, reverse("api:readout_list"))["results"]}
+    assert listed[main.pk]["publisher_country"] == {"code": "KZ", "name": "Kazakhstan"}
+    assert listed[main.pk]["location_guessed"] is True and listed[main.pk]["meeting_date_guessed"] is True
+    later = listed[archive.later.pk]
+    assert later["publisher_country"] is None and later["location_guessed"] is False
+    assert later["meeting_date_guessed"] is False
+    detail = get_json(client, reverse("api:readout_detail", args=[main.pk]))
+    assert detail["meeting_date_basis"] == "year_inferred" and detail["publisher_country"]["code"] == "KZ"
+    assert [s["speaker_guessed"] for s in detail["statements"]] == [False, True, False]
+    schema = client.get(reverse("api:schema"), headers={"accept": "application/json"}).json()
+    schemas = schema["components"]["schemas"]
+    documented = {
+        "Readout": ["publisher_country", "location_guessed", "meeting_date_guessed"],
+        "Statement": ["speaker_guessed"],
+    }
+    for name, fields in documented.items():
+        for field in fields:
+            assert field in schemas[name]["required"], (name, field)
+            assert "description" in schemas[name]["properties"][field], (name, field)
 
 
 def test_people_and_countries(client, archive):

@@ -5,6 +5,7 @@ import datetime
 import re
 
 import pytest
+from django.template.loader import render_to_string
 
 from readouts.charts import office_spans, radial_network, ranked_bars, year_columns
 from readouts.models import refresh_meeting_counts
@@ -66,6 +67,17 @@ def test_office_spans_run_from_first_to_last_meeting():
     assert minister.x < director.x and minister.width > director.width
     assert (chart.first_year, chart.last_year) == (2013, 2024)
     assert office_spans(titles[2:]) is None
+
+
+def test_a_bar_s_name_holds_the_words_it_shows_even_when_its_label_is_cut():
+    long_name = "Saint Vincent and the Grenadines Republic"
+    chart = ranked_bars([(long_name, 1234, "/a/"), ("Kazakhstan", 2, "/b/")])
+    html = render_to_string("includes/_chart_ranked.html", {"chart": chart, "id": "c", "caption": "Met most"})
+    cut = chart.bars[0].short_label
+    assert cut != long_name and cut.endswith("…")
+    names = re.findall(r'<a href="[^"]+" aria-label="([^"]+)">', html)
+    # What a speech-input user reads off the bar (the cut label and the count), then the whole name.
+    assert names == [f"{cut} 1,234 meetings, {long_name}", "Kazakhstan: 2 meetings"]
 
 
 @pytest.mark.django_db

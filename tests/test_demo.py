@@ -11,6 +11,7 @@ from django.core.management import call_command
 from django.db.models import Count, Exists, OuterRef
 
 from readouts import demo, demo_data, demo_languages
+from readouts.meetings.compare import compare_meeting
 from readouts.models import Country, Meeting, Participation, Person, Readout, Statement
 from readouts.search.words import has_cjk
 
@@ -124,6 +125,45 @@ def test_about_a_third_of_the_readouts_are_in_other_languages_in_their_own_scrip
     # The people the Chinese and Russian texts name in their scripts are found by those spellings (aliases).
     wang = next(person for person, _roles in demo.parse_people() if person.name == "Wang Yi")
     assert {"王毅", "Ван И"} <= set(wang.aliases)
+
+
+def test_french_readouts_name_countries_with_their_articles_and_join_them_to_prepositions():
+    assert demo_languages.with_article("fr", "PH", "Philippines") == "les Philippines"
+    assert demo_languages.with_article("fr", "IN", "Inde") == "l'Inde"
+    assert demo_languages.with_article("fr", "CU", "Cuba") == "Cuba"
+    assert demo_languages.contract("fr", "l'intérêt de le Japon pour de les projets avec Israël, de Israël") == (
+        "l'intérêt du Japon pour des projets avec Israël, d'Israël"
+    )
+    assert demo_languages.contract("es", "recibió a el presidente de el Reino Unido") == (
+        "recibió al presidente del Reino Unido"
+    )
+    french = [readout for readout in generate(600) if readout.language == "fr"]
+    assert len(french) >= 20
+    names = {code: demo_languages.country_name("fr", code, "") for code in demo_data.COUNTRIES}
+    for readout in french:
+        text = " ".join([readout.title, *(paragraph.text for paragraph in readout.paragraphs)])
+        assert "(" not in text, "no country in brackets after an office"
+        for wrong in ("de le ", "de les ", "à le ", "à les ", "dans le domaine changement"):
+            assert wrong not in text
+        for code, article in demo_languages.FRENCH_ARTICLES.items():
+            if article:  # "avec Philippines", "entre Chine et Russie" miss their articles
+                for before in ("avec", "entre", "et", "que", "sur"):
+                    assert f"{before} {names[code]}" not in text, (before, names[code])
+    # Offices name their country after "de" with its article: "le président des Philippines".
+    assert any(" du " in " ".join(p.text for p in r.paragraphs) for r in french)
+
+
+def test_the_other_side_tells_its_account_in_its_own_language_where_the_demo_writes_it():
+    readouts = generate(400)
+    told = [readout for readout in readouts if readout.role == demo.OTHER_SIDE]
+    in_own_language = 0
+    for readout in told:
+        own = demo_languages.language_of(readout.publisher_country)
+        if own is not None:
+            assert readout.language == own, (readout.publisher_country, readout.language)
+            in_own_language += own != "en"
+    assert in_own_language >= 5, "Chinese, Russian, French or Spanish sides write their own language"
+    assert demo_languages.language_of("KZ") == "ru" and demo_languages.language_of("DE") is None
 
 
 def test_a_slug_taken_on_the_same_day_gets_a_number():
@@ -247,6 +287,20 @@ def test_a_share_of_meetings_is_told_by_both_sides_and_some_accounts_are_reprint
             # The edits are English words; a reprint of an account in another language is carried unchanged.
             assert (1 if readout.language == "en" else 0) <= changed <= 4, "a few words changed"
     assert same_language_accounts >= 10
+
+
+@pytest.mark.django_db
+def test_the_topics_of_demo_meetings_leave_out_the_day_and_the_meeting_s_place():
+    run(readouts=80, seed=1)
+    weekdays, shown = set(demo.WEEKDAYS), Counter()
+    for meeting in Meeting.objects.with_accounts().filter(accounts__gte=2):
+        comparison = compare_meeting(meeting)
+        for account in comparison.accounts:
+            for topic in account.topics:
+                assert not set(topic.split()) & weekdays, topic
+                assert topic not in comparison.places, topic
+                shown[topic] += 1
+    assert shown, "the accounts still have topics"
 
 
 @pytest.mark.django_db

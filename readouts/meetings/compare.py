@@ -18,7 +18,15 @@ from dataclasses import dataclass, field
 
 from readouts.language_names import language_name
 from readouts.meetings import rules
-from readouts.meetings.mentions import countries_in, country_names, features, named_terms, people_in, term_key
+from readouts.meetings.mentions import (
+    countries_in,
+    country_names,
+    features,
+    lowercase_words,
+    named_terms,
+    people_in,
+    term_key,
+)
 from readouts.meetings.text import is_unspaced, roman, stem, words
 
 ALIGNED = 0.25
@@ -109,11 +117,13 @@ def compare_meeting(meeting) -> Comparison:
     originals = [readout for readout in readouts if original_of(readout) not in in_meeting]
     canonical = canonical_people(readouts)
     people_names = [(canonical[p.person_id].pk, p.person.name) for r in readouts for p in r.participations.all()]
+    # Where the meeting was is told by every account: no topic, nor a difference.
+    place_words = frozenset().union(*(rules.place_words(readout.location) for readout in readouts))
     accounts = []
     for number, readout in enumerate(originals, start=1):
         account = AccountView(number, readout, account_label(readout, originals))
         account.reprints = [other for other in readouts if original_of(other) == readout.pk]
-        describe_account(account, canonical, people_names)
+        describe_account(account, canonical, people_names, place_words)
         accounts.append(account)
     weigh_keys(accounts)
     mark_matches(accounts)
@@ -204,9 +214,11 @@ def canonical_people(readouts) -> dict:
     return canonical
 
 
-def describe_account(account: AccountView, canonical: dict, people_names: list) -> None:
+def describe_account(account: AccountView, canonical: dict, people_names: list, place_words=frozenset()) -> None:
     readout = account.readout
     language = readout.language
+    statements = list(readout.statements.all())
+    lowercase = lowercase_words("\n".join(statement.text for statement in statements))
     own_countries = {p.person.country.code for p in readout.participations.all() if p.person.country_id}
     names = country_names(language)
     account.people = {canonical[p.person_id].pk for p in readout.participations.all()}
@@ -215,7 +227,7 @@ def describe_account(account: AccountView, canonical: dict, people_names: list) 
     speakers = {}
     topics = []
     unspaced = False
-    for statement in readout.statements.all():
+    for statement in statements:
         paragraph = ParagraphView(account, statement.position, statement.text, statement.kind)
         if statement.speaker_id:
             person = canonical.get(statement.speaker_id, statement.speaker)
@@ -236,8 +248,10 @@ def describe_account(account: AccountView, canonical: dict, people_names: list) 
             # The participants' own countries are in every paragraph: no topic.
             if code not in own_countries:
                 topics.append(names.english.get(code, code))
-        for term in named_terms(statement.text):
+        for term in named_terms(statement.text, lowercase, language):
             if {roman(part) for part in words(term)} & name_parts or countries_in(term, language):
+                continue
+            if place_words and rules.place_words(term) <= place_words:
                 continue
             account.terms.setdefault(term_key(term), term)
             topics.append(term)

@@ -11,6 +11,7 @@ import datetime
 from django.db import connection, transaction
 from django.db.models import Prefetch
 
+from readouts.counts_cache import forget_counts
 from readouts.meetings import reprints, rules
 from readouts.meetings.sides import set_publisher_country
 from readouts.models import GROUPING_DAYS, Meeting, Participation, Readout, ReadoutFingerprint
@@ -44,6 +45,7 @@ def group_readout(readout: Readout) -> Meeting:
         .prefetch_related(Prefetch("participations", queryset=Participation.objects.select_related("person")))
         .get(pk=readout.pk)
     )
+    forget_counts()  # the pages' counts of meetings (readouts.counts_cache)
     set_publisher_country(stored)
     original = store_fingerprint(stored)
     if stored.meeting is not None and stored.meeting.edited:
@@ -64,16 +66,10 @@ def store_fingerprint(readout: Readout) -> Readout | None:
         ReadoutFingerprint.objects.filter(readout=readout).delete()
         return None
     best, best_similarity = None, 0.0
-    candidates = (
-        ReadoutFingerprint.objects.filter(bands__overlap=list(found.bands))
-        .exclude(readout=readout)
-        .exclude(reprint_of=readout)
-        .values_list("readout_id", "reprint_of_id", "signature")
-    )
-    for other, its_original, signature in candidates:
+    for other, signature in find_possible_originals(readout, found):
         likeness = reprints.similarity(found.signature, signature)
         if likeness >= reprints.REPRINT_SIMILARITY and likeness > best_similarity:
-            best, best_similarity = its_original or other, likeness
+            best, best_similarity = other, likeness
     with connection.cursor() as cursor:
         cursor.execute(
             STORE_FINGERPRINT,
@@ -82,6 +78,38 @@ def store_fingerprint(readout: Readout) -> Readout | None:
     if best is None:
         return None
     return Readout.objects.select_related("meeting").get(pk=best)
+
+
+# The originals (no reprints themselves) of the readouts dated within REPRINT_DAYS of the readout that share a
+# band with it: the nearby readouts first, by the index of their days (some hundreds at 100,000 readouts), then
+# their fingerprints by key. Searching the bands' index first would read every text written to one formula across
+# the years (thousands, for the demo's phrasebooks) to keep the few of those days.
+POSSIBLE_ORIGINALS = """
+WITH nearby AS MATERIALIZED (
+    SELECT id FROM readouts_readout
+    WHERE coalesce(meeting_date, published_date) BETWEEN %(earliest)s AND %(latest)s AND id <> %(readout)s
+)
+SELECT f.readout_id, f.signature
+FROM nearby JOIN readouts_readoutfingerprint AS f ON f.readout_id = nearby.id
+WHERE f.bands && %(bands)s AND f.reprint_of_id IS NULL
+"""
+# A readout with no date is compared with every readout that shares a band (the bands' index alone).
+POSSIBLE_ORIGINALS_UNDATED = """
+SELECT readout_id, signature FROM readouts_readoutfingerprint
+WHERE bands && %(bands)s AND readout_id <> %(readout)s AND reprint_of_id IS NULL
+"""
+
+
+def find_possible_originals(readout: Readout, found: reprints.Fingerprint) -> list[tuple[int, list[int]]]:
+    """(readout id, signature) of the stored originals that the readout may reprint."""
+    day = day_of(readout)
+    parameters = {"readout": readout.pk, "bands": list(found.bands)}
+    if day is not None:
+        span = datetime.timedelta(days=reprints.REPRINT_DAYS)
+        parameters |= {"earliest": day - span, "latest": day + span}
+    with connection.cursor() as cursor:
+        cursor.execute(POSSIBLE_ORIGINALS if day is not None else POSSIBLE_ORIGINALS_UNDATED, parameters)
+        return cursor.fetchall()
 
 
 # One statement whether the readout had a fingerprint or not.
@@ -210,6 +238,7 @@ def merge_meetings(meetings) -> Meeting:
     Meeting.objects.filter(pk__in=others).delete()
     Meeting.objects.filter(pk=kept.pk).update(edited=True)
     refresh_meetings([kept.pk])
+    forget_counts()
     kept.refresh_from_db()
     return kept
 
@@ -227,5 +256,6 @@ def move_readouts(readouts, meeting: Meeting | None = None) -> Meeting:
     Readout.objects.filter(fingerprint__reprint_of__in=pks).update(meeting=meeting)
     Meeting.objects.filter(pk__in=previous | {meeting.pk}).update(edited=True)
     refresh_meetings(list(previous | {meeting.pk}))
+    forget_counts()
     meeting.refresh_from_db()
     return meeting

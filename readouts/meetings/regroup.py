@@ -3,9 +3,9 @@
 0. Each readout's publisher country from its publisher's name (readouts.meetings.sides), which says which
    side's account it is.
 1. Readouts without a fingerprint get one (all of them with ``refingerprint``).
-2. Reprints: PostgreSQL pairs the readouts that share a band of their signatures (one hash join over the
-   unnested bands); pairs whose signatures agree enough are joined, and in each set of copies the first published
-   is the original of the others.
+2. Reprints: PostgreSQL pairs the readouts that share a band of their signatures and are dated within
+   REPRINT_DAYS (one hash join over the unnested bands); in order of publication, each readout alike enough to
+   an earlier original is that one's reprint (see assign_reprints).
 3. Meetings: the accounts of their own are swept in date order, each compared (readouts.meetings.rules) with
    the accounts of the days just before it, and put into the best one's meeting or a new one; reprints follow
    their originals. Readouts of meetings changed by hand stay where they are, and new accounts may join them.
@@ -86,50 +86,54 @@ def fingerprint_rows(readout_id: int, text: str):
         yield ReadoutFingerprint(readout_id=readout_id, bands=list(found.bands), signature=list(found.signature))
 
 
+# Pairs of readouts that share a band and whose days (the meeting's, else the publication's) are at most
+# REPRINT_DAYS apart (or unknown), with each one's day and publication date.
 CANDIDATE_PAIRS = """
-WITH bands AS (SELECT readout_id, unnest(bands) AS band FROM readouts_readoutfingerprint)
-SELECT DISTINCT a.readout_id, b.readout_id
-FROM bands AS a JOIN bands AS b ON a.band = b.band AND a.readout_id < b.readout_id
+WITH bands AS (SELECT readout_id, unnest(bands) AS band FROM readouts_readoutfingerprint),
+pairs AS (
+    SELECT DISTINCT a.readout_id AS first, b.readout_id AS second
+    FROM bands AS a JOIN bands AS b ON a.band = b.band AND a.readout_id < b.readout_id
+)
+SELECT pairs.first, pairs.second
+FROM pairs
+JOIN readouts_readout AS x ON x.id = pairs.first
+JOIN readouts_readout AS y ON y.id = pairs.second
+WHERE coalesce(x.meeting_date, x.published_date) IS NULL OR coalesce(y.meeting_date, y.published_date) IS NULL
+   OR abs(coalesce(x.meeting_date, x.published_date) - coalesce(y.meeting_date, y.published_date)) <= %s
 """
 
 
 def assign_reprints() -> dict[int, int]:
-    """Point every reprint to its original; {reprint id: original id}."""
+    """Point every reprint to its original; {reprint id: original id}.
+
+    The readouts alike enough are taken in the order of publication: each one's original is the likest of the
+    originals published before it (within REPRINT_DAYS, as for one imported readout), or none, which makes it an
+    original. A copy of a copy thus points to the first text; two texts of one formula weeks apart stay apart,
+    where joining every alike pair would chain them across the years."""
     with connection.cursor() as cursor:
-        cursor.execute(CANDIDATE_PAIRS)
+        cursor.execute(CANDIDATE_PAIRS, [reprints.REPRINT_DAYS])
         pairs = cursor.fetchall()
     involved = {pk for pair in pairs for pk in pair}
     signatures = dict(
         ReadoutFingerprint.objects.filter(readout__in=involved).values_list("readout_id", "signature").iterator()
     )
-    parent = {pk: pk for pk in involved}
-
-    def root(pk):
-        while parent[pk] != pk:
-            parent[pk] = parent[parent[pk]]
-            pk = parent[pk]
-        return pk
-
-    likeness = {}
+    alike = collections.defaultdict(dict)
     for first, second in pairs:
         score = reprints.similarity(signatures[first], signatures[second])
         if score >= reprints.REPRINT_SIMILARITY:
-            likeness[first, second] = likeness[second, first] = score
-            parent[root(first)] = root(second)
-    copies = collections.defaultdict(list)
-    for pk in involved:
-        copies[root(pk)].append(pk)
+            alike[first][second] = alike[second][first] = score
     published = dict(
-        Readout.objects.filter(pk__in=involved).values_list("pk", "published_date").iterator(chunk_size=BATCH)
+        Readout.objects.filter(pk__in=alike).values_list("pk", "published_date").iterator(chunk_size=BATCH)
     )
-    originals = {}
-    for members in copies.values():
-        if len(members) < 2:
-            continue
-        first = min(members, key=lambda pk: (published[pk] or datetime.date.max, pk))
-        for pk in members:
-            if pk != first:
-                originals[pk] = first
+    order = sorted(alike, key=lambda pk: (published[pk] or datetime.date.max, pk))
+    rank = {pk: index for index, pk in enumerate(order)}
+    originals, likeness = {}, {}
+    for pk in order:
+        earlier = [(score, other) for other, score in alike[pk].items() if rank[other] < rank[pk]]
+        earlier = [(score, other) for score, other in earlier if other not in originals]
+        if earlier:
+            score, original = max(earlier, key=lambda pair: (pair[0], -rank[pair[1]]))
+            originals[pk], likeness[pk] = original, score
     ReadoutFingerprint.objects.exclude(reprint_of=None).update(reprint_of=None, similarity=None)
     reprint_ids = list(originals)
     with connection.cursor() as cursor:
@@ -139,11 +143,7 @@ def assign_reprints() -> dict[int, int]:
                 """UPDATE readouts_readoutfingerprint AS f SET reprint_of_id = v.original, similarity = v.likeness
                 FROM unnest(%s::bigint[], %s::bigint[], %s::float8[]) AS v(reprint, original, likeness)
                 WHERE f.readout_id = v.reprint""",
-                [
-                    chunk,
-                    [originals[pk] for pk in chunk],
-                    [likeness.get((pk, originals[pk])) for pk in chunk],
-                ],
+                [chunk, [originals[pk] for pk in chunk], [likeness[pk] for pk in chunk]],
             )
     return originals
 

@@ -23,6 +23,10 @@ SIGNATURE_SIZE = BANDS * ROWS
 # meeting, told independently, share under a tenth; an agency text reprinted with a new dateline, reflowed lines
 # and a few typos keeps most of its triples.
 REPRINT_SIMILARITY = 0.5
+# A reprint is carried within this many days of its original (the days that date their meetings, the meeting's
+# else the publication's): two texts alike in words but dated weeks apart are two meetings told in one formula
+# (an office's stock phrases, the demo's phrasebooks), not a copy. A reprint's original is an original itself.
+REPRINT_DAYS = 14
 SEED = 1
 
 
@@ -51,6 +55,11 @@ def bands_of(signature: tuple[int, ...]) -> tuple[int, ...]:
         digest = hashlib.blake2b(bytes([band]) + values, digest_size=8).digest()
         bands.append(int.from_bytes(digest, "big", signed=True))
     return tuple(bands)
+
+
+def within_reprint_days(first, second) -> bool:
+    """Whether two readouts' days (dates, or None when unknown) allow one to be the other's reprint."""
+    return first is None or second is None or abs((first - second).days) <= REPRINT_DAYS
 
 
 def similarity(first, second) -> float:

@@ -1,13 +1,16 @@
 """Readouts grouped into meetings as they are imported, the whole archive regrouped, and the admin's changes."""
 
+import dataclasses
+import datetime
 import io
 
 import pytest
 from django.core.management import call_command
 
+from readouts.ingest import ingest
 from readouts.meetings.grouping import merge_meetings, move_readouts
 from readouts.models import Meeting, Readout
-from tests.meetings.helpers import import_account
+from tests.meetings.helpers import import_account, parsed_account
 
 pytestmark = pytest.mark.django_db
 
@@ -40,6 +43,26 @@ def test_a_reprint_joins_its_original_even_undated_and_is_not_an_account_of_its_
     assert stored.fingerprint.similarity >= 0.5
     assert stored.meeting == meeting_of(chinese)
     assert (stored.meeting.accounts, stored.meeting.readout_count) == (1, 2)
+
+
+def test_a_text_of_the_same_formula_weeks_later_is_another_meeting_not_a_reprint():
+    """Offices write to a formula: the same words dated weeks apart tell of two meetings, on import and when the
+    archive is regrouped; a day apart, one is the other's reprint."""
+    chinese = import_account("chinese_side")
+    parsed = parsed_account("chinese_side")
+    weeks_later = dataclasses.replace(
+        parsed,
+        meeting_date=parsed.meeting_date + datetime.timedelta(days=40),
+        published_date=parsed.published_date + datetime.timedelta(days=40),
+    )
+    raw_text = "\n\n".join(["Weeks later", *(paragraph.text for paragraph in parsed.paragraphs)])
+    later = ingest(weeks_later, raw_text).readout
+    stored = Readout.objects.select_related("fingerprint").get(pk=later.pk)
+    assert stored.fingerprint.reprint_of_id is None and meeting_of(later) != meeting_of(chinese)
+    reprint = import_account("chinese_side_reprint")
+    call_command("group_meetings", stdout=io.StringIO())
+    fingerprints = dict(Readout.objects.values_list("pk", "fingerprint__reprint_of"))
+    assert fingerprints[later.pk] is None and fingerprints[reprint.pk] == chinese.pk
 
 
 def test_independent_accounts_are_not_reprints():
