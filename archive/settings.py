@@ -176,6 +176,19 @@ STORAGES = {
     },
 }
 
+# With REDIS_URL (redis://host:6379/0) every worker process shares one cache: the pages' counts, the filter menus
+# and the names index's marker change for all of them at once after an import. Without it each process keeps its
+# own in memory, and another worker may show the old counts until they expire (docs/operations.md).
+REDIS_URL = os.environ.get("REDIS_URL", "").strip()
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "readouts"),
+        }
+    }
+
 # LOG_FORMAT=json writes one JSON object per line (archive/logging.py), for log collectors; plain reads better.
 LOG_FORMAT = os.environ.get("LOG_FORMAT", "plain").strip().lower() or "plain"
 if LOG_FORMAT not in {"plain", "json"}:
