@@ -31,14 +31,14 @@ import re
 from dataclasses import dataclass, field
 
 from django.db import connections, router
-from django.db.models import F
 from django.utils.safestring import mark_safe
 
 from readouts.models import UNCERTAIN_DATE_BASES, Country, DateBasis, Person, Readout, Statement
-from readouts.search import questions, words
+from readouts.search import questions, statements, words
 from readouts.search.languages import MultilingualQuery, TextMatch
 from readouts.search.query import understood
 from readouts.search.questions import Question
+from readouts.search.statements import Part, fill, value
 
 # Up to this many matches (by the planner's estimate, within a few percent for words) every match is ranked
 # and counted: above the 10,000 where exactness is promised, and about where reading every match starts to
@@ -109,6 +109,7 @@ class ReadoutCard:
     meeting_month: int | None
     meeting_day: int | None
     location: str
+    location_guessed: bool  # the importer's guess (Readout.location_guessed), shown as one
     publisher: str
     is_generated: bool
     participant_names: list[str]
@@ -138,6 +139,7 @@ class FoundParagraph:
     kind: str
     text: str
     speaker: Speaker | None
+    speaker_guessed: bool  # the importer's guess (Statement.speaker_guessed), shown as one
 
     @property
     def pk(self) -> int:  # as a model's, for the code that shows either
@@ -232,7 +234,7 @@ def search(
     if not has_terms:
         no_words = "The query has no searchable words: try a more specific word."
         return SearchResults(messages=[*messages, no_words], query=text)
-    matches = compiled_matches(matching_statements(query, paragraphs, speaker, kind), query)
+    matches = matches_of(query, paragraphs, speaker, kind)
     planned, sample = estimated_count(matches), None
     if planned <= EXACT_PLANNED and (has_phrase or speaker is not None or kind):
         # The planner guesses a phrase from its words' frequencies, often tens of times too low ("climate change":
@@ -253,43 +255,64 @@ def search(
     return results
 
 
-# What ranking, grouping and the walk read of a matching paragraph.
-MATCH_COLUMNS = ("id", "readout_id", "meeting_date", "position", "search_vector", "search_config")
+@dataclass
+class Matches:
+    """The matching paragraphs as slots of the statements (statements.MATCHING): the query's condition
+    (``match``), and the list filters, the speaker and the kind (``filters``), for the planner's estimate, the
+    sample, the walk for the newest matches and the ranking, which build on them; and the query (for ts_rank and
+    ts_headline, in each paragraph's configuration)."""
+
+    query: MultilingualQuery
+    match: Part
+    filters: Part
+    # The ranking reads the page's paragraphs again by their readouts (the rows narrowed) instead of keeping every
+    # match (ranked_page()).
+    narrowable = True
+
+    def rows(self, narrowing: Part = statements.NOTHING, sample: Part = statements.NOTHING) -> Part:
+        """The matches' MATCH_COLUMNS, in no order; of a block sample of the table with ``sample``."""
+        return fill(statements.MATCHING, sample=sample, match=self.match, filters=self.filters, narrowing=narrowing)
+
+    def row_query(self, table: str) -> Part:
+        """The tsquery of each paragraph's own configuration, its columns in ``table`` (a name and a dot)."""
+        return Part.of(*self.query.row_query_sql(table))
 
 
 @dataclass
-class Matches:
-    """The SQL of the matching paragraphs (their MATCH_COLUMNS, in no order, ending with its WHERE clause) and
-    the query (for ts_rank and ts_headline, in each paragraph's configuration): compiled once, for the planner's
-    estimate, the sample, the walk for the newest matches and the ranking, which build on it."""
+class Candidates:
+    """Some of the matches, found by a statement of their own (recent_candidates()): read once, and kept."""
 
-    sql: str
-    params: tuple
     query: MultilingualQuery
-    # Whether a condition can be appended to ``sql`` (it ends with the table's WHERE clause): then the ranking
-    # reads the page's paragraphs again by their readouts instead of keeping every match (ranked_page()).
-    narrowable: bool = True
+    found: Part
+    narrowable = False
 
-    def row_query(self, table: str) -> tuple[str, list]:
-        """The tsquery of each paragraph's own configuration, its columns in ``table`` (a name and a dot)."""
-        return self.query.row_query_sql(table)
+    def rows(self, narrowing: Part = statements.NOTHING) -> Part:
+        return self.found
+
+    row_query = Matches.row_query
 
 
-def compiled_matches(matches, query: MultilingualQuery) -> Matches:
-    values = matches.values(*MATCH_COLUMNS).order_by()
-    sql, params = values.query.get_compiler(connection=read_connection()).as_sql()
-    return Matches(sql, tuple(params), query)
+def matches_of(query: MultilingualQuery, paragraphs=None, speaker=None, kind=None) -> Matches:
+    """The matches of the query among ``paragraphs`` (ReadoutFilter.paragraphs(); None: all), by a speaker,
+    of a kind: the filters are the condition that their queryset puts on the paragraphs."""
+    filtered = Statement.objects.all() if paragraphs is None else paragraphs
+    if speaker is not None:
+        filtered = filtered.filter(speaker=speaker)
+    if kind:
+        filtered = filtered.filter(kind=kind)
+    filters = statements.condition_of(filtered, "readouts_statement", read_connection())
+    return Matches(query, Part.of(*query.match_sql('"readouts_statement".')), filters)
 
 
 def estimated_count(matches: Matches) -> int:
     """The planner's estimate of the matches: a millisecond, where counting takes hundreds."""
     with read_connection().cursor() as cursor:
-        cursor.execute(f"EXPLAIN (FORMAT json) {matches.sql}", matches.params)
+        statements.execute(cursor, fill(statements.ESTIMATE, matching=matches.rows()))
         plan = json_value(cursor.fetchone()[0])
     return int(plan[0]["Plan"]["Plan Rows"])
 
 
-def recent_candidates(matches: Matches, sort, readouts=None) -> Matches:
+def recent_candidates(matches: Matches, sort, readouts=None) -> Candidates:
     """The ``CANDIDATE_LIMIT`` most recent of the matching paragraphs (the oldest, when sorted so), among
     ``readouts`` (None: all): ranked_page() finds them within its own statement.
 
@@ -298,23 +321,24 @@ def recent_candidates(matches: Matches, sort, readouts=None) -> Matches:
     through the full-text index reads one table page per match. At most ``WALK_READOUTS`` readouts are
     walked, which bounds the cost when the planner overestimated the matches.
     """
-    ordered = readouts if readouts is not None else Readout.objects.all()
-    if sort == OLDEST:
-        ordered = ordered.order_by(F("meeting_date").asc(nulls_last=True), "id")
-    else:
-        ordered = ordered.order_by(F("meeting_date").desc(nulls_last=True), "-id")
-    walked_sql, walked_params = ordered.values("id", "meeting_date")[:WALK_READOUTS].query.sql_with_params()
     direction = "ASC" if sort == OLDEST else "DESC"
-    columns = ", ".join(f"candidate.{column}" for column in MATCH_COLUMNS)
-    sql = f"""
-        SELECT {columns} FROM readouts_statement candidate WHERE candidate.id IN (
-            SELECT m.id FROM ({walked_sql}) r
-            CROSS JOIN LATERAL ({matches.sql} AND "readouts_statement"."readout_id" = r.id OFFSET 0) m
-            ORDER BY r.meeting_date {direction} NULLS LAST, r.id {direction}, m.position
-            LIMIT %s
-        )"""
-    params = (*walked_params, *matches.params, CANDIDATE_LIMIT)
-    return Matches(sql, params, matches.query, narrowable=False)
+    chosen = statements.TRUE
+    if readouts is not None:
+        chosen = statements.condition_of(readouts, "readouts_readout", read_connection())
+    walked = fill(
+        statements.WALKED_READOUTS,
+        filters=chosen,
+        order=Part.of(statements.WALK_ORDER[direction]),
+        limit=value(WALK_READOUTS),
+    )
+    found = fill(
+        statements.CANDIDATES,
+        walked=walked,
+        matching=matches.rows(narrowing=Part.of(' AND "readouts_statement"."readout_id" = r.id')),
+        direction=Part.of(direction),
+        limit=value(CANDIDATE_LIMIT),
+    )
+    return Candidates(matches.query, found)
 
 
 def approximate_results(matches, sort, page, readouts=None, sample=None, hit_readouts=None) -> SearchResults:
@@ -337,87 +361,46 @@ def approximate_results(matches, sort, page, readouts=None, sample=None, hit_rea
     return results
 
 
-def ranked_page(matches: Matches, sort, page, hit_readouts=None, limit=None) -> SearchResults | None:
+def ranked_page(matches: Matches | Candidates, sort, page, hit_readouts=None, limit=None) -> SearchResults | None:
     """Rank and count every match and fetch one page of readouts with their best paragraphs;
     None if there are more than ``limit`` (when given), found after reading one more than that.
 
-    One statement ranks each match once and derives from the ranks the totals, the hits per year, the page's
-    readouts (what a result shows of them: hit_card()) and their best few paragraphs with highlighted headlines.
-    With ``hit_readouts`` given, a second fetches the page's readouts from it instead (the API's, with their
-    participants).
+    One statement (statements.RANKING) ranks each match once and derives from the ranks the totals, the hits per
+    year, the page's readouts (what a result shows of them: hit_card()) and their best few paragraphs with
+    highlighted headlines. With ``hit_readouts`` given, a second fetches the page's readouts from it instead (the
+    API's, with their participants).
     """
-    connection = read_connection()
     start = (max(page, 1) - 1) * READOUTS_PER_PAGE
     order = PAGE_ORDER[sort]
-    row_query, row_query_params = matches.row_query("m.")
-    rank = f"ts_rank(m.search_vector, {row_query})"
-    ranked = f"SELECT m.id, m.readout_id, m.meeting_date, m.position, {rank} AS rank FROM ({matches.sql}) m LIMIT %s"
-    ranked_params = [*row_query_params, *matches.params, None if limit is None else limit + 1]  # NULL: all
+    rank = fill(statements.RANK, row_query=matches.row_query("m."))
+    ranked = fill(
+        statements.RANKED, rank=rank, matching=matches.rows(), limit=value(None if limit is None else limit + 1)
+    )  # LIMIT NULL: all
     if matches.narrowable:
         # The matches go straight into the grouping, and the page's paragraphs are read again through their
         # readouts (a few dozen rows): keeping every match for that costs more (9,000 matches: 4 ms of 40).
-        kept, grouped = "", f"({ranked}) matches"
-        page_matches = f"""SELECT m.id, m.readout_id, m.position, {rank} AS rank
-            FROM ({matches.sql} AND "readouts_statement"."readout_id" IN (SELECT readout_id FROM page)) m"""
-        page_matches_params = [*row_query_params, *matches.params]
+        kept, grouped = statements.NOTHING, fill("({ranked}) matches", ranked=ranked)
+        narrowed = matches.rows(narrowing=Part.of(statements.PAGE_READOUTS_ONLY))
+        page_matches = fill(statements.PAGE_MATCHES, rank=rank, matching=narrowed)
     else:
         # Reading the candidates again would walk the readouts again: they are kept.
-        kept, grouped = f"matches AS MATERIALIZED ({ranked}),", "matches"
-        page_matches = "SELECT * FROM matches WHERE readout_id IN (SELECT readout_id FROM page)"
-        page_matches_params = []
-    headline_query, headline_query_params = matches.row_query("s.")
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"""
-            WITH {kept}
-            per_readout AS (
-                SELECT readout_id, max(rank) AS best, count(*) AS paragraphs, min(meeting_date) AS meeting_date
-                FROM {grouped} GROUP BY readout_id
-            ),
-            page AS MATERIALIZED (SELECT * FROM per_readout ORDER BY {order.format("")} LIMIT %s OFFSET %s),
-            page_matches AS ({page_matches}),
-            best AS (
-                SELECT * FROM (
-                    SELECT id, readout_id,
-                           row_number() OVER (PARTITION BY readout_id ORDER BY rank DESC, position) AS place
-                    FROM page_matches
-                ) numbered
-                WHERE place <= %s
-            )
-            SELECT
-                totals.readouts, totals.paragraphs,
-                (SELECT coalesce(json_agg(y ORDER BY y.year), '[]') FROM (
-                    SELECT date_part('year', meeting_date)::int AS year, sum(paragraphs)::int AS n
-                    FROM per_readout WHERE meeting_date IS NOT NULL GROUP BY 1) y),
-                (SELECT coalesce(json_agg(json_build_array(
-                        page.readout_id, page.paragraphs, r.title, r.slug, r.meeting_date, r.location, r.publisher,
-                        -- A name per participant by its key: joined, the people were hashed whole per readout.
-                        ARRAY(SELECT (SELECT name FROM readouts_person WHERE id = participation.person_id)
-                              FROM readouts_participation participation
-                              WHERE participation.readout_id = r.id ORDER BY participation."order"),
-                        -- How the date is shown (readouts.templatetags.archive.readout_date).
-                        r.meeting_end_date, r.meeting_date_basis, r.meeting_month, r.meeting_day, r.is_generated
-                    ) ORDER BY {order.format("page.")}), '[]')
-                 FROM page JOIN readouts_readout r ON r.id = page.readout_id),
-                (SELECT coalesce(json_agg(json_build_array(
-                        s.readout_id, s.id, s.position, s.kind, s.text, s.speaker_id, speaker.name, speaker.slug,
-                        s.segmented_text,
-                        ts_headline(s.search_config, coalesce(s.segmented_text, s.text), {headline_query}, %s)
-                    ) ORDER BY s.readout_id, best.place), '[]')
-                 FROM best JOIN readouts_statement s ON s.id = best.id
-                 LEFT JOIN readouts_person speaker ON speaker.id = s.speaker_id)
-            FROM (SELECT count(*) AS readouts, coalesce(sum(paragraphs), 0) AS paragraphs FROM per_readout) totals
-            """,
-            [
-                *ranked_params,
-                READOUTS_PER_PAGE,
-                start,
-                *page_matches_params,
-                PARAGRAPHS_PER_READOUT,
-                *headline_query_params,
-                HEADLINE,
-            ],
-        )
+        kept, grouped = fill("matches AS MATERIALIZED ({ranked}),", ranked=ranked), Part.of("matches")
+        page_matches = Part.of(statements.KEPT_PAGE_MATCHES)
+    statement = fill(
+        statements.RANKING,
+        kept=kept,
+        grouped=grouped,
+        order=Part.of(order.format("")),
+        per_page=value(READOUTS_PER_PAGE),
+        start=value(start),
+        page_matches=page_matches,
+        per_readout=value(PARAGRAPHS_PER_READOUT),
+        page_order=Part.of(order.format("page.")),
+        headline_query=matches.row_query("s."),
+        headline_options=value(HEADLINE),
+    )
+    with read_connection().cursor() as cursor:
+        statements.execute(cursor, statement)
         readout_count, paragraph_count, years, page_rows, best_rows = cursor.fetchone()
     if limit is not None and paragraph_count > limit:
         return None
@@ -441,9 +424,10 @@ def ranked_page(matches: Matches, sort, page, hit_readouts=None, limit=None) -> 
 def hit_card(row) -> ReadoutCard:
     """A readout of the page's rows of ranked_page(), as a search result shows it."""
     readout_id, _paragraphs, title, slug, meeting_date, location, publisher, participant_names, *details = row
-    end, basis, month, day, is_generated = details
+    end, basis, month, day, is_generated, location_guessed = details
     return ReadoutCard(
-        id=readout_id, title=title, slug=slug, location=location, publisher=publisher,
+        id=readout_id, title=title, slug=slug, location=location, location_guessed=location_guessed,
+        publisher=publisher,
         meeting_date=meeting_date and datetime.date.fromisoformat(meeting_date),
         meeting_end_date=end and datetime.date.fromisoformat(end), meeting_date_basis=basis, meeting_month=month,
         meeting_day=day, is_generated=is_generated, participant_names=participant_names,
@@ -456,11 +440,13 @@ def paragraph_hits(rows, readouts) -> dict[int, list[ParagraphHit]]:
     grouped: dict[int, list[ParagraphHit]] = {}
     speakers: dict[int, Speaker] = {}
     urls = {readout_id: readout.get_absolute_url() for readout_id, readout in readouts.items()}
-    for readout_id, statement_id, position, kind, text, speaker_id, speaker_name, slug, segmented, headline in rows:
+    for row in rows:
+        readout_id, statement_id, position, kind, text, speaker_id, speaker_name, slug, segmented, *rest = row
+        guessed, headline = rest
         if speaker_id is not None and speaker_id not in speakers:
             speakers[speaker_id] = Speaker(speaker_id, speaker_name, slug)
         found = FoundParagraph(
-            statement_id, readout_id, urls[readout_id], position, kind, text, speakers.get(speaker_id)
+            statement_id, readout_id, urls[readout_id], position, kind, text, speakers.get(speaker_id), guessed
         )
         grouped.setdefault(readout_id, []).append(ParagraphHit(found, highlighted(headline, segmented or text)))
     return grouped
@@ -502,23 +488,15 @@ class Sample:
 
 def sampled_estimate(matches: Matches) -> Sample:
     """Matching paragraphs in all, and per meeting year, estimated from a block sample of about SAMPLE_ROWS
-    paragraphs: the sample clause goes into the matches' first FROM (the table's, not a column's).
+    paragraphs (the sample clause in the matches' slot for it).
 
     The share sampled is written into the statement, not computed in it: the planner chooses the plan by it
     (a subquery there left the planner guessing: with a language filter the sample took 50 ms instead of 5)."""
     with read_connection().cursor() as cursor:
-        cursor.execute("SELECT reltuples FROM pg_class WHERE oid = 'readouts_statement'::regclass")
+        cursor.execute(statements.TABLE_ROWS)
         percent = min(100.0, 100.0 * SAMPLE_ROWS / max(cursor.fetchone()[0], 1))
-        sampled = re.sub(
-            r'FROM "readouts_statement"(?!\.)',
-            f'FROM "readouts_statement" TABLESAMPLE SYSTEM ({percent:.6f}) REPEATABLE (1)',
-            matches.sql,
-            count=1,
-        )
-        cursor.execute(
-            f"SELECT date_part('year', m.meeting_date)::int, count(*) FROM ({sampled}) m GROUP BY 1 ORDER BY 1",
-            matches.params,
-        )
+        sample = fill(statements.SAMPLE_CLAUSE, percent=Part.of(f"{percent:.6f}"))
+        statements.execute(cursor, fill(statements.SAMPLED_YEARS, matching=matches.rows(sample=sample)))
         rows = cursor.fetchall()
     scale = 100.0 / percent
     years = [(year, round(n * scale)) for year, n in rows if year is not None]
