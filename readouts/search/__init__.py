@@ -19,8 +19,8 @@ a range within years or a publisher.
 
 A search runs a handful of statements: the query's shape, the planner's estimate, a block sample where the
 estimate is doubted or the path is approximate, and one ranking statement that also gives the totals, the years,
-the page's readouts as the results show them and their best paragraphs with headlines. The matches' SQL is
-compiled once (compiled_matches) and every one of these builds on it.
+the page's readouts as the results show them and their best paragraphs with headlines. They are named statements
+(statements.py) whose slots take the matches' condition and the filters' (matches_of(), made once).
 """
 
 import datetime
