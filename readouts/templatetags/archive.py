@@ -195,3 +195,15 @@ def search_hits(hits):
 @functools.cache
 def search_hits_template():
     return engines["jinja2"].get_template("_search_hits.html")
+
+
+@register.simple_tag
+def year_chart(chart, id, caption, unit="meeting"):
+    """A year chart (charts.year_columns), drawn by the Jinja2 engine from templates/jinja2/_chart_years.html: a
+    column and a table row per year cost Django's engine 4.5 ms for 26 years, a third of a search page's Python."""
+    return mark_safe(year_chart_template().render({"chart": chart, "id": id, "caption": caption, "unit": unit}))
+
+
+@functools.cache
+def year_chart_template():
+    return engines["jinja2"].get_template("_chart_years.html")
