@@ -276,3 +276,20 @@ def test_results_are_plain_values_that_show_without_queries(archive, django_asse
         assert statement.speaker.name == archive["blinken"].name
         assert statement.get_absolute_url() == f"{stored.get_absolute_url()}#p{statement.position}"
     assert statement.text == Statement.objects.get(text__contains="fentanyl").text
+
+
+def test_a_speakers_paragraphs_read_first_give_the_same_results(archive, monkeypatch):
+    """Filters that select few paragraphs, with words that match many, are read first (MATCHING_FILTERS_FIRST):
+    the same matches, ranks and counts as through the full-text index."""
+
+    def shown(results):
+        return [(hit.readout.id, [(p.statement.id, p.headline) for p in hit.paragraphs]) for hit in results.hits]
+
+    through_index = search.search("Wang", speaker=archive["wang"])
+    monkeypatch.setattr(search, "FILTERS_FIRST_RATIO", 0)
+    chosen = search.matches_of(search.understood("Wang", search.read_connection()), speaker=archive["wang"])
+    assert chosen.shape == search.statements.MATCHING_FILTERS_FIRST
+    read_first = search.search("Wang", speaker=archive["wang"])
+    assert through_index.paragraph_count == read_first.paragraph_count > 0
+    assert shown(through_index) == shown(read_first)
+    assert through_index.years == read_first.years
