@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from django.db import connections, router
 from django.utils.safestring import mark_safe
 
-from readouts.models import UNCERTAIN_DATE_BASES, Country, DateBasis, Person, Readout, Statement
+from readouts.models import INDEXED_YEARS, UNCERTAIN_DATE_BASES, Country, DateBasis, Person, Readout, Statement
 from readouts.search import questions, statements, words
 from readouts.search.languages import MultilingualQuery, TextMatch
 from readouts.search.query import understood
@@ -47,6 +47,12 @@ EXACT_PLANNED = 12_000
 CANDIDATE_LIMIT = 500
 WALK_READOUTS = 10_000
 SAMPLE_ROWS = 5_000
+# The newest matches are read from the latest years through the full-text index (which holds the meeting year)
+# when the sample puts YEARS_MARGIN times CANDIDATE_LIMIT matches in at most INDEXED_YEARS of them and at most
+# YEARS_READ matches there: reading a match costs about 4 µs, while walking the readouts probes 500 / share
+# paragraphs ("изменения климата", 0.4%: 120,000 paragraphs of 10,000 readouts, 90 ms).
+YEARS_MARGIN = 3
+YEARS_READ = 8_000
 # A sample that puts the matches above this many times EXACT_PLANNED is believed: for 10,000 matches a sample of
 # 5,000 paragraphs holds about 50, and reading 15,000 from it takes 75, five standard deviations even for a
 # block sample, whose paragraphs come in readouts.
@@ -372,12 +378,53 @@ def recent_candidates(matches: Matches, sort, readouts=None) -> Candidates:
     return Candidates(matches.query, found)
 
 
+def candidates_of_years(matches: Matches, sort, sample: "Sample") -> Candidates | None:
+    """The ``CANDIDATE_LIMIT`` most recent matches (the oldest, when sorted so) read from the latest (earliest)
+    years through the full-text index, when the sample puts enough of them in a few years that hold few (None
+    otherwise): those years run from the one where the sampled matches reach YEARS_MARGIN times the limit to the
+    archive's last (first), so that any match outside them is older (newer) than every match inside."""
+    newest_first = sort != OLDEST
+    found, reached = 0, None
+    for year, n in sorted(sample.years, reverse=newest_first):
+        found += n
+        if found >= YEARS_MARGIN * CANDIDATE_LIMIT:
+            reached = year
+            break
+    if reached is None or found > YEARS_READ:
+        return None
+    with read_connection().cursor() as cursor:
+        cursor.execute(statements.YEARS_SPANNED)
+        first, last = cursor.fetchone()
+    if first is None:
+        return None
+    span = (reached, last.year) if newest_first else (first.year, reached)
+    if span[1] - span[0] >= INDEXED_YEARS:
+        return None
+    years = Statement.objects.met_between(datetime.date(span[0], 1, 1), datetime.date(span[1], 12, 31))
+    within = statements.condition_of(years, "readouts_statement", read_connection())
+    found = fill(
+        statements.CANDIDATES_OF_YEARS,
+        matching=matches.rows(narrowing=fill(" AND ({within})", within=within)),
+        direction=Part.of("ASC" if sort == OLDEST else "DESC"),
+        limit=value(CANDIDATE_LIMIT),
+    )
+    return Candidates(matches.query, found)
+
+
 def approximate_results(matches, sort, page, readouts=None, sample=None, hit_readouts=None) -> SearchResults:
     """Relevance among the most recent matches (the oldest, when sorted so); totals from a sample (``sample``,
-    when one was taken already)."""
-    results = ranked_page(recent_candidates(matches, sort, readouts), sort, page, hit_readouts)
-    ranked = results.paragraph_count  # every candidate matches
+    when one was taken already). The candidates come from the latest years where the sample says that is cheap
+    (candidates_of_years()), else from the walk (recent_candidates()), and from the walk too when those years held
+    fewer than the limit after all."""
     sample = sample or sampled_estimate(matches)
+    results, of_years = None, candidates_of_years(matches, sort, sample)
+    if of_years is not None:
+        results = ranked_page(of_years, sort, page, hit_readouts)
+        if results.paragraph_count < CANDIDATE_LIMIT:
+            results = None
+    if results is None:
+        results = ranked_page(recent_candidates(matches, sort, readouts), sort, page, hit_readouts)
+    ranked = results.paragraph_count  # every candidate matches
     sampled = sample.total
     if sampled > ranked:
         # Scale the readouts counted among the candidates up to the sampled paragraph total.

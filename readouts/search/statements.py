@@ -127,6 +127,14 @@ CANDIDATES = """
         ORDER BY r.meeting_date {direction} NULLS LAST, r.id {direction}, m.position
         LIMIT {limit}
     )"""
+# The first {limit} matches in date order ({direction}) among the few that the years narrowed {matching} to.
+CANDIDATES_OF_YEARS = """
+    SELECT m.id, m.readout_id, m.meeting_date, m.position, m.search_vector, m.search_config
+    FROM ({matching}) m
+    ORDER BY m.meeting_date {direction} NULLS LAST, m.readout_id {direction}, m.position
+    LIMIT {limit}"""
+# The archive's first and last meeting years.
+YEARS_SPANNED = "SELECT min(meeting_date), max(meeting_date) FROM readouts_readout"
 
 # The ranking statement (ranked_page()). Slots: {ranked} (the matches with their rank, at most {limit}: NULL for
 # all), {kept} (empty, or the ranked matches kept as a CTE when they cannot be read again), {grouped} (what the
