@@ -248,10 +248,12 @@ def search(
         return SearchResults(messages=[*messages, no_words], query=text)
     matches = matches_of(query, paragraphs, speaker, kind)
     planned, sample = estimated_count(matches), None
-    if planned <= EXACT_PLANNED and (has_phrase or speaker is not None or kind):
+    if planned <= EXACT_PLANNED and (has_phrase or speaker is not None or kind or len(query.groups) > 1):
         # The planner guesses a phrase from its words' frequencies, often tens of times too low ("climate change":
-        # 1,183 for 34,000), and a speaker's or a kind's paragraphs as if words did not go with them ("progress"
-        # in joint statements: 9,649 for 21,638). A block sample (a few milliseconds) says when it is far off.
+        # 1,183 for 34,000), a speaker's or a kind's paragraphs as if words did not go with them ("progress"
+        # in joint statements: 9,649 for 21,638), and a query that languages read apart as if its words were
+        # in every language ("изменения климата": 7 for 12,601). A block sample (a few milliseconds) says when
+        # it is far off.
         sample = sampled_estimate(matches)
         if sample.total > SURELY_ABOVE * EXACT_PLANNED:
             planned = sample.total
@@ -378,11 +380,12 @@ def recent_candidates(matches: Matches, sort, readouts=None) -> Candidates:
     return Candidates(matches.query, found)
 
 
-def candidates_of_years(matches: Matches, sort, sample: "Sample") -> Candidates | None:
+def candidates_of_years(matches: Matches, sort, sample: "Sample", readouts=None) -> Candidates | None:
     """The ``CANDIDATE_LIMIT`` most recent matches (the oldest, when sorted so) read from the latest (earliest)
     years through the full-text index, when the sample puts enough of them in a few years that hold few (None
     otherwise): those years run from the one where the sampled matches reach YEARS_MARGIN times the limit to the
-    archive's last (first), so that any match outside them is older (newer) than every match inside."""
+    last (first) of ``readouts`` (the list filters' readouts; None: all), so that any match outside them is older
+    (newer) than every match inside."""
     newest_first = sort != OLDEST
     found, reached = 0, None
     for year, n in sorted(sample.years, reverse=newest_first):
@@ -392,8 +395,11 @@ def candidates_of_years(matches: Matches, sort, sample: "Sample") -> Candidates 
             break
     if reached is None or found > YEARS_READ:
         return None
+    chosen = statements.TRUE
+    if readouts is not None:
+        chosen = statements.condition_of(readouts, "readouts_readout", read_connection())
     with read_connection().cursor() as cursor:
-        cursor.execute(statements.YEARS_SPANNED)
+        statements.execute(cursor, fill(statements.YEARS_SPANNED, filters=chosen))
         first, last = cursor.fetchone()
     if first is None:
         return None
@@ -417,7 +423,7 @@ def approximate_results(matches, sort, page, readouts=None, sample=None, hit_rea
     (candidates_of_years()), else from the walk (recent_candidates()), and from the walk too when those years held
     fewer than the limit after all."""
     sample = sample or sampled_estimate(matches)
-    results, of_years = None, candidates_of_years(matches, sort, sample)
+    results, of_years = None, candidates_of_years(matches, sort, sample, readouts)
     if of_years is not None:
         results = ranked_page(of_years, sort, page, hit_readouts)
         if results.paragraph_count < CANDIDATE_LIMIT:

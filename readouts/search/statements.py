@@ -133,8 +133,8 @@ CANDIDATES_OF_YEARS = """
     FROM ({matching}) m
     ORDER BY m.meeting_date {direction} NULLS LAST, m.readout_id {direction}, m.position
     LIMIT {limit}"""
-# The archive's first and last meeting years.
-YEARS_SPANNED = "SELECT min(meeting_date), max(meeting_date) FROM readouts_readout"
+# The first and last meeting dates of the readouts the list filters select ({filters}).
+YEARS_SPANNED = "SELECT min(meeting_date), max(meeting_date) FROM readouts_readout WHERE {filters}"
 
 # The ranking statement (ranked_page()). Slots: {ranked} (the matches with their rank, at most {limit}: NULL for
 # all), {kept} (empty, or the ranked matches kept as a CTE when they cannot be read again), {grouped} (what the
