@@ -1,4 +1,5 @@
-"""Small server-rendered charts: the geometry is computed here, the markup is in templates/includes/_chart_*.html."""
+"""Small server-rendered charts: the geometry is computed here, the markup is in templates/includes/_chart_*.html
+(the year chart: templates/jinja2/_chart_years.html)."""
 
 import math
 from dataclasses import dataclass

@@ -17,11 +17,11 @@ the speakers and the countries from them:
 import json
 from dataclasses import dataclass, field
 
-from django.core.exceptions import EmptyResultSet, FullResultSet
 from psycopg import sql
 
 from readouts import search
 from readouts.models import Country, Person
+from readouts.search import statements
 
 MAX_QUERIES = 5
 EXACT_SELECTION = 50_000
@@ -160,21 +160,9 @@ def count_trends(texts, paragraphs, *, per=YEAR, measure=SHARE, split="", langua
 
 
 def compiled_where(queryset, connection) -> tuple[str, list]:
-    """The condition a queryset of paragraphs puts on ``readouts_statement`` (its columns named by the table), for
-    the counting statement's WHERE clause; the filters test the paragraph's columns or subqueries, never a join.
-    A queryset that does join is selected by its ids instead."""
-    query = queryset.query
-    compiler = query.get_compiler(connection=connection)
-    if len(query.alias_map) > 1:
-        ids_sql, ids_params = queryset.values("id").query.get_compiler(connection=connection).as_sql()
-        return f'"readouts_statement"."id" IN ({ids_sql})', list(ids_params)
-    try:
-        where, params = compiler.compile(query.where)
-    except FullResultSet:  # no condition
-        return "TRUE", []
-    except EmptyResultSet:  # a condition nothing meets
-        return "FALSE", []
-    return where or "TRUE", list(params)
+    """The condition a queryset of paragraphs puts on ``readouts_statement``, for the counting statement's WHERE
+    clause (the search's statements take theirs the same way)."""
+    return statements.where_of(queryset, "readouts_statement", connection)
 
 
 def estimated_rows(queryset) -> int:

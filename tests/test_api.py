@@ -278,7 +278,8 @@ def test_root_lists_the_endpoints(client, db):
 
 def test_search_returns_highlighted_paragraphs_grouped_by_readout(client, archive, django_assert_max_num_queries):
     get_json(client, "/api/search/", q="talks")  # the archive's languages and names, cached from then on
-    with django_assert_max_num_queries(10):
+    # A speaker adds the planner's two estimates that choose how their paragraphs are read (search.matches_of).
+    with django_assert_max_num_queries(12):
         data = get_json(client, "/api/search/", q="neighbours", country="KZ", speaker="wang-yi")
     assert (data["paragraph_count"], data["readout_count"], data["approximate"]) == (1, 1, False)
     hit = data["results"][0]

@@ -202,6 +202,33 @@ def test_the_approximate_path_keeps_the_best_matches_and_says_so(archive, monkey
     assert [len(hit.paragraphs) for hit in results.hits] == [2, 1]
 
 
+@pytest.mark.parametrize("sort", [search.RELEVANCE, search.NEWEST, search.OLDEST])
+def test_the_newest_matches_read_from_the_latest_years_are_those_the_walk_finds(archive, monkeypatch, sort):
+    """The approximate path reads its candidates from the years the sample puts enough matches in when that is
+    cheap, else it walks the readouts: either way the same matches, ranked and ordered the same."""
+    monkeypatch.setattr(search, "EXACT_PLANNED", 0)
+    monkeypatch.setattr(search, "CANDIDATE_LIMIT", 3)
+    monkeypatch.setattr(search, "YEARS_MARGIN", 1)
+    monkeypatch.setattr(search, "SAMPLE_ROWS", 10**9)
+    used, of_years = [], search.candidates_of_years
+
+    def spy(*args):
+        found = of_years(*args)
+        used.append(found is not None)
+        return found
+
+    monkeypatch.setattr(search, "candidates_of_years", spy)
+    from_years = search.search("Wang or cooperation", sort=sort)
+    monkeypatch.setattr(search, "candidates_of_years", lambda *args: None)
+    walked = search.search("Wang or cooperation", sort=sort)
+    assert used == [True] and from_years.approximate and walked.approximate
+    assert from_years.paragraph_count == walked.paragraph_count
+    shown = [
+        [(hit.readout.id, [p.statement.id for p in hit.paragraphs]) for hit in r.hits] for r in (from_years, walked)
+    ]
+    assert shown[0] == shown[1]
+
+
 def test_when_the_planner_expects_few_matches_and_there_are_more_the_results_are_approximate(archive, monkeypatch):
     """The exact path reads one match more than its limit and gives way to the approximate one: the planner's
     estimate is a guess, the limit on the work is not."""
@@ -276,3 +303,20 @@ def test_results_are_plain_values_that_show_without_queries(archive, django_asse
         assert statement.speaker.name == archive["blinken"].name
         assert statement.get_absolute_url() == f"{stored.get_absolute_url()}#p{statement.position}"
     assert statement.text == Statement.objects.get(text__contains="fentanyl").text
+
+
+def test_a_speakers_paragraphs_read_first_give_the_same_results(archive, monkeypatch):
+    """Filters that select few paragraphs, with words that match many, are read first (MATCHING_FILTERS_FIRST):
+    the same matches, ranks and counts as through the full-text index."""
+
+    def shown(results):
+        return [(hit.readout.id, [(p.statement.id, p.headline) for p in hit.paragraphs]) for hit in results.hits]
+
+    through_index = search.search("Wang", speaker=archive["wang"])
+    monkeypatch.setattr(search, "FILTERS_FIRST_RATIO", 0)
+    chosen = search.matches_of(search.understood("Wang", search.read_connection()), speaker=archive["wang"])
+    assert chosen.shape == search.statements.MATCHING_FILTERS_FIRST
+    read_first = search.search("Wang", speaker=archive["wang"])
+    assert through_index.paragraph_count == read_first.paragraph_count > 0
+    assert shown(through_index) == shown(read_first)
+    assert through_index.years == read_first.years

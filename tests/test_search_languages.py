@@ -194,3 +194,24 @@ def test_the_surname_of_a_full_alias_in_another_script_finds_the_person(db):
     make_readout(title="Tokayev at the summit", paragraphs=[("President Tokayev spoke.", None, NARRATIVE)])
     make_readout(title="Other", paragraphs=[("The ministers spoke.", None, NARRATIVE)])
     assert {hit.readout.title for hit in search.search("Токаев").hits} == {"Tokayev at the summit"}
+
+
+def test_a_query_the_languages_read_apart_is_sampled_before_the_exact_path(archive, monkeypatch):
+    """The planner takes the test of each paragraph's configuration as independent of the words, so a query read
+    apart by the languages is sampled first, and a sample well over the limit skips the exact path; a query that
+    reads the same in every language is left to the planner."""
+    monkeypatch.setattr(search, "estimated_count", lambda matches: 0)
+    monkeypatch.setattr(search, "EXACT_PLANNED", 0)
+    monkeypatch.setattr(search, "SAMPLE_ROWS", 10**9)  # the sample is the whole (tiny) table
+    limits, ranked_page = [], search.ranked_page
+
+    def spy(*args, **kwargs):
+        limits.append(kwargs.get("limit"))
+        return ranked_page(*args, **kwargs)
+
+    monkeypatch.setattr(search, "ranked_page", spy)
+    results = search.search("сотрудничества")  # Russian's stem, and the word as written for the rest
+    assert limits == [None] and results.paragraph_count == 1
+    limits.clear()
+    search.search("合作")  # one query for every language
+    assert limits == [0, None]

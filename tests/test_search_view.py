@@ -116,7 +116,9 @@ def test_the_search_page_runs_a_constant_number_of_queries(client, archive, djan
         client.get("/search/", {"q": "fentanyl"})
     with django_assert_num_queries(5):  # the country; no suggestion
         client.get("/search/", {"q": "cooperation", "country": "KZ"})
-    with django_assert_num_queries(9):  # the speaker, and a block sample (2) for the estimate of their paragraphs
+    # The speaker; the planner's estimates of the filters alone and of the words alone (2), which choose whether
+    # the filters' rows are read first (search.matches_of); a block sample (2) for the estimate of their paragraphs.
+    with django_assert_num_queries(11):
         client.get("/search/", {"q": "cooperation", "country": "KZ", "speaker": "wang-yi"})
 
 
@@ -347,3 +349,31 @@ def test_a_generated_readouts_card_says_so_and_snippets_cut_inside_a_paragraph_s
     assert not whole.startswith("…") and not whole.endswith("…")
     # A readout that is not generated has no badge.
     assert "Generated demo" not in client.get("/search/", {"q": "zebra crossings"}).content.decode()
+
+
+def test_a_guessed_place_and_a_guessed_speaker_are_shown_as_guesses_on_the_card(client, archive):
+    """As the readout page shows them: the importer's guesses (Readout.location_guessed, Statement.speaker_guessed)
+    are marked, what was written is not."""
+    guessed = make_readout(
+        title="Guessed meeting",
+        location="Astana",
+        location_guessed=True,
+        paragraphs=[
+            ("He praised the quokka.", archive["wang"], STATEMENT),
+            ("Wang said quokka too.", archive["wang"], STATEMENT),
+        ],
+    )
+    Statement.objects.filter(readout=guessed, position=1).update(speaker_guessed=True)
+    make_readout(
+        title="Written meeting", location="Beijing", paragraphs=[("Wang said quokka.", archive["wang"], STATEMENT)]
+    )
+    html = client.get("/search/", {"q": "quokka"}).content.decode()
+    cards = {
+        re.search(r'<a href="[^"]*">([^<]*)</a>', card).group(1): card
+        for card in re.findall(r'<li class="search-hit">.*?</ul>', html, re.S)
+    }
+    assert 'Astana <span class="guess-note">(place guessed)</span>' in cards["Guessed meeting"]
+    paragraphs = re.findall(r'<li class="statement-statement">(.*?)</li>', cards["Guessed meeting"], re.S)
+    guesses = {re.search(r"¶(\d)", paragraph).group(1): "Speaker guessed" in paragraph for paragraph in paragraphs}
+    assert guesses == {"1": True, "2": False}
+    assert "guess" not in cards["Written meeting"]

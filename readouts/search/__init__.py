@@ -8,9 +8,11 @@ Exact where it is cheap, honest where it is not: when the planner expects at mos
 (a margin above the 10,000 where exactness is promised), every match is ranked and counted, which reads one
 table page per match (about 20 ms for 10,000 matches when cached); reading stops one match past the limit, so
 a wrong estimate costs little. Above that, relevance is computed among the ``CANDIDATE_LIMIT`` most recent
-matches, found by walking the readouts newest first and probing each one's paragraphs (a few milliseconds
-even for a word in 40% of paragraphs), and the totals and hits per year are estimated from a block sample of
-the table; the page says so ("About 812,000 paragraphs match").
+matches, and the totals and hits per year are estimated from a block sample of the table; the page says so
+("About 812,000 paragraphs match"). The candidates are read from the latest years through the full-text index
+(which holds the meeting year) when the sample puts enough of them in a few years that hold few, else found by
+walking the readouts newest first and probing each one's paragraphs (a few milliseconds even for a word in 40%
+of paragraphs, but a hundred for a phrase in 0.4% of them, most in one language's readouts).
 
 The list filters narrow the paragraphs through their own copies of the readout's meeting date, countries and
 publisher (migrations 0009 and 0012), so that one GIN scan answers words and filters together: the GIN index
@@ -19,8 +21,8 @@ a range within years or a publisher.
 
 A search runs a handful of statements: the query's shape, the planner's estimate, a block sample where the
 estimate is doubted or the path is approximate, and one ranking statement that also gives the totals, the years,
-the page's readouts as the results show them and their best paragraphs with headlines. The matches' SQL is
-compiled once (compiled_matches) and every one of these builds on it.
+the page's readouts as the results show them and their best paragraphs with headlines. They are named statements
+(statements.py) whose slots take the matches' condition and the filters' (matches_of(), made once).
 """
 
 import datetime
@@ -31,14 +33,14 @@ import re
 from dataclasses import dataclass, field
 
 from django.db import connections, router
-from django.db.models import F
 from django.utils.safestring import mark_safe
 
-from readouts.models import UNCERTAIN_DATE_BASES, Country, DateBasis, Person, Readout, Statement
-from readouts.search import questions, words
+from readouts.models import INDEXED_YEARS, UNCERTAIN_DATE_BASES, Country, DateBasis, Person, Readout, Statement
+from readouts.search import questions, statements, words
 from readouts.search.languages import MultilingualQuery, TextMatch
 from readouts.search.query import understood
 from readouts.search.questions import Question
+from readouts.search.statements import Part, fill, value
 
 # Up to this many matches (by the planner's estimate, within a few percent for words) every match is ranked
 # and counted: above the 10,000 where exactness is promised, and about where reading every match starts to
@@ -47,10 +49,22 @@ EXACT_PLANNED = 12_000
 CANDIDATE_LIMIT = 500
 WALK_READOUTS = 10_000
 SAMPLE_ROWS = 5_000
+# The newest matches are read from the latest years through the full-text index (which holds the meeting year)
+# when the sample puts YEARS_MARGIN times CANDIDATE_LIMIT matches in at most INDEXED_YEARS of them and at most
+# YEARS_READ matches there: reading a match costs about 4 µs, while walking the readouts probes 500 / share
+# paragraphs ("изменения климата", 0.4%: 120,000 paragraphs of 10,000 readouts, 90 ms).
+YEARS_MARGIN = 3
+YEARS_READ = 8_000
 # A sample that puts the matches above this many times EXACT_PLANNED is believed: for 10,000 matches a sample of
 # 5,000 paragraphs holds about 50, and reading 15,000 from it takes 75, five standard deviations even for a
 # block sample, whose paragraphs come in readouts.
 SURELY_ABOVE = 1.5
+# A speaker or a kind that the planner expects to select at most FILTERS_FIRST_ROWS paragraphs, with words it
+# expects to match FILTERS_FIRST_RATIO times as many among the other filters, are read first and the words tested
+# on their rows (statements.py): a row read costs about 4 µs, a row of the full-text index's bitmap about 0.14 µs
+# ("cooperation": 939,000 rows in 130 ms), so the index wins below about 30 times as many.
+FILTERS_FIRST_ROWS = 50_000
+FILTERS_FIRST_RATIO = 30
 MAX_QUERY_LENGTH = 500
 READOUTS_PER_PAGE = 20
 PARAGRAPHS_PER_READOUT = 3
@@ -109,6 +123,7 @@ class ReadoutCard:
     meeting_month: int | None
     meeting_day: int | None
     location: str
+    location_guessed: bool  # the importer's guess (Readout.location_guessed), shown as one
     publisher: str
     is_generated: bool
     participant_names: list[str]
@@ -138,6 +153,7 @@ class FoundParagraph:
     kind: str
     text: str
     speaker: Speaker | None
+    speaker_guessed: bool  # the importer's guess (Statement.speaker_guessed), shown as one
 
     @property
     def pk(self) -> int:  # as a model's, for the code that shows either
@@ -232,12 +248,14 @@ def search(
     if not has_terms:
         no_words = "The query has no searchable words: try a more specific word."
         return SearchResults(messages=[*messages, no_words], query=text)
-    matches = compiled_matches(matching_statements(query, paragraphs, speaker, kind), query)
+    matches = matches_of(query, paragraphs, speaker, kind)
     planned, sample = estimated_count(matches), None
-    if planned <= EXACT_PLANNED and (has_phrase or speaker is not None or kind):
+    if planned <= EXACT_PLANNED and (has_phrase or speaker is not None or kind or len(query.groups) > 1):
         # The planner guesses a phrase from its words' frequencies, often tens of times too low ("climate change":
-        # 1,183 for 34,000), and a speaker's or a kind's paragraphs as if words did not go with them ("progress"
-        # in joint statements: 9,649 for 21,638). A block sample (a few milliseconds) says when it is far off.
+        # 1,183 for 34,000), a speaker's or a kind's paragraphs as if words did not go with them ("progress"
+        # in joint statements: 9,649 for 21,638), and a query that languages read apart as if its words were
+        # in every language ("изменения климата": 7 for 12,601). A block sample (a few milliseconds) says when
+        # it is far off.
         sample = sampled_estimate(matches)
         if sample.total > SURELY_ABOVE * EXACT_PLANNED:
             planned = sample.total
@@ -253,43 +271,89 @@ def search(
     return results
 
 
-# What ranking, grouping and the walk read of a matching paragraph.
-MATCH_COLUMNS = ("id", "readout_id", "meeting_date", "position", "search_vector", "search_config")
+@dataclass
+class Matches:
+    """The matching paragraphs as slots of the statements (statements.MATCHING): the query's condition
+    (``match``), and the list filters, the speaker and the kind (``filters``), for the planner's estimate, the
+    sample, the walk for the newest matches and the ranking, which build on them; and the query (for ts_rank and
+    ts_headline, in each paragraph's configuration)."""
+
+    query: MultilingualQuery
+    match: Part
+    filters: Part
+    # The ranking reads the page's paragraphs again by their readouts (the rows narrowed) instead of keeping every
+    # match (ranked_page()).
+    # statements.MATCHING, or MATCHING_FILTERS_FIRST for filters that select few paragraphs and words that match
+    # many (matches_of()).
+    shape: str = statements.MATCHING
+    narrowable = True
+
+    def rows(self, narrowing: Part = statements.NOTHING, sample: Part = statements.NOTHING) -> Part:
+        """The matches' MATCH_COLUMNS, in no order; of a block sample of the table with ``sample``."""
+        return fill(self.shape, sample=sample, match=self.match, filters=self.filters, narrowing=narrowing)
+
+    def row_query(self, table: str) -> Part:
+        """The tsquery of each paragraph's own configuration, its columns in ``table`` (a name and a dot)."""
+        return Part.of(*self.query.row_query_sql(table))
 
 
 @dataclass
-class Matches:
-    """The SQL of the matching paragraphs (their MATCH_COLUMNS, in no order, ending with its WHERE clause) and
-    the query (for ts_rank and ts_headline, in each paragraph's configuration): compiled once, for the planner's
-    estimate, the sample, the walk for the newest matches and the ranking, which build on it."""
+class Candidates:
+    """Some of the matches, found by a statement of their own (recent_candidates()): read once, and kept."""
 
-    sql: str
-    params: tuple
     query: MultilingualQuery
-    # Whether a condition can be appended to ``sql`` (it ends with the table's WHERE clause): then the ranking
-    # reads the page's paragraphs again by their readouts instead of keeping every match (ranked_page()).
-    narrowable: bool = True
+    found: Part
+    narrowable = False
 
-    def row_query(self, table: str) -> tuple[str, list]:
-        """The tsquery of each paragraph's own configuration, its columns in ``table`` (a name and a dot)."""
-        return self.query.row_query_sql(table)
+    def rows(self, narrowing: Part = statements.NOTHING) -> Part:
+        return self.found
+
+    row_query = Matches.row_query
 
 
-def compiled_matches(matches, query: MultilingualQuery) -> Matches:
-    values = matches.values(*MATCH_COLUMNS).order_by()
-    sql, params = values.query.get_compiler(connection=read_connection()).as_sql()
-    return Matches(sql, tuple(params), query)
+def matches_of(query: MultilingualQuery, paragraphs=None, speaker=None, kind=None) -> Matches:
+    """The matches of the query among ``paragraphs`` (ReadoutFilter.paragraphs(); None: all), by a speaker,
+    of a kind: the filters are the condition that their queryset puts on the paragraphs."""
+    filtered = Statement.objects.all() if paragraphs is None else paragraphs
+    if speaker is not None:
+        filtered = filtered.filter(speaker=speaker)
+    if kind:
+        filtered = filtered.filter(kind=kind)
+    connection = read_connection()
+    filters = statements.condition_of(filtered, "readouts_statement", connection)
+    match = Part.of(*query.match_sql('"readouts_statement".'))
+    shape = statements.MATCHING
+    if speaker is not None or kind:  # the paragraphs' columns the full-text index does not hold
+        # What reading the speaker's or the kind's rows first costs, against what the full-text index reads: the
+        # words' rows among the other filters (the meeting years and the countries are in that index too).
+        scalar = Statement.objects.filter(**({"speaker": speaker} if speaker is not None else {}), **(
+            {"kind": kind} if kind else {}))  # fmt: skip
+        chosen = planned_rows(statements.condition_of(scalar, "readouts_statement", connection))
+        others = statements.TRUE if paragraphs is None else statements.condition_of(
+            paragraphs, "readouts_statement", connection)  # fmt: skip
+        indexed = planned_rows(fill("({match}) AND ({others})", match=match, others=others))
+        if chosen <= FILTERS_FIRST_ROWS and indexed > FILTERS_FIRST_RATIO * chosen:
+            shape = statements.MATCHING_FILTERS_FIRST
+    return Matches(query, match, filters, shape)
+
+
+def planned_rows(condition: Part) -> int:
+    """The planner's estimate of the paragraphs that meet a condition alone (half a millisecond)."""
+    with read_connection().cursor() as cursor:
+        statements.execute(cursor, fill(statements.SELECTED, condition=condition))
+        plan = json_value(cursor.fetchone()[0])
+    return int(plan[0]["Plan"]["Plan Rows"])
 
 
 def estimated_count(matches: Matches) -> int:
     """The planner's estimate of the matches: a millisecond, where counting takes hundreds."""
     with read_connection().cursor() as cursor:
-        cursor.execute(f"EXPLAIN (FORMAT json) {matches.sql}", matches.params)
+        statements.execute(cursor, fill(statements.ESTIMATE, matching=matches.rows()))
         plan = json_value(cursor.fetchone()[0])
     return int(plan[0]["Plan"]["Plan Rows"])
 
 
-def recent_candidates(matches: Matches, sort, readouts=None) -> Matches:
+def recent_candidates(matches: Matches, sort, readouts=None) -> Candidates:
     """The ``CANDIDATE_LIMIT`` most recent of the matching paragraphs (the oldest, when sorted so), among
     ``readouts`` (None: all): ranked_page() finds them within its own statement.
 
@@ -298,31 +362,77 @@ def recent_candidates(matches: Matches, sort, readouts=None) -> Matches:
     through the full-text index reads one table page per match. At most ``WALK_READOUTS`` readouts are
     walked, which bounds the cost when the planner overestimated the matches.
     """
-    ordered = readouts if readouts is not None else Readout.objects.all()
-    if sort == OLDEST:
-        ordered = ordered.order_by(F("meeting_date").asc(nulls_last=True), "id")
-    else:
-        ordered = ordered.order_by(F("meeting_date").desc(nulls_last=True), "-id")
-    walked_sql, walked_params = ordered.values("id", "meeting_date")[:WALK_READOUTS].query.sql_with_params()
     direction = "ASC" if sort == OLDEST else "DESC"
-    columns = ", ".join(f"candidate.{column}" for column in MATCH_COLUMNS)
-    sql = f"""
-        SELECT {columns} FROM readouts_statement candidate WHERE candidate.id IN (
-            SELECT m.id FROM ({walked_sql}) r
-            CROSS JOIN LATERAL ({matches.sql} AND "readouts_statement"."readout_id" = r.id OFFSET 0) m
-            ORDER BY r.meeting_date {direction} NULLS LAST, r.id {direction}, m.position
-            LIMIT %s
-        )"""
-    params = (*walked_params, *matches.params, CANDIDATE_LIMIT)
-    return Matches(sql, params, matches.query, narrowable=False)
+    chosen = statements.TRUE
+    if readouts is not None:
+        chosen = statements.condition_of(readouts, "readouts_readout", read_connection())
+    walked = fill(
+        statements.WALKED_READOUTS,
+        filters=chosen,
+        order=Part.of(statements.WALK_ORDER[direction]),
+        limit=value(WALK_READOUTS),
+    )
+    found = fill(
+        statements.CANDIDATES,
+        walked=walked,
+        matching=matches.rows(narrowing=Part.of(' AND "readouts_statement"."readout_id" = r.id')),
+        direction=Part.of(direction),
+        limit=value(CANDIDATE_LIMIT),
+    )
+    return Candidates(matches.query, found)
+
+
+def candidates_of_years(matches: Matches, sort, sample: "Sample", readouts=None) -> Candidates | None:
+    """The ``CANDIDATE_LIMIT`` most recent matches (the oldest, when sorted so) read from the latest (earliest)
+    years through the full-text index, when the sample puts enough of them in a few years that hold few (None
+    otherwise): those years run from the one where the sampled matches reach YEARS_MARGIN times the limit to the
+    last (first) of ``readouts`` (the list filters' readouts; None: all), so that any match outside them is older
+    (newer) than every match inside."""
+    newest_first = sort != OLDEST
+    found, reached = 0, None
+    for year, n in sorted(sample.years, reverse=newest_first):
+        found += n
+        if found >= YEARS_MARGIN * CANDIDATE_LIMIT:
+            reached = year
+            break
+    if reached is None or found > YEARS_READ:
+        return None
+    chosen = statements.TRUE
+    if readouts is not None:
+        chosen = statements.condition_of(readouts, "readouts_readout", read_connection())
+    with read_connection().cursor() as cursor:
+        statements.execute(cursor, fill(statements.YEARS_SPANNED, filters=chosen))
+        first, last = cursor.fetchone()
+    if first is None:
+        return None
+    span = (reached, last.year) if newest_first else (first.year, reached)
+    if span[1] - span[0] >= INDEXED_YEARS:
+        return None
+    years = Statement.objects.met_between(datetime.date(span[0], 1, 1), datetime.date(span[1], 12, 31))
+    within = statements.condition_of(years, "readouts_statement", read_connection())
+    found = fill(
+        statements.CANDIDATES_OF_YEARS,
+        matching=matches.rows(narrowing=fill(" AND ({within})", within=within)),
+        direction=Part.of("ASC" if sort == OLDEST else "DESC"),
+        limit=value(CANDIDATE_LIMIT),
+    )
+    return Candidates(matches.query, found)
 
 
 def approximate_results(matches, sort, page, readouts=None, sample=None, hit_readouts=None) -> SearchResults:
     """Relevance among the most recent matches (the oldest, when sorted so); totals from a sample (``sample``,
-    when one was taken already)."""
-    results = ranked_page(recent_candidates(matches, sort, readouts), sort, page, hit_readouts)
-    ranked = results.paragraph_count  # every candidate matches
+    when one was taken already). The candidates come from the latest years where the sample says that is cheap
+    (candidates_of_years()), else from the walk (recent_candidates()), and from the walk too when those years held
+    fewer than the limit after all."""
     sample = sample or sampled_estimate(matches)
+    results, of_years = None, candidates_of_years(matches, sort, sample, readouts)
+    if of_years is not None:
+        results = ranked_page(of_years, sort, page, hit_readouts)
+        if results.paragraph_count < CANDIDATE_LIMIT:
+            results = None
+    if results is None:
+        results = ranked_page(recent_candidates(matches, sort, readouts), sort, page, hit_readouts)
+    ranked = results.paragraph_count  # every candidate matches
     sampled = sample.total
     if sampled > ranked:
         # Scale the readouts counted among the candidates up to the sampled paragraph total.
@@ -337,87 +447,46 @@ def approximate_results(matches, sort, page, readouts=None, sample=None, hit_rea
     return results
 
 
-def ranked_page(matches: Matches, sort, page, hit_readouts=None, limit=None) -> SearchResults | None:
+def ranked_page(matches: Matches | Candidates, sort, page, hit_readouts=None, limit=None) -> SearchResults | None:
     """Rank and count every match and fetch one page of readouts with their best paragraphs;
     None if there are more than ``limit`` (when given), found after reading one more than that.
 
-    One statement ranks each match once and derives from the ranks the totals, the hits per year, the page's
-    readouts (what a result shows of them: hit_card()) and their best few paragraphs with highlighted headlines.
-    With ``hit_readouts`` given, a second fetches the page's readouts from it instead (the API's, with their
-    participants).
+    One statement (statements.RANKING) ranks each match once and derives from the ranks the totals, the hits per
+    year, the page's readouts (what a result shows of them: hit_card()) and their best few paragraphs with
+    highlighted headlines. With ``hit_readouts`` given, a second fetches the page's readouts from it instead (the
+    API's, with their participants).
     """
-    connection = read_connection()
     start = (max(page, 1) - 1) * READOUTS_PER_PAGE
     order = PAGE_ORDER[sort]
-    row_query, row_query_params = matches.row_query("m.")
-    rank = f"ts_rank(m.search_vector, {row_query})"
-    ranked = f"SELECT m.id, m.readout_id, m.meeting_date, m.position, {rank} AS rank FROM ({matches.sql}) m LIMIT %s"
-    ranked_params = [*row_query_params, *matches.params, None if limit is None else limit + 1]  # NULL: all
+    rank = fill(statements.RANK, row_query=matches.row_query("m."))
+    ranked = fill(
+        statements.RANKED, rank=rank, matching=matches.rows(), limit=value(None if limit is None else limit + 1)
+    )  # LIMIT NULL: all
     if matches.narrowable:
         # The matches go straight into the grouping, and the page's paragraphs are read again through their
         # readouts (a few dozen rows): keeping every match for that costs more (9,000 matches: 4 ms of 40).
-        kept, grouped = "", f"({ranked}) matches"
-        page_matches = f"""SELECT m.id, m.readout_id, m.position, {rank} AS rank
-            FROM ({matches.sql} AND "readouts_statement"."readout_id" IN (SELECT readout_id FROM page)) m"""
-        page_matches_params = [*row_query_params, *matches.params]
+        kept, grouped = statements.NOTHING, fill("({ranked}) matches", ranked=ranked)
+        narrowed = matches.rows(narrowing=Part.of(statements.PAGE_READOUTS_ONLY))
+        page_matches = fill(statements.PAGE_MATCHES, rank=rank, matching=narrowed)
     else:
         # Reading the candidates again would walk the readouts again: they are kept.
-        kept, grouped = f"matches AS MATERIALIZED ({ranked}),", "matches"
-        page_matches = "SELECT * FROM matches WHERE readout_id IN (SELECT readout_id FROM page)"
-        page_matches_params = []
-    headline_query, headline_query_params = matches.row_query("s.")
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"""
-            WITH {kept}
-            per_readout AS (
-                SELECT readout_id, max(rank) AS best, count(*) AS paragraphs, min(meeting_date) AS meeting_date
-                FROM {grouped} GROUP BY readout_id
-            ),
-            page AS MATERIALIZED (SELECT * FROM per_readout ORDER BY {order.format("")} LIMIT %s OFFSET %s),
-            page_matches AS ({page_matches}),
-            best AS (
-                SELECT * FROM (
-                    SELECT id, readout_id,
-                           row_number() OVER (PARTITION BY readout_id ORDER BY rank DESC, position) AS place
-                    FROM page_matches
-                ) numbered
-                WHERE place <= %s
-            )
-            SELECT
-                totals.readouts, totals.paragraphs,
-                (SELECT coalesce(json_agg(y ORDER BY y.year), '[]') FROM (
-                    SELECT date_part('year', meeting_date)::int AS year, sum(paragraphs)::int AS n
-                    FROM per_readout WHERE meeting_date IS NOT NULL GROUP BY 1) y),
-                (SELECT coalesce(json_agg(json_build_array(
-                        page.readout_id, page.paragraphs, r.title, r.slug, r.meeting_date, r.location, r.publisher,
-                        -- A name per participant by its key: joined, the people were hashed whole per readout.
-                        ARRAY(SELECT (SELECT name FROM readouts_person WHERE id = participation.person_id)
-                              FROM readouts_participation participation
-                              WHERE participation.readout_id = r.id ORDER BY participation."order"),
-                        -- How the date is shown (readouts.templatetags.archive.readout_date).
-                        r.meeting_end_date, r.meeting_date_basis, r.meeting_month, r.meeting_day, r.is_generated
-                    ) ORDER BY {order.format("page.")}), '[]')
-                 FROM page JOIN readouts_readout r ON r.id = page.readout_id),
-                (SELECT coalesce(json_agg(json_build_array(
-                        s.readout_id, s.id, s.position, s.kind, s.text, s.speaker_id, speaker.name, speaker.slug,
-                        s.segmented_text,
-                        ts_headline(s.search_config, coalesce(s.segmented_text, s.text), {headline_query}, %s)
-                    ) ORDER BY s.readout_id, best.place), '[]')
-                 FROM best JOIN readouts_statement s ON s.id = best.id
-                 LEFT JOIN readouts_person speaker ON speaker.id = s.speaker_id)
-            FROM (SELECT count(*) AS readouts, coalesce(sum(paragraphs), 0) AS paragraphs FROM per_readout) totals
-            """,
-            [
-                *ranked_params,
-                READOUTS_PER_PAGE,
-                start,
-                *page_matches_params,
-                PARAGRAPHS_PER_READOUT,
-                *headline_query_params,
-                HEADLINE,
-            ],
-        )
+        kept, grouped = fill("matches AS MATERIALIZED ({ranked}),", ranked=ranked), Part.of("matches")
+        page_matches = Part.of(statements.KEPT_PAGE_MATCHES)
+    statement = fill(
+        statements.RANKING,
+        kept=kept,
+        grouped=grouped,
+        order=Part.of(order.format("")),
+        per_page=value(READOUTS_PER_PAGE),
+        start=value(start),
+        page_matches=page_matches,
+        per_readout=value(PARAGRAPHS_PER_READOUT),
+        page_order=Part.of(order.format("page.")),
+        headline_query=matches.row_query("s."),
+        headline_options=value(HEADLINE),
+    )
+    with read_connection().cursor() as cursor:
+        statements.execute(cursor, statement)
         readout_count, paragraph_count, years, page_rows, best_rows = cursor.fetchone()
     if limit is not None and paragraph_count > limit:
         return None
@@ -441,9 +510,10 @@ def ranked_page(matches: Matches, sort, page, hit_readouts=None, limit=None) -> 
 def hit_card(row) -> ReadoutCard:
     """A readout of the page's rows of ranked_page(), as a search result shows it."""
     readout_id, _paragraphs, title, slug, meeting_date, location, publisher, participant_names, *details = row
-    end, basis, month, day, is_generated = details
+    end, basis, month, day, is_generated, location_guessed = details
     return ReadoutCard(
-        id=readout_id, title=title, slug=slug, location=location, publisher=publisher,
+        id=readout_id, title=title, slug=slug, location=location, location_guessed=location_guessed,
+        publisher=publisher,
         meeting_date=meeting_date and datetime.date.fromisoformat(meeting_date),
         meeting_end_date=end and datetime.date.fromisoformat(end), meeting_date_basis=basis, meeting_month=month,
         meeting_day=day, is_generated=is_generated, participant_names=participant_names,
@@ -456,11 +526,13 @@ def paragraph_hits(rows, readouts) -> dict[int, list[ParagraphHit]]:
     grouped: dict[int, list[ParagraphHit]] = {}
     speakers: dict[int, Speaker] = {}
     urls = {readout_id: readout.get_absolute_url() for readout_id, readout in readouts.items()}
-    for readout_id, statement_id, position, kind, text, speaker_id, speaker_name, slug, segmented, headline in rows:
+    for row in rows:
+        readout_id, statement_id, position, kind, text, speaker_id, speaker_name, slug, segmented, *rest = row
+        guessed, headline = rest
         if speaker_id is not None and speaker_id not in speakers:
             speakers[speaker_id] = Speaker(speaker_id, speaker_name, slug)
         found = FoundParagraph(
-            statement_id, readout_id, urls[readout_id], position, kind, text, speakers.get(speaker_id)
+            statement_id, readout_id, urls[readout_id], position, kind, text, speakers.get(speaker_id), guessed
         )
         grouped.setdefault(readout_id, []).append(ParagraphHit(found, highlighted(headline, segmented or text)))
     return grouped
@@ -502,23 +574,15 @@ class Sample:
 
 def sampled_estimate(matches: Matches) -> Sample:
     """Matching paragraphs in all, and per meeting year, estimated from a block sample of about SAMPLE_ROWS
-    paragraphs: the sample clause goes into the matches' first FROM (the table's, not a column's).
+    paragraphs (the sample clause in the matches' slot for it).
 
     The share sampled is written into the statement, not computed in it: the planner chooses the plan by it
     (a subquery there left the planner guessing: with a language filter the sample took 50 ms instead of 5)."""
     with read_connection().cursor() as cursor:
-        cursor.execute("SELECT reltuples FROM pg_class WHERE oid = 'readouts_statement'::regclass")
+        cursor.execute(statements.TABLE_ROWS)
         percent = min(100.0, 100.0 * SAMPLE_ROWS / max(cursor.fetchone()[0], 1))
-        sampled = re.sub(
-            r'FROM "readouts_statement"(?!\.)',
-            f'FROM "readouts_statement" TABLESAMPLE SYSTEM ({percent:.6f}) REPEATABLE (1)',
-            matches.sql,
-            count=1,
-        )
-        cursor.execute(
-            f"SELECT date_part('year', m.meeting_date)::int, count(*) FROM ({sampled}) m GROUP BY 1 ORDER BY 1",
-            matches.params,
-        )
+        sample = fill(statements.SAMPLE_CLAUSE, percent=Part.of(f"{percent:.6f}"))
+        statements.execute(cursor, fill(statements.SAMPLED_YEARS, matching=matches.rows(sample=sample)))
         rows = cursor.fetchall()
     scale = 100.0 / percent
     years = [(year, round(n * scale)) for year, n in rows if year is not None]

@@ -5,6 +5,7 @@ from html import escape
 
 from django import template
 from django.template import engines
+from django.template.defaulttags import querystring
 from django.template.loader import render_to_string
 from django.utils.dates import MONTHS
 from django.utils.html import conditional_escape, format_html, format_html_join
@@ -15,22 +16,13 @@ register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
-def query_without(context, *names):
-    """The current query string without these parameters (and without the page number): '?a=1' or '?'."""
-    query = context["request"].GET.copy()
-    for name in (*names, "page"):
-        query.pop(name, None)
-    return f"?{query.urlencode()}"
-
-
-@register.simple_tag(takes_context=True)
 def filter_chip(context, name, label, value):
     """An active filter as a link that removes it (the query string without ``name``), for the lists of active
-    filters on the readout list and the search page."""
+    filters on the readout list and the search page (Django's {% querystring %}, without the page number too)."""
     return format_html(
         '<li><a class="chip" href="{}"><span class="visually-hidden">Remove the filter </span>{}: {}'
         '<span class="chip-x" aria-hidden="true">×</span></a></li>',
-        query_without(context, name),
+        querystring(context, **{name: None, "page": None}) or "?",
         label,
         value,
     )
@@ -46,16 +38,6 @@ def participation_of(readout, person):
 def others_than(readout, person):
     """The readout's other participants, from the prefetched participants (no query)."""
     return [p for p in readout.participations.all() if p.person_id != person.pk]
-
-
-@register.simple_tag(takes_context=True)
-def query_replace(context, **values):
-    """The current query string with these parameters set (and without the page number), without the '?'."""
-    query = context["request"].GET.copy()
-    query.pop("page", None)
-    for name, value in values.items():
-        query[name] = value
-    return query.urlencode()
 
 
 # Form fields, drawn in Python: an {% include %} per field, and Django's templates per widget (three per text box,
@@ -213,3 +195,15 @@ def search_hits(hits):
 @functools.cache
 def search_hits_template():
     return engines["jinja2"].get_template("_search_hits.html")
+
+
+@register.simple_tag
+def year_chart(chart, id, caption, unit="meeting"):
+    """A year chart (charts.year_columns), drawn by the Jinja2 engine from templates/jinja2/_chart_years.html: a
+    column and a table row per year cost Django's engine 4.5 ms for 26 years, a third of a search page's Python."""
+    return mark_safe(year_chart_template().render({"chart": chart, "id": id, "caption": caption, "unit": unit}))
+
+
+@functools.cache
+def year_chart_template():
+    return engines["jinja2"].get_template("_chart_years.html")

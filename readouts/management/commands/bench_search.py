@@ -25,7 +25,9 @@ from django.urls import reverse
 
 from archive.warmup import load_and_freeze
 from readouts.demo import write_demo
-from readouts.models import Readout, SearchTerm, Statement, web_search_query
+from readouts.models import Readout, SearchTerm, Statement
+from readouts.search.languages import TextMatch, configs_in_archive
+from readouts.search.query import understood
 
 FILTERS = {
     "": {},
@@ -177,7 +179,8 @@ def query_classes(total: int) -> dict[str, list[str]]:
 
     def words(low: float, high: float, count: int = 3) -> list[str]:
         terms = SearchTerm.objects.filter(paragraphs__gt=low * total, paragraphs__lte=high * total)
-        # English words: the other languages have classes of their own (a French "les" is no medium word).
+        # English words kept by every language's configuration: the other languages have classes of their own, and
+        # a French stop word that English keeps ("les") is no medium word (the search drops it from French text).
         ordered = terms.order_by("-paragraphs")
         return [term.word for term in ordered if term.word.isascii() and is_searchable(term.word)][:count]
 
@@ -207,8 +210,10 @@ def other_filters() -> dict[str, dict]:
 
 
 def matching_share(query: str, total: int) -> float:
-    """The share of all paragraphs that the query matches (counted exactly, outside the timings)."""
-    return Statement.objects.filter(search_vector=web_search_query(query)).count() / max(total, 1)
+    """The share of all paragraphs that the query matches as the search makes it (in every configuration held, the
+    names in their spellings), counted exactly, outside the timings."""
+    made = understood(query, connection)
+    return Statement.objects.filter(TextMatch(made)).count() / max(total, 1)
 
 
 def machine_reference(word: str) -> dict:
@@ -235,10 +240,13 @@ def machine_reference(word: str) -> dict:
 
 
 def is_searchable(word: str) -> bool:
-    """Not a stop word: the search configuration keeps it."""
+    """Not a stop word: every configuration the archive holds keeps it."""
     with connection.cursor() as cursor:
-        cursor.execute("SELECT numnode(plainto_tsquery('readout_english', %s)) > 0", [word])
-        return cursor.fetchone()[0]
+        cursor.execute(
+            "SELECT bool_and(numnode(plainto_tsquery(cfg, %s)) > 0) FROM unnest(%s::regconfig[]) AS cfg",
+            [word, list(configs_in_archive(connection))],
+        )
+        return bool(cursor.fetchone()[0])
 
 
 @contextmanager
