@@ -5,7 +5,7 @@ a readout saved on its own (ingest, the admin) is grouped into its meeting as it
 
 from readouts.counts_cache import forget_counts
 from readouts.filters import forget_language_options
-from readouts.meetings.regroup import regroup_archive
+from readouts.meetings.regroup import regroup_archive, settle_tables
 from readouts.models import SearchTerm, refresh_meeting_counts
 
 
@@ -14,6 +14,7 @@ def refresh_derived(*, regroup_meetings: bool = False) -> None:
     restored archive carries no meetings: they are derived)."""
     if regroup_meetings:
         regroup_archive()
+        settle_tables()
     SearchTerm.refresh()
     refresh_meeting_counts()
     forget_language_options()  # a bulk load may bring a language the filter menu does not offer yet

@@ -47,6 +47,20 @@ def regroup_archive(*, refingerprint: bool = False) -> RegroupSummary:
     return sweep_meetings(originals, fingerprinted)
 
 
+# Regrouping rewrites a row of nearly every readout, meeting and fingerprint. The dead rows and stale statistics
+# it leaves made grouping the next imported readout slower (p95 25 ms against 15 ms at 100,000 readouts) until
+# autovacuum came by.
+SETTLED_TABLES = ("readouts_readout", "readouts_meeting", "readouts_readoutfingerprint")
+
+
+def settle_tables() -> None:
+    """VACUUM (ANALYZE) the tables a regrouping rewrote; inside a transaction (tests), where VACUUM cannot run,
+    ANALYZE them only."""
+    statement = "ANALYZE" if connection.in_atomic_block else "VACUUM (ANALYZE)"
+    with connection.cursor() as cursor:
+        cursor.execute(f"{statement} {', '.join(SETTLED_TABLES)}")
+
+
 def fingerprint_missing() -> int:
     """Fingerprint every readout that has none yet; their number."""
     missing = Readout.objects.filter(~Exists(ReadoutFingerprint.objects.filter(readout=OuterRef("pk"))))

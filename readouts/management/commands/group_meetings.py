@@ -9,7 +9,7 @@ import time
 
 from django.core.management.base import BaseCommand
 
-from readouts.meetings.regroup import regroup_archive
+from readouts.meetings.regroup import regroup_archive, settle_tables
 
 
 class Command(BaseCommand):
@@ -23,6 +23,7 @@ class Command(BaseCommand):
     def handle(self, *args, refingerprint=False, **options):
         started = time.perf_counter()
         summary = regroup_archive(refingerprint=refingerprint)
+        settle_tables()
         seconds = time.perf_counter() - started
         self.stdout.write(
             f"{summary.accounts} accounts and {summary.reprints} reprint(s) in {summary.meetings} meetings "
