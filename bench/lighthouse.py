@@ -4,9 +4,11 @@
 
 It collects the static files, starts gunicorn with DEBUG off on 127.0.0.1, runs Lighthouse (node_modules, from
 `npm ci`) with Debian's Chromium (CHROME_PATH, /usr/bin/chromium by default) on the home page, the readout list,
-one readout, one person, their country, a search and the help page of the current database (or those named by
---only), then stops the server. The search page is kept from crawlers by robots.txt on purpose, so the audit of
-that is skipped there. A check to run, not a test: it exits non-zero when a score is under 100, so scripts can tell.
+one readout, one person, their country, the people and country lists, a search, a trend, the meetings list, the
+meeting with the most accounts, the most frequent country pair and the help page of the current database (or those
+named by --only), then stops the server. The search page is kept from crawlers by robots.txt on purpose, so the
+audit of that is skipped there. A check to run, not a test: it exits non-zero when a score is under 100, so scripts
+can tell.
 """
 
 import argparse
@@ -38,7 +40,7 @@ def sample_paths():
     django.setup()
     from django.urls import reverse
 
-    from readouts.models import Readout
+    from readouts.models import CountryPair, Meeting, Readout
 
     readout = Readout.objects.newest_first().filter(participations__isnull=False).first()
     if readout is None:
@@ -49,11 +51,24 @@ def sample_paths():
         "list": "/readouts/",
         "readout": readout.get_absolute_url(),
         "person": person.get_absolute_url(),
+        "people": reverse("readouts:person_list"),
+        "countries": reverse("readouts:country_list"),
         "search": f"/search/?q=cooperation+{person.name.split()[-1]}",
+        "trends": reverse("readouts:trends") + "?q=cooperation&q=security",
+        "meetings": reverse("readouts:meeting_list"),
         "help": reverse("readouts:help"),
     }
     if person.country:
         paths["country"] = person.country.get_absolute_url()
+    # The meeting with the most accounts: the comparison at its fullest.
+    meeting = Meeting.objects.order_by("-accounts", "id").first()
+    if meeting is not None:
+        paths["meeting"] = meeting.get_absolute_url()
+    pair = CountryPair.objects.select_related("country", "counterpart").order_by("-meetings").first()
+    if pair is not None:
+        paths["pair"] = (
+            f"{reverse('readouts:readout_list')}?country={pair.country.code}&counterpart={pair.counterpart.code}"
+        )
     return paths
 
 
