@@ -674,10 +674,7 @@ def compose_account(seed: int, serial: int, world: World, account_of: int | None
     # About a third are written again in another language, to the same plan (its own random draws, so that
     # the English ones stay as they were).
     language_rng = random.Random(f"readout-demo-language:{seed}:{serial}")
-    language = demo_languages.pick_language(language_rng)
-    if account_of is not None:
-        # The other side tells it in its own language, where the demo writes that language.
-        language = demo_languages.language_of(reporting_country.code) or language
+    language = demo_languages.pick_language(language_rng, reporting_country.code)
     if language != "en":
         planned = tuple(
             demo_languages.PlannedPerson(
