@@ -384,14 +384,19 @@ def _name_follows_particles(tokens: list[Token], j: int) -> bool:
     return j < len(tokens) and is_name_token(tokens[j])
 
 
-def _walk_back_title(tokens: list[Token], i: int) -> int:
-    """Index of the first token of the title phrase that ends right before token i (i when there is none)."""
+def _walk_back_title(tokens: list[Token], i: int, country_starts: dict[int, int] | None = None) -> int:
+    """Index of the first token of the title phrase that ends right before token i (i when there is none).
+    ``country_starts`` maps the last token of a country name of several words to its first ("South Sudan",
+    "United Nations"): the whole name is part of the title, as a one-word name is."""
     gazetteer = load_gazetteer()
     k = i
     start = i
     while k > 0 and i - k < _MAX_TITLE_TOKENS:
         token = tokens[k - 1]
         lower = token.word.lower()
+        if country_starts and k - 1 in country_starts:
+            k = start = country_starts[k - 1]
+            continue
         if token.word == ")":
             opening = next((o for o in range(k - 2, max(-1, k - 6), -1) if tokens[o].word == "("), None)
             if opening is not None:
@@ -402,8 +407,10 @@ def _walk_back_title(tokens: list[Token], i: int) -> int:
         if is_title_word(lower) or is_honorific(token) or gazetteer.is_country_word(token.word):
             k -= 1
             start = k
-        elif lower in _ARTICLES and (k < 2 or tokens[k - 2].word.lower() not in _OF_WORDS):
-            break  # "the" opens a new noun phrase unless it follows "of": "and the President of the Council"
+        elif lower in _ARTICLES and (k < 2 or tokens[k - 2].word.lower() not in _OF_WORDS | {"for"}):
+            # "the" opens a new noun phrase unless it follows "of" or "for": "and the President of the Council",
+            # "the Federal Minister for the Interior"
+            break
         elif is_name_token(token) and not _names_institution(tokens, k):
             break  # another person's name: "President Hu Jintao and President Vladimir Putin"
         elif (
@@ -451,6 +458,19 @@ def _clean_title(text: str) -> tuple[str, str | None]:
     return title, country
 
 
+# Ranks and the words of an aside that stand between a title and a name ("Field Marshal", "Gen. (ret.)").
+RANK_WORDS = {
+    "field", "marshal", "general", "gen", "admiral", "adm", "colonel", "col", "lieutenant", "lt", "brigadier",
+    "brig", "major", "maj", "captain", "capt", "commander", "ret", "(", ")",
+}  # fmt: skip
+_NEXT_NAME = re.compile(r"^,\s+(?:(?:Mr|Mrs|Ms|Dr|Prof|Professor|H\.E)\.?\s+)*[A-Z][\w'’\-]+\s+[A-Z]")
+
+
+def _only_honorifics(tokens: list[Token]) -> bool:
+    """Honorifics and ranks, no office: "Mr.", "Field Marshal", "Professor Dr", "Gen. (ret.)", or nothing."""
+    return all(is_honorific(t) or t.word.lower().rstrip(".") in RANK_WORDS for t in tokens)
+
+
 _APPOSITIVE = re.compile(r"^,\s+(?:the |a |an |le |la )?([^,.;()]{3,160})")
 
 
@@ -462,12 +482,17 @@ def find_person_mentions(text: str) -> list[PersonMention]:
     # Tokens inside a country name ("United States of America") are never part of a person's name.
     blocked: set[int] = set()
     demonyms: set[int] = set()
+    first_of_span: dict[int, int] = {}  # span index -> its first token
+    country_starts: dict[int, int] = {}  # last token of a name of several words -> its first token
     span_index = 0
     for index, token in enumerate(tokens):
         while span_index < len(country_spans) and country_spans[span_index].end <= token.start:
             span_index += 1
         if span_index < len(country_spans) and country_spans[span_index].start <= token.start:
             blocked.add(index)
+            first = first_of_span.setdefault(span_index, index)
+            if first < index:
+                country_starts[index] = first
             if country_spans[span_index].is_demonym:
                 demonyms.add(index)
     mentions = []
@@ -487,20 +512,28 @@ def find_person_mentions(text: str) -> list[PersonMention]:
             known = find_person(" ".join(t.word for t in tokens[i - 1 : j]))
             if known is not None and fold(known.name).split()[0] == fold(tokens[i - 1].word):
                 i -= 1
-        k = _walk_back_title(tokens, i)
+        k = _walk_back_title(tokens, i, country_starts)
         title_text = text[tokens[k].start : tokens[i].start] if k < i else ""
-        # "First President of Kazakhstan, Nursultan Nazarbayev" / "Le président chinois, Xi Jinping,"
-        if k == i and i >= 2 and tokens[i - 1].word == "," and j - i >= 2:
-            k2 = _walk_back_title(tokens, i - 1)
-            if k2 < i - 1:
+        # "First President of Kazakhstan, Nursultan Nazarbayev" / "Le président chinois, Xi Jinping," / "the
+        # Foreign Minister, Mr. Thanet Khoman" / "the Prime Minister of Thailand, Field Marshal Thanom": the title
+        # before the comma, when what stands right before the name is no title but an honorific or a rank.
+        if k >= 2 and tokens[k - 1].word == "," and j - i >= 2 and _only_honorifics(tokens[k:i]):
+            k2 = _walk_back_title(tokens, k - 1, country_starts)
+            if k2 < k - 1:
+                title_text = text[tokens[k2].start : tokens[k - 1].start]
                 k = k2
-                title_text = text[tokens[k].start : tokens[i - 1].start]
         has_title_word = any(is_title_word(t.word, heads=True) or is_honorific(t) for t in tokens[k:i])
         appositive = _APPOSITIVE.match(text[tokens[j - 1].end : tokens[j - 1].end + 200])
         appositive_title = None
         if appositive:
-            first_word = appositive.group(1).split()[0].lower() if appositive.group(1).split() else ""
-            if first_word in TITLE_WORDS:
+            # Its first word after any country's ("the Iranian Foreign Minister") is a title's.
+            words = appositive.group(1).split()
+            while len(words) > 1 and gazetteer.is_country_word(words[0]):
+                words.pop(0)
+            first_word = words[0].lower() if words else ""
+            # "the Minister, Mr A, the Austrian Minister for the Interior, Mr B": the title of the next name.
+            next_name = _NEXT_NAME.match(text[tokens[j - 1].end + appositive.end() :][:80])
+            if first_word in TITLE_WORDS and not next_name:
                 appositive_title = re.split(
                     r"\s+(?:in|at|on|who|which|said|says|met|is|was|and the)\s+", appositive.group(1)
                 )[0]
