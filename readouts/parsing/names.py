@@ -25,6 +25,7 @@ TITLE_WORDS = {
     "security", "affairs", "external", "first", "special", "member", "officer", "general", "spokesperson",
     "spokesman", "spokeswoman", "sultan", "crown", "defense", "defence", "interior", "finance", "trade",
     "marshal", "field", "admiral", "colonel", "lieutenant", "brigadier", "commander", "federal", "attorney",
+    "high", "senior",  # "High Commissioner", "Senior Minister of State"
     # French
     "président", "présidente", "ministre", "chef", "ambassadeur", "ambassadrice", "secrétaire", "général",
     "conseiller", "homologue", "dirigeant", "vice-président", "d'état", "étrangères", "affaires",
@@ -47,6 +48,8 @@ TITLE_WORDS = {
 }  # fmt: skip
 # Title words that, on their own, can stand right before a name ("President Biden", "Director Wang").
 TITLE_HEADS = TITLE_WORDS - {
+    "high",
+    "senior",
     "foreign",
     "state",
     "national",
