@@ -1,7 +1,16 @@
 """The country each participant is given: from the title or appositive next to the name, the office-holders table,
 the others listed with them, the publisher's side, and organisations' officials (invented people throughout)."""
 
+from dataclasses import replace
+from datetime import date
+
+from readouts.parsing.chinese import find_han_mentions
+from readouts.parsing.known_people import with_known_name
 from readouts.parsing.names import find_person_mentions
+from readouts.parsing.organisations import organisation_named
+from readouts.parsing.participants import extract_participants, guess_countries
+from readouts.parsing.publisher import government_country
+from readouts.parsing.types import ParsedParticipant
 
 
 def titled(text):
@@ -40,3 +49,73 @@ def test_an_appositive_followed_by_a_name_is_that_names_title():
         ("Karl Weber", "Federal Minister for the Interior", "Austria"),
     ]
     assert titled("Ana Lima, the Brazilian Foreign Minister, said")[0][2] == "Brazil"
+
+
+def countries(participants):
+    return {p.name: p.country for p in participants}
+
+
+def test_an_organisations_official_gets_the_organisation():
+    assert organisation_named("Chairperson of the African Union Commission") == "African Union"
+    assert organisation_named("NATO Secretary General") == "North Atlantic Treaty Organization"
+    assert organisation_named("Director-General of the WHO") == "World Health Organization"
+    assert organisation_named("who said") is None  # an acronym only in capitals
+    lead = (
+        "Russian President Ivan Sokolov held talks with Chairperson of the African Union Commission Amara Diallo "
+        "and UN Secretary-General Lena Holm."
+    )
+    found = countries(extract_participants(lead))
+    assert found["Amara Diallo"] == "African Union" and found["Lena Holm"] == "United Nations"
+    # In Chinese, the organisation written right before the title.
+    mentions = find_han_mentions("中国国家主席习近平会见到访的世界卫生组织总干事阿马拉")
+    assert [m.organisation for m in mentions] == [None, "World Health Organization"]
+
+
+def test_the_tables_country_only_for_an_office_held_on_the_day():
+    written = ParsedParticipant("Tedros Adhanom Ghebreyesus", "Director-General", "World Health Organization")
+    assert with_known_name(written, date(2020, 2, 1)).country == "World Health Organization"
+    assert with_known_name(written, date(2014, 2, 1)).country == "Ethiopia"
+    assert with_known_name(replace(written, country=None), date(2020, 2, 1)).country == "Ethiopia"
+
+
+def test_a_governments_own_site_gives_the_publishers_side():
+    assert government_country(["", "https://pmtranscripts.pmc.gov.au/release.pdf"]) == "Australia"
+    assert government_country(["https://www.president.gov.ua/en/news"]) == "Ukraine"
+    assert government_country(["https://www.gov.uk/government/news"]) == "United Kingdom"
+    assert government_country(["https://www.whitehouse.gov/briefings"]) == "United States"
+    assert government_country(["https://www.un.org/sg", "writer@gov.au", "posts/2020/a.md"]) is None
+
+
+def test_people_listed_as_one_side_share_its_country():
+    lead = (
+        "US Secretary of State Ana Rubio, Special Envoy Tom Vale and Secretary Dan Ross held a meeting with the "
+        "Ukrainian delegation."
+    )
+    assert countries(extract_participants(lead)) == dict.fromkeys(
+        ["Ana Rubio", "Tom Vale", "Dan Ross"], "United States"
+    )
+    lead = (
+        "The Cabinet met with the Prime Minister of Thailand, Field Marshal Somchai Rakdee, and the Foreign "
+        "Minister, Mr. Anan Wongsa, and the Minister for National Development, Mr. Chai Lertsiri."
+    )
+    assert set(countries(extract_participants(lead)).values()) == {"Thailand"}
+    # Two people who held talks, without meeting someone else, may be the two sides.
+    found = countries(extract_participants("Brazilian President Ana Costa and Prime Minister Rui Vale held talks."))
+    assert found["Ana Costa"] == "Brazil" and found["Rui Vale"] != "Brazil"
+
+
+def test_the_meeting_places_people_host_when_they_are_a_side():
+    lead = "I have completed two days of discussions in Jakarta with President Budi Santoso of Indonesia."
+    body = ["I also had a useful meeting with the Minister for Defence, Mr. Adi Wirawan, on regional security."]
+    found = countries(extract_participants(lead, body=body, publisher_country="Australia", author="John Marsh"))
+    assert found == {"John Marsh": "Australia", "Budi Santoso": "Indonesia", "Adi Wirawan": "Indonesia"}
+
+
+def test_the_publishers_side_last_when_every_country_named_is_represented():
+    people = [ParsedParticipant("Dean Rusk", "", "United States"), ParsedParticipant("John Marsh", "", None)]
+    text = "Talks between Australia and the United States."
+    assert guess_countries(people, [], text, "Australia")[1].country == "Australia"
+    # A country named and not represented is the other side's.
+    people = [ParsedParticipant("Ana Lima", "", None), ParsedParticipant("John Marsh", "", None)]
+    guessed = guess_countries(people, [], "Australia and Brazil", "Australia", author="John Marsh")
+    assert countries(guessed) == {"Ana Lima": "Brazil", "John Marsh": "Australia"}
