@@ -642,11 +642,12 @@ def guess_countries(
     """Countries for the participants that neither their title nor the table gives one: that of the others
     listed with them, where those are of one country ("met the Prime Minister of Thailand, Field Marshal X, and
     the Foreign Minister, Mr. Y"); the one the text speaks for (``author``), then the first without, is the
-    publisher's side when no other participant is; where the meeting's ``place`` is a country of the other side
-    that a participant represents, the others are its hosts ("I was pleased to meet with President Soeharto ... in
-    my discussions with the Foreign Minister, ..." in Jakarta); else the most mentioned country that no
-    participant represents; and when every country the text names is represented, the publisher's side, whose
-    own people a release names without their country ("Mr. McEwen", "my colleague, the Minister for Trade")."""
+    publisher's side when no other participant is; where the meeting's ``place`` is another country than the
+    publisher's and both have a participant, the others are the place's hosts ("I was pleased to meet with
+    President X ... in my discussions with the Foreign Minister, ..." in Jakarta); else the most mentioned
+    country that no participant represents; and when every country the text names is represented, the
+    publisher's side, whose own people a release names without their country ("Mr. McEwen", "my colleague, the
+    Minister for Trade")."""
     countries = [p.country for p in participants]
     if None not in countries:
         return participants
@@ -660,7 +661,9 @@ def guess_countries(
     for index in order:
         if countries[index] is None and publisher_country and publisher_country not in countries:
             countries[index] = publisher_country
-    hosts = place if place and place != publisher_country and place in countries else None
+    # Both sides known, the publisher's and the place's: the place's people host.
+    sides = publisher_country in countries and place in countries
+    hosts = place if place and publisher_country and place != publisher_country and sides else None
     mentioned = Counter(m.country for m in load_gazetteer().find(full_text[:50000]))
     for index in order:
         if countries[index] is None:

@@ -109,6 +109,10 @@ def test_the_meeting_places_people_host_when_they_are_a_side():
     body = ["I also had a useful meeting with the Minister for Defence, Mr. Adi Wirawan, on regional security."]
     found = countries(extract_participants(lead, body=body, publisher_country="Australia", author="John Marsh"))
     assert found == {"John Marsh": "Australia", "Budi Santoso": "Indonesia", "Adi Wirawan": "Indonesia"}
+    # The publisher's side unknown, the place's people are not taken for hosts: the visitor is the other side.
+    lead = "President Ana Lima had a meeting with Russian Prime Minister Ivan Sokolov in Moscow."
+    found = countries(extract_participants(lead, full_text=lead + " Lima is on a visit to Brazil's partners."))
+    assert found["Ana Lima"] == "Brazil"
 
 
 def test_the_publishers_side_last_when_every_country_named_is_represented():
