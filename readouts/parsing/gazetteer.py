@@ -133,7 +133,10 @@ class Gazetteer:
             return self.unspaced[key[0]]
         if key in self.exact:
             return self.exact[key]
-        return self.folded.get(tuple(w.lower() for w in key))
+        found = self.folded.get(tuple(w.lower() for w in key))
+        if found and not found[1] and key[0][:1].islower() and _CYRILLIC.match(key[0]):
+            return None  # a Russian country's name is capitalised; "того" ("после того как") is not Togo
+        return found
 
     def is_country_word(self, word: str) -> bool:
         return self._lookup_key((word.replace("’", "'"),)) is not None
@@ -201,14 +204,26 @@ def declined_forms(phrase: str, every_form: bool = False) -> set[str]:
         parsed = morph.parse(phrase)[0]
         return {phrase} | {form.word for form in parsed.lexeme}
     forms = {phrase}
-    parsed_words = [morph.parse(word)[0] for word in words_]
+    parsed_words = [_name_parse(morph, word) for word in words_]
     for case in RUSSIAN_CASES:
         declined = []
         for word, parsed in zip(words_, parsed_words, strict=True):
-            inflected = parsed.inflect({case}) if _CYRILLIC.search(word) else None
+            inflected = parsed.inflect({case}) if parsed is not None and _CYRILLIC.search(word) else None
             declined.append(_same_case(inflected.word, word) if inflected else word)
         forms.add(" ".join(declined))
     return forms
+
+
+def _name_parse(morph, word: str):
+    """The dictionary's reading of a word of a country's name: as a place where it knows one; None where it reads
+    it only as a pronoun ("Того" as "тот", whose forms "Тем", "То", "Том" open Russian sentences), which is not
+    declined."""
+    parses = morph.parse(word)
+    place = next((p for p in parses if "Geox" in p.tag), None)
+    if place is not None:
+        return place
+    first = parses[0]
+    return None if "Apro" in first.tag or first.tag.POS == "NPRO" else first
 
 
 def _same_case(form: str, model: str) -> str:

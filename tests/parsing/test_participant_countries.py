@@ -5,6 +5,7 @@ from dataclasses import replace
 from datetime import date
 
 from readouts.parsing.chinese import find_han_mentions
+from readouts.parsing.gazetteer import load_gazetteer
 from readouts.parsing.known_people import with_known_name
 from readouts.parsing.names import find_person_mentions
 from readouts.parsing.organisations import organisation_named
@@ -123,3 +124,12 @@ def test_the_publishers_side_last_when_every_country_named_is_represented():
     people = [ParsedParticipant("Ana Lima", "", None), ParsedParticipant("John Marsh", "", None)]
     guessed = guess_countries(people, [], "Australia and Brazil", "Australia", author="John Marsh")
     assert countries(guessed) == {"Ana Lima": "Brazil", "John Marsh": "Australia"}
+
+
+def test_a_russian_word_is_no_country_because_a_countrys_name_declines_like_it():
+    gazetteer = load_gazetteer()
+    # "Того" (Togo) read as the pronoun "тот" gave "Тем", "То", "Том"; and "того" is "of that".
+    for text in ("Тем не менее, министр сказал", "То есть", "после того как министр", "кроме того, он"):
+        assert gazetteer.find(text) == [], text
+    assert [m.country for m in gazetteer.find("Президент Того и Россия, в России")] == ["Togo", "Russia", "Russia"]
+    assert [m.country for m in gazetteer.find("с Южной Кореей; РОССИЯ")] == ["South Korea", "Russia"]
