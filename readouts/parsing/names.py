@@ -154,7 +154,7 @@ PORTFOLIO_WORDS = {
     "forestry", "veterans", "employment", "science", "technology", "innovation", "communications",
     "telecommunications", "information", "broadcasting", "sport", "sports", "youth", "women", "family",
     "infrastructure", "railways", "aviation", "shipping", "treasury", "revenue", "customs", "taxation",
-    "investment", "population", "territories", "works", "public",
+    "investment", "population", "territories", "works", "public", "common",
 }  # fmt: skip
 ORG_WORDS |= PORTFOLIO_WORDS
 STOP_WORDS = {

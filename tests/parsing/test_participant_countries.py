@@ -52,6 +52,16 @@ def test_an_appositive_followed_by_a_name_is_that_names_title():
     assert titled("Ana Lima, the Brazilian Foreign Minister, said")[0][2] == "Brazil"
 
 
+def test_words_of_a_title_are_no_name():
+    # "High" and "Senior" open titles, "Common" is a portfolio's: neither is a person's name.
+    assert titled("EU High Representative for Common Foreign and Security Policy Ana Lima") == [
+        ("Ana Lima", "High Representative for Common Foreign and Security Policy", "European Union")
+    ]
+    assert titled("Senior Minister of State for Law Rui Tan") == [
+        ("Rui Tan", "Senior Minister of State for Law", None)
+    ]
+
+
 def countries(participants):
     return {p.name: p.country for p in participants}
 
