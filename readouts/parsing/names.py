@@ -25,7 +25,7 @@ TITLE_WORDS = {
     "security", "affairs", "external", "first", "special", "member", "officer", "general", "spokesperson",
     "spokesman", "spokeswoman", "sultan", "crown", "defense", "defence", "interior", "finance", "trade",
     "marshal", "field", "admiral", "colonel", "lieutenant", "brigadier", "commander", "federal", "attorney",
-    "high", "senior",  # "High Commissioner", "Senior Minister of State"
+    "high", "senior", "counsel",  # "High Commissioner", "Senior Minister of State", "Legal Counsel"
     # French
     "président", "présidente", "ministre", "chef", "ambassadeur", "ambassadrice", "secrétaire", "général",
     "conseiller", "homologue", "dirigeant", "vice-président", "d'état", "étrangères", "affaires",
@@ -50,6 +50,7 @@ TITLE_WORDS = {
 TITLE_HEADS = TITLE_WORDS - {
     "high",
     "senior",
+    "counsel",
     "foreign",
     "state",
     "national",
@@ -154,7 +155,7 @@ PORTFOLIO_WORDS = {
     "forestry", "veterans", "employment", "science", "technology", "innovation", "communications",
     "telecommunications", "information", "broadcasting", "sport", "sports", "youth", "women", "family",
     "infrastructure", "railways", "aviation", "shipping", "treasury", "revenue", "customs", "taxation",
-    "investment", "population", "territories", "works", "public", "common",
+    "investment", "population", "territories", "works", "public", "common", "presidency",
 }  # fmt: skip
 ORG_WORDS |= PORTFOLIO_WORDS
 STOP_WORDS = {
@@ -387,10 +388,13 @@ def _name_follows_particles(tokens: list[Token], j: int) -> bool:
     return j < len(tokens) and is_name_token(tokens[j])
 
 
-def _walk_back_title(tokens: list[Token], i: int, country_starts: dict[int, int] | None = None) -> int:
+def _walk_back_title(
+    tokens: list[Token], i: int, country_starts: dict[int, int] | None = None, in_country: set[int] = frozenset()
+) -> int:
     """Index of the first token of the title phrase that ends right before token i (i when there is none).
     ``country_starts`` maps the last token of a country name of several words to its first ("South Sudan",
-    "United Nations"): the whole name is part of the title, as a one-word name is."""
+    "United Nations"): the whole name is part of the title, as a one-word name is. ``in_country``: the tokens the
+    gazetteer found in the whole text, where another language's name ("Island") counts only."""
     gazetteer = load_gazetteer()
     k = i
     start = i
@@ -407,7 +411,7 @@ def _walk_back_title(tokens: list[Token], i: int, country_starts: dict[int, int]
                 continue
         if token.final_stop and not _is_abbreviation(token.text):
             break
-        if is_title_word(lower) or is_honorific(token) or gazetteer.is_country_word(token.word):
+        if is_title_word(lower) or is_honorific(token) or _country_word(gazetteer, token.word, k - 1 in in_country):
             k -= 1
             start = k
         elif lower in _ARTICLES and (k < 2 or tokens[k - 2].word.lower() not in _OF_WORDS | {"for"}):
@@ -429,6 +433,10 @@ def _walk_back_title(tokens: list[Token], i: int, country_starts: dict[int, int]
         else:
             break
     return start
+
+
+def _country_word(gazetteer, word: str, found_in_text: bool) -> bool:
+    return found_in_text or (gazetteer.is_country_word(word) and (word.lower(),) not in gazetteer.capitalised_only)
 
 
 def _noun_of_a_title(tokens: list[Token], k: int) -> bool:
@@ -477,6 +485,26 @@ def _only_honorifics(tokens: list[Token]) -> bool:
 _APPOSITIVE = re.compile(r"^,\s+(?:the |a |an |le |la )?([^,.;()]{3,160})")
 
 
+_ITEM_CHARS = 100
+# Where a list's item begins: a comma, a semicolon, "and", or the start of the text looked at.
+_ITEM_START = re.compile(r"(?:^|[,;]|\s(?:and|et|y|e|и)\s)\s*(?!.*(?:[,;]|\s(?:and|et|y|e|и)\s))", re.DOTALL)
+_ITEM_WORDS = re.compile(r"[^\W\d_][\w'’.\-]*")
+
+
+def _country_opening_item(before: str) -> str | None:
+    """The country that opens the list item ending where a name begins, when every later word of the item is
+    capitalised or a connector ("Uruguay Legal Counsel to the Secretary of the Presidency Dr"), else None."""
+    start = _ITEM_START.search(before)
+    item = before[start.end() :] if start else before
+    found = load_gazetteer().find(item)
+    if not found or item[: found[0].start].strip():
+        return None
+    rest = _ITEM_WORDS.findall(item[found[0].end :])
+    if not rest or any(w[:1].islower() and w.lower() not in _CONNECTORS | {"to"} for w in rest):
+        return None
+    return found[0].country
+
+
 def find_person_mentions(text: str) -> list[PersonMention]:
     """People named in text with whatever title and country stand next to them."""
     tokens = tokenize(text)
@@ -499,6 +527,7 @@ def find_person_mentions(text: str) -> list[PersonMention]:
             if country_spans[span_index].is_demonym:
                 demonyms.add(index)
     mentions = []
+    previous_end = 0
     i = 0
     while i < len(tokens):
         j = _name_run(tokens, i, blocked)
@@ -515,13 +544,13 @@ def find_person_mentions(text: str) -> list[PersonMention]:
             known = find_person(" ".join(t.word for t in tokens[i - 1 : j]))
             if known is not None and fold(known.name).split()[0] == fold(tokens[i - 1].word):
                 i -= 1
-        k = _walk_back_title(tokens, i, country_starts)
+        k = _walk_back_title(tokens, i, country_starts, blocked)
         title_text = text[tokens[k].start : tokens[i].start] if k < i else ""
         # "First President of Kazakhstan, Nursultan Nazarbayev" / "Le président chinois, Xi Jinping," / "the
         # Foreign Minister, Mr. Thanet Khoman" / "the Prime Minister of Thailand, Field Marshal Thanom": the title
         # before the comma, when what stands right before the name is no title but an honorific or a rank.
         if k >= 2 and tokens[k - 1].word == "," and j - i >= 2 and _only_honorifics(tokens[k:i]):
-            k2 = _walk_back_title(tokens, k - 1, country_starts)
+            k2 = _walk_back_title(tokens, k - 1, country_starts, blocked)
             if k2 < k - 1:
                 title_text = text[tokens[k2].start : tokens[k - 1].start]
                 k = k2
@@ -556,6 +585,12 @@ def find_person_mentions(text: str) -> list[PersonMention]:
                 found = gazetteer.find(following[of_country.end() :])
                 if found and found[0].start == 0:
                     country = found[0].country
+        if not country:
+            # "..., Uruguay Legal Counsel to the Secretary of the Presidency Dr Duarte García and ...": the item of
+            # a list that opens with a country, though its title is not all title words.
+            item_end = tokens[k].start if has_title_word else tokens[i].start
+            country = _country_opening_item(text[max(previous_end, item_end - _ITEM_CHARS) : item_end])
+        previous_end = tokens[j - 1].end
         mentions.append(
             PersonMention(
                 name=name,

@@ -143,3 +143,30 @@ def test_a_russian_word_is_no_country_because_a_countrys_name_declines_like_it()
         assert gazetteer.find(text) == [], text
     assert [m.country for m in gazetteer.find("Президент Того и Россия, в России")] == ["Togo", "Russia", "Russia"]
     assert [m.country for m in gazetteer.find("с Южной Кореей; РОССИЯ")] == ["South Korea", "Russia"]
+
+
+def test_another_languages_name_of_a_country_counts_only_written_as_that_name():
+    gazetteer = load_gazetteer()
+    # German "Island" is Iceland, but not in English words and names.
+    for text in ("the island of Bali", "Rhode Island", "the Solomon Island Minister"):
+        assert gazetteer.find(text) == [], text
+    assert [m.country for m in gazetteer.find("Island hat, près de Maurice, Президент России")] == [
+        "Iceland",
+        "Mauritius",
+        "Russia",
+    ]
+    assert titled("Solomon Island Minister of Health Dr Ana Kilua")[-1] == ("Ana Kilua", "Minister of Health", None)
+
+
+def test_the_country_opening_a_list_item_is_its_persons():
+    text = (
+        "Minister Tan met South Sudan Minister of Justice Ana Kwol, Uruguay Legal Counsel to the "
+        "Secretary of the Presidency Dr Rui Vale and Vanuatu Minister of Justice Tom Kalo."
+    )
+    assert titled(text)[1:] == [
+        ("Ana Kwol", "Minister of Justice", "South Sudan"),
+        ("Rui Vale", "Secretary of the Presidency", "Uruguay"),
+        ("Tom Kalo", "Minister of Justice", "Vanuatu"),
+    ]
+    # A country the item's words do not give to the person: "The U.S. delegation met ...".
+    assert titled("The U.S. delegation met Foreign Minister Ana Lima.") == [("Ana Lima", "Foreign Minister", None)]
