@@ -486,16 +486,15 @@ _APPOSITIVE = re.compile(r"^,\s+(?:the |a |an |le |la )?([^,.;()]{3,160})")
 
 
 _ITEM_CHARS = 100
-# Where a list's item begins: a comma, a semicolon, "and", or the start of the text looked at.
-_ITEM_START = re.compile(r"(?:^|[,;]|\s(?:and|et|y|e|и)\s)\s*(?!.*(?:[,;]|\s(?:and|et|y|e|и)\s))", re.DOTALL)
+# What a list's item begins after: a comma, a semicolon, "and" (else the start of the text looked at).
+_ITEM_BOUNDARY = re.compile(r"[,;]|\s(?:and|et|y|e|и)\s")
 _ITEM_WORDS = re.compile(r"[^\W\d_][\w'’.\-]*")
 
 
 def _country_opening_item(before: str) -> str | None:
     """The country that opens the list item ending where a name begins, when every later word of the item is
     capitalised or a connector ("Uruguay Legal Counsel to the Secretary of the Presidency Dr"), else None."""
-    start = _ITEM_START.search(before)
-    item = before[start.end() :] if start else before
+    item = before[max((m.end() for m in _ITEM_BOUNDARY.finditer(before)), default=0) :]
     found = load_gazetteer().find(item)
     if not found or item[: found[0].start].strip():
         return None
