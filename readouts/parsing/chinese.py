@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .organisations import organisation_ending
+
 # Office titles, longest first so that "国务委员兼外交部长" wins over "外交部长" and "部长".
 _TITLES = sorted(
     {
@@ -59,6 +61,7 @@ class HanMention:
     start: int
     end: int
     chinese_office: bool  # the title is one of China's own ("国务委员", "中国外长")
+    organisation: str | None = None  # the organisation named right before the title ("世界衛生組織總幹事")
 
 
 def _cut_name(run: str) -> str:
@@ -94,7 +97,8 @@ def find_han_mentions(text: str) -> list[HanMention]:
         previous_end = start + len(name)
         clause = _CLAUSE_END.split(clause)[-1]
         chinese = bool(_COUNTRY_OF_TITLE.search(clause + match.group()))
-        mentions.append(HanMention(name, match.group(), start, start + len(name), chinese))
+        organisation = None if chinese else organisation_ending(clause)
+        mentions.append(HanMention(name, match.group(), start, start + len(name), chinese, organisation))
         taken.add(start)
     for match in _HEAD.finditer(text):
         name = match.group(1)

@@ -14,7 +14,9 @@ Measures, per file, overall, per language and per publisher:
   spelling (the corpora write another script's form after it in parentheses: "Wang Yi (王毅)");
 - paragraphs found: share of truth paragraph_starts that begin some parsed paragraph (whitespace ignored, HTML
   entities decoded);
-- attribution: over truth paragraphs aligned with a parsed one: speaker name, "joint" or null (narrative).
+- attribution: over truth paragraphs aligned with a parsed one: speaker name, "joint" or null (narrative);
+- participant country: over the matched participants (the participants F1's true positives), the parsed country
+  == the truth's (the same gazetteer country by another of its names, or the same organisation's name).
 
 Each file is parsed with what its page tells whoever fetches it, as ``import_readouts --metadata`` passes it: the
 index's ``published_date`` and source address. The targets differ by language (TARGETS).
@@ -34,6 +36,7 @@ from pathlib import Path
 
 from . import ParseError, parse_readout
 from .cities import load_cities
+from .gazetteer import load_gazetteer
 from .participants import same_person
 from .types import Kind, ParsedReadout
 
@@ -46,7 +49,15 @@ NOT_FROM_TEXT = (
     "medium confidence",
     "not determinable",
 )
-MEASURES = ("language", "meeting_date", "location", "participants_f1", "paragraphs_found", "attribution")
+MEASURES = (
+    "language",
+    "meeting_date",
+    "location",
+    "participants_f1",
+    "participant_country",
+    "paragraphs_found",
+    "attribution",
+)
 _ENGLISH = {
     "language": 1.0,
     "meeting_date": 0.95,
@@ -90,6 +101,7 @@ class FileResult:
     starts_total: int = 0
     attribution_ok: int = 0
     attribution_total: int = 0
+    country_ok: int = 0  # matched participants whose parsed country is the truth's
     details: list[str] = field(default_factory=list)
     # Each wrong attribution: (paragraph number, what the parser gave, the truth, the paragraph's opening words).
     attribution_misses: list[tuple[int, str, str, str]] = field(default_factory=list)
@@ -137,6 +149,10 @@ class Report:
     @property
     def attribution(self) -> float:
         return self._ratio(sum(f.attribution_ok for f in self.files), sum(f.attribution_total for f in self.files))
+
+    @property
+    def participant_country(self) -> float:
+        return self._ratio(sum(f.country_ok for f in self.files), sum(f.tp for f in self.files))
 
     def overall(self) -> dict[str, float]:
         return {name: getattr(self, name) for name in MEASURES} | {"meeting_date_all": self.meeting_date_all}
@@ -212,6 +228,17 @@ def english_name(name: str) -> str:
     return re.sub(r"\s*\([^)]*\)\s*$", "", name or "").strip()
 
 
+def same_country(truth: str | None, parsed: str | None) -> bool:
+    """The same country or organisation, case- and accent-insensitive or by another of the gazetteer's names for it
+    ("Türkiye" and "Turkey", "Vietnam" and "Viet Nam"). A truth without a country wants none."""
+    if not truth or not parsed:
+        return not truth and not parsed
+    if _fold(truth) == _fold(parsed):
+        return True
+    found = load_gazetteer().lookup(truth)
+    return found is not None and found == load_gazetteer().lookup(parsed)
+
+
 def _date_determinable(basis: str) -> bool:
     return not any(marker in (basis or "").lower() for marker in NOT_FROM_TEXT)
 
@@ -242,18 +269,24 @@ def compare(entry: dict, parsed: ParsedReadout) -> FileResult:
         if not result.location_ok:
             result.details.append(f"location {parsed.location!r} != {truth_location!r}")
 
-    unmatched = [p.name for p in parsed.participants]
+    unmatched = list(parsed.participants)
     for person in entry.get("participants", []):
         truth_name = english_name(person["name"])
-        match = next((name for name in unmatched if same_person(name, truth_name)), None)
+        match = next((p for p in unmatched if same_person(p.name, truth_name)), None)
         if match is None:
             result.fn += 1
             result.details.append(f"participant missing: {person['name']}")
+            continue
+        result.tp += 1
+        unmatched.remove(match)
+        if same_country(person.get("country"), match.country):
+            result.country_ok += 1
         else:
-            result.tp += 1
-            unmatched.remove(match)
+            result.details.append(
+                f"country of {truth_name}: got {match.country!r}, expected {person.get('country')!r}"
+            )
     result.fp = len(unmatched)
-    result.details += [f"participant extra: {name}" for name in unmatched]
+    result.details += [f"participant extra: {p.name}" for p in unmatched]
 
     texts = [_comparable(p.text) for p in parsed.paragraphs]
     used: set[int] = set()
@@ -368,6 +401,7 @@ LABELS = {
     "meeting_date_all": "meeting date (all with truth)",
     "location": "location (city)",
     "participants_f1": "participants F1",
+    "participant_country": "participant country",
     "paragraphs_found": "paragraphs found",
     "attribution": "attribution",
 }
@@ -376,6 +410,7 @@ _COLUMNS = {
     "meeting_date": "date",
     "location": "city",
     "participants_f1": "partF1",
+    "participant_country": "ctry",
     "paragraphs_found": "paras",
     "attribution": "attrib",
 }
@@ -387,6 +422,7 @@ DETAIL_PREFIXES = {
     "meeting_date": "meeting date",
     "location": "location",
     "participants": "participant",
+    "countries": "country of",
     "paragraphs": "paragraph not found",
     "attribution": "attribution",
 }
@@ -395,7 +431,7 @@ DETAIL_PREFIXES = {
 def format_report(report: Report, *, details: bool | str = False) -> str:
     """The tables; with ``details`` every mismatch under its file, or (a key of DETAIL_PREFIXES) one measure's,
     listing only the files that have some."""
-    header = f"{'file':<58} {'lang':>4} {'date':>4} {'loc':>4} {'partF1':>6} {'paras':>7} {'attrib':>7}"
+    header = f"{'file':<58} {'lang':>4} {'date':>4} {'loc':>4} {'partF1':>6} {'ctry':>5} {'paras':>7} {'attrib':>7}"
     lines = [header, "-" * len(header)]
     prefix = DETAIL_PREFIXES.get(details) if isinstance(details, str) else None
     for f in report.files:
@@ -406,8 +442,8 @@ def format_report(report: Report, *, details: bool | str = False) -> str:
         date_mark = _mark(f.date_ok) + ("" if f.date_determinable or f.date_ok is None else "*")
         lines.append(
             f"{f.file[:58]:<58} {_mark(f.language_ok):>4} {date_mark:>4} {_mark(f.location_ok):>4} "
-            f"{f.participants_f1:>6.2f} {f.starts_found:>3}/{f.starts_total:<3} {f.attribution_ok:>3}/"
-            f"{f.attribution_total:<3}"
+            f"{f.participants_f1:>6.2f} {f.country_ok:>2}/{f.tp:<2} {f.starts_found:>3}/{f.starts_total:<3} "
+            f"{f.attribution_ok:>3}/{f.attribution_total:<3}"
         )
         if details:
             lines += [f"    {d}" for d in shown]

@@ -82,8 +82,14 @@ class Gazetteer:
                     self.folded.setdefault(tuple(w.lower() for w in key), (name, is_demonym))
         # Unspaced names ("中国", "ロシア") are looked up by their characters, longest first.
         self.unspaced: dict[str, tuple[str, bool]] = {}
+        # Another language's name that English does not use matches only capitalised, as a name is written:
+        # German "Island" (Iceland) is no country in "the island of Bali".
+        self.capitalised_only: set[tuple[str, ...]] = set()
         for locale, name, phrase in _cldr_names(self.codes, locales):
             for form in declined_forms(phrase) if locale == "ru" else (phrase,):
+                folded = tuple(w.lower() for w in _key(form))
+                if locale != "en" and folded and folded not in self.folded:
+                    self.capitalised_only.add(folded)
                 self._add(form, name, False)
         for row in rows:
             name = row["name"].strip()
@@ -133,7 +139,12 @@ class Gazetteer:
             return self.unspaced[key[0]]
         if key in self.exact:
             return self.exact[key]
-        return self.folded.get(tuple(w.lower() for w in key))
+        folded = tuple(w.lower() for w in key)
+        found = self.folded.get(folded)
+        # A name (not a demonym) of Russian or of another language's list is written capitalised: "того" ("после
+        # того как") is not Togo, "island" not Iceland.
+        lower_case = key[0][:1].islower() and (folded in self.capitalised_only or _CYRILLIC.match(key[0]))
+        return None if found and lower_case and not found[1] else found
 
     def is_country_word(self, word: str) -> bool:
         return self._lookup_key((word.replace("’", "'"),)) is not None
@@ -148,6 +159,8 @@ class Gazetteer:
             for n in range(min(longest, len(tokens) - i), 0, -1):
                 key = tuple(t[0] for t in tokens[i : i + n])
                 found = self._lookup_key(key)
+                if found and n == 1 and self._ends_another_name(text, tokens, i):
+                    continue
                 if found:
                     mentions.append(CountryMention(found[0], tokens[i][1], tokens[i + n - 1][2], found[1]))
                     i += n
@@ -155,6 +168,14 @@ class Gazetteer:
             else:
                 i += 1
         return sorted(mentions, key=lambda m: m.start) if self.unspaced else mentions
+
+    def _ends_another_name(self, text: str, tokens: list[tuple[str, int, int]], i: int) -> bool:
+        """Token i, another language's name of a country in Latin letters, is the last word of a name of several
+        ("Solomon Island", "Rhode Island"): a capitalised word that names no country stands right before it."""
+        if i == 0 or (tokens[i][0].lower(),) not in self.capitalised_only or _CYRILLIC.match(tokens[i][0]):
+            return False  # Russian capitalises the titles before a country's name: "Президент России"
+        previous, start, end = tokens[i - 1]
+        return text[end : tokens[i][1]] == " " and previous[:1].isupper() and not self.is_country_word(previous)
 
     def _find_unspaced(self, text: str) -> list[CountryMention]:
         """Names inside Chinese and Japanese text, longest first at each position (linear: names are short)."""
@@ -201,14 +222,26 @@ def declined_forms(phrase: str, every_form: bool = False) -> set[str]:
         parsed = morph.parse(phrase)[0]
         return {phrase} | {form.word for form in parsed.lexeme}
     forms = {phrase}
-    parsed_words = [morph.parse(word)[0] for word in words_]
+    parsed_words = [_name_parse(morph, word) for word in words_]
     for case in RUSSIAN_CASES:
         declined = []
         for word, parsed in zip(words_, parsed_words, strict=True):
-            inflected = parsed.inflect({case}) if _CYRILLIC.search(word) else None
+            inflected = parsed.inflect({case}) if parsed is not None and _CYRILLIC.search(word) else None
             declined.append(_same_case(inflected.word, word) if inflected else word)
         forms.add(" ".join(declined))
     return forms
+
+
+def _name_parse(morph, word: str):
+    """The dictionary's reading of a word of a country's name: as a place where it knows one; None where it reads
+    it only as a pronoun ("Того" as "тот", whose forms "Тем", "То", "Том" open Russian sentences), which is not
+    declined."""
+    parses = morph.parse(word)
+    place = next((p for p in parses if "Geox" in p.tag), None)
+    if place is not None:
+        return place
+    first = parses[0]
+    return None if "Apro" in first.tag or first.tag.POS == "NPRO" else first
 
 
 def _same_case(form: str, model: str) -> str:

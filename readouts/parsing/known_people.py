@@ -117,19 +117,18 @@ def with_known_name(participant: ParsedParticipant, day: date | None, language: 
         return participant
     if language == "en" and not participant.aliases and _family(participant.name) != _family(person.name):
         aliases = tuple(a for a in (person.name, person.cyrillic, person.chinese) if a)
-        country = country_name(_country_of(person, day)) or participant.country
+        country = _known_country(person, day, participant.country)
         return ParsedParticipant(participant.name, participant.title, country, aliases=aliases)
     if _fuller_form(participant.name, person.name):
         # The text gives the full name the table shortens ("Luiz Alberto Figueiredo Machado"): keep the text's.
         aliases = [a for a in dict.fromkeys([person.name, *participant.aliases, person.cyrillic, person.chinese]) if a]
-        country = country_name(_country_of(person, day)) or participant.country
+        country = _known_country(person, day, participant.country)
         return ParsedParticipant(participant.name, participant.title, country, aliases=tuple(aliases))
     # A participant with aliases was written in another script and named by romanisation ("Van I"), which is not
     # a name the person goes by: only what the text or the table writes is kept.
     written = participant.aliases or (participant.name,)
     aliases = [a for a in dict.fromkeys([*written, person.cyrillic, person.chinese]) if a and a != person.name]
-    # The table's country of the office is known; a participant's country may have been guessed from the text.
-    country = country_name(_country_of(person, day)) or participant.country
+    country = _known_country(person, day, participant.country)
     return ParsedParticipant(person.name, participant.title, country, aliases=tuple(aliases))
 
 
@@ -144,6 +143,15 @@ def _fuller_form(written: str, known: str) -> bool:
 def _family(name: str) -> str:
     words = fold(name).replace(",", " ").split()
     return words[-1] if words else ""
+
+
+def _known_country(person: KnownPerson, day: date | None, stated: str | None) -> str | None:
+    """The country of the office the table's person held on the day; on a day they held none of the table's
+    offices, the side the text gives them (the former foreign minister who now heads the WHO), else that of their
+    last office. Without a day, the table's."""
+    if day is not None and not person.terms_on(day) and stated:
+        return stated
+    return country_name(_country_of(person, day)) or stated
 
 
 def _country_of(person: KnownPerson, day: date | None) -> str | None:

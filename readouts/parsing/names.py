@@ -25,6 +25,7 @@ TITLE_WORDS = {
     "security", "affairs", "external", "first", "special", "member", "officer", "general", "spokesperson",
     "spokesman", "spokeswoman", "sultan", "crown", "defense", "defence", "interior", "finance", "trade",
     "marshal", "field", "admiral", "colonel", "lieutenant", "brigadier", "commander", "federal", "attorney",
+    "high", "senior", "counsel",  # "High Commissioner", "Senior Minister of State", "Legal Counsel"
     # French
     "président", "présidente", "ministre", "chef", "ambassadeur", "ambassadrice", "secrétaire", "général",
     "conseiller", "homologue", "dirigeant", "vice-président", "d'état", "étrangères", "affaires",
@@ -47,6 +48,9 @@ TITLE_WORDS = {
 }  # fmt: skip
 # Title words that, on their own, can stand right before a name ("President Biden", "Director Wang").
 TITLE_HEADS = TITLE_WORDS - {
+    "high",
+    "senior",
+    "counsel",
     "foreign",
     "state",
     "national",
@@ -151,7 +155,7 @@ PORTFOLIO_WORDS = {
     "forestry", "veterans", "employment", "science", "technology", "innovation", "communications",
     "telecommunications", "information", "broadcasting", "sport", "sports", "youth", "women", "family",
     "infrastructure", "railways", "aviation", "shipping", "treasury", "revenue", "customs", "taxation",
-    "investment", "population", "territories", "works", "public",
+    "investment", "population", "territories", "works", "public", "common", "presidency",
 }  # fmt: skip
 ORG_WORDS |= PORTFOLIO_WORDS
 STOP_WORDS = {
@@ -384,14 +388,22 @@ def _name_follows_particles(tokens: list[Token], j: int) -> bool:
     return j < len(tokens) and is_name_token(tokens[j])
 
 
-def _walk_back_title(tokens: list[Token], i: int) -> int:
-    """Index of the first token of the title phrase that ends right before token i (i when there is none)."""
+def _walk_back_title(
+    tokens: list[Token], i: int, country_starts: dict[int, int] | None = None, in_country: set[int] = frozenset()
+) -> int:
+    """Index of the first token of the title phrase that ends right before token i (i when there is none).
+    ``country_starts`` maps the last token of a country name of several words to its first ("South Sudan",
+    "United Nations"): the whole name is part of the title, as a one-word name is. ``in_country``: the tokens the
+    gazetteer found in the whole text, where another language's name ("Island") counts only."""
     gazetteer = load_gazetteer()
     k = i
     start = i
     while k > 0 and i - k < _MAX_TITLE_TOKENS:
         token = tokens[k - 1]
         lower = token.word.lower()
+        if country_starts and k - 1 in country_starts:
+            k = start = country_starts[k - 1]
+            continue
         if token.word == ")":
             opening = next((o for o in range(k - 2, max(-1, k - 6), -1) if tokens[o].word == "("), None)
             if opening is not None:
@@ -399,11 +411,13 @@ def _walk_back_title(tokens: list[Token], i: int) -> int:
                 continue
         if token.final_stop and not _is_abbreviation(token.text):
             break
-        if is_title_word(lower) or is_honorific(token) or gazetteer.is_country_word(token.word):
+        if is_title_word(lower) or is_honorific(token) or _country_word(gazetteer, token.word, k - 1 in in_country):
             k -= 1
             start = k
-        elif lower in _ARTICLES and (k < 2 or tokens[k - 2].word.lower() not in _OF_WORDS):
-            break  # "the" opens a new noun phrase unless it follows "of": "and the President of the Council"
+        elif lower in _ARTICLES and (k < 2 or tokens[k - 2].word.lower() not in _OF_WORDS | {"for"}):
+            # "the" opens a new noun phrase unless it follows "of" or "for": "and the President of the Council",
+            # "the Federal Minister for the Interior"
+            break
         elif is_name_token(token) and not _names_institution(tokens, k):
             break  # another person's name: "President Hu Jintao and President Vladimir Putin"
         elif (
@@ -419,6 +433,10 @@ def _walk_back_title(tokens: list[Token], i: int) -> int:
         else:
             break
     return start
+
+
+def _country_word(gazetteer, word: str, found_in_text: bool) -> bool:
+    return found_in_text or (gazetteer.is_country_word(word) and (word.lower(),) not in gazetteer.capitalised_only)
 
 
 def _noun_of_a_title(tokens: list[Token], k: int) -> bool:
@@ -451,7 +469,39 @@ def _clean_title(text: str) -> tuple[str, str | None]:
     return title, country
 
 
+# Ranks and the words of an aside that stand between a title and a name ("Field Marshal", "Gen. (ret.)").
+RANK_WORDS = {
+    "field", "marshal", "general", "gen", "admiral", "adm", "colonel", "col", "lieutenant", "lt", "brigadier",
+    "brig", "major", "maj", "captain", "capt", "commander", "ret", "(", ")",
+}  # fmt: skip
+_NEXT_NAME = re.compile(r"^,\s+(?:(?:Mr|Mrs|Ms|Dr|Prof|Professor|H\.E)\.?\s+)*[A-Z][\w'’\-]+\s+[A-Z]")
+
+
+def _only_honorifics(tokens: list[Token]) -> bool:
+    """Honorifics and ranks, no office: "Mr.", "Field Marshal", "Professor Dr", "Gen. (ret.)", or nothing."""
+    return all(is_honorific(t) or t.word.lower().rstrip(".") in RANK_WORDS for t in tokens)
+
+
 _APPOSITIVE = re.compile(r"^,\s+(?:the |a |an |le |la )?([^,.;()]{3,160})")
+
+
+_ITEM_CHARS = 100
+# What a list's item begins after: a comma, a semicolon, "and" (else the start of the text looked at).
+_ITEM_BOUNDARY = re.compile(r"[,;]|\s(?:and|et|y|e|и)\s")
+_ITEM_WORDS = re.compile(r"[^\W\d_][\w'’.\-]*")
+
+
+def _country_opening_item(before: str) -> str | None:
+    """The country that opens the list item ending where a name begins, when every later word of the item is
+    capitalised or a connector ("Uruguay Legal Counsel to the Secretary of the Presidency Dr"), else None."""
+    item = before[max((m.end() for m in _ITEM_BOUNDARY.finditer(before)), default=0) :]
+    found = load_gazetteer().find(item)
+    if not found or item[: found[0].start].strip():
+        return None
+    rest = _ITEM_WORDS.findall(item[found[0].end :])
+    if not rest or any(w[:1].islower() and w.lower() not in _CONNECTORS | {"to"} for w in rest):
+        return None
+    return found[0].country
 
 
 def find_person_mentions(text: str) -> list[PersonMention]:
@@ -462,15 +512,21 @@ def find_person_mentions(text: str) -> list[PersonMention]:
     # Tokens inside a country name ("United States of America") are never part of a person's name.
     blocked: set[int] = set()
     demonyms: set[int] = set()
+    first_of_span: dict[int, int] = {}  # span index -> its first token
+    country_starts: dict[int, int] = {}  # last token of a name of several words -> its first token
     span_index = 0
     for index, token in enumerate(tokens):
         while span_index < len(country_spans) and country_spans[span_index].end <= token.start:
             span_index += 1
         if span_index < len(country_spans) and country_spans[span_index].start <= token.start:
             blocked.add(index)
+            first = first_of_span.setdefault(span_index, index)
+            if first < index:
+                country_starts[index] = first
             if country_spans[span_index].is_demonym:
                 demonyms.add(index)
     mentions = []
+    previous_end = 0
     i = 0
     while i < len(tokens):
         j = _name_run(tokens, i, blocked)
@@ -487,20 +543,28 @@ def find_person_mentions(text: str) -> list[PersonMention]:
             known = find_person(" ".join(t.word for t in tokens[i - 1 : j]))
             if known is not None and fold(known.name).split()[0] == fold(tokens[i - 1].word):
                 i -= 1
-        k = _walk_back_title(tokens, i)
+        k = _walk_back_title(tokens, i, country_starts, blocked)
         title_text = text[tokens[k].start : tokens[i].start] if k < i else ""
-        # "First President of Kazakhstan, Nursultan Nazarbayev" / "Le président chinois, Xi Jinping,"
-        if k == i and i >= 2 and tokens[i - 1].word == "," and j - i >= 2:
-            k2 = _walk_back_title(tokens, i - 1)
-            if k2 < i - 1:
+        # "First President of Kazakhstan, Nursultan Nazarbayev" / "Le président chinois, Xi Jinping," / "the
+        # Foreign Minister, Mr. Thanet Khoman" / "the Prime Minister of Thailand, Field Marshal Thanom": the title
+        # before the comma, when what stands right before the name is no title but an honorific or a rank.
+        if k >= 2 and tokens[k - 1].word == "," and j - i >= 2 and _only_honorifics(tokens[k:i]):
+            k2 = _walk_back_title(tokens, k - 1, country_starts, blocked)
+            if k2 < k - 1:
+                title_text = text[tokens[k2].start : tokens[k - 1].start]
                 k = k2
-                title_text = text[tokens[k].start : tokens[i - 1].start]
         has_title_word = any(is_title_word(t.word, heads=True) or is_honorific(t) for t in tokens[k:i])
         appositive = _APPOSITIVE.match(text[tokens[j - 1].end : tokens[j - 1].end + 200])
         appositive_title = None
         if appositive:
-            first_word = appositive.group(1).split()[0].lower() if appositive.group(1).split() else ""
-            if first_word in TITLE_WORDS:
+            # Its first word after any country's ("the Iranian Foreign Minister") is a title's.
+            words = appositive.group(1).split()
+            while len(words) > 1 and gazetteer.is_country_word(words[0]):
+                words.pop(0)
+            first_word = words[0].lower() if words else ""
+            # "the Minister, Mr A, the Austrian Minister for the Interior, Mr B": the title of the next name.
+            next_name = _NEXT_NAME.match(text[tokens[j - 1].end + appositive.end() :][:80])
+            if first_word in TITLE_WORDS and not next_name:
                 appositive_title = re.split(
                     r"\s+(?:in|at|on|who|which|said|says|met|is|was|and the)\s+", appositive.group(1)
                 )[0]
@@ -520,6 +584,12 @@ def find_person_mentions(text: str) -> list[PersonMention]:
                 found = gazetteer.find(following[of_country.end() :])
                 if found and found[0].start == 0:
                     country = found[0].country
+        if not country:
+            # "..., Uruguay Legal Counsel to the Secretary of the Presidency Dr Duarte García and ...": the item of
+            # a list that opens with a country, though its title is not all title words.
+            item_end = tokens[k].start if has_title_word else tokens[i].start
+            country = _country_opening_item(text[max(previous_end, item_end - _ITEM_CHARS) : item_end])
+        previous_end = tokens[j - 1].end
         mentions.append(
             PersonMention(
                 name=name,

@@ -7,14 +7,18 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 from datetime import date
 
 from .arabic import find_arabic_mentions, is_arabic
 from .chinese import HanMention, find_han_mentions, looks_chinese, mentions_meeting
+from .cities import load_cities
 from .gazetteer import load_gazetteer
 from .known_people import country_code, country_name, lookup, office_holders_named_by_title, with_known_name
+from .location import find_meeting_place
 from .names import PersonMention, find_person_mentions, fold
 from .offices import find_people_named_in_full
+from .organisations import organisation_named
 from .romanise import (
     is_cyrillic,
     is_han,
@@ -58,11 +62,8 @@ _ROLE_SUBJECT = re.compile(
     r"(?=\s+(?:of\s+the\s+[A-Z][\w ]{2,40}?\s+)?"
     r"(?:met|meets|received|receives|held|hosted|spoke)\b)"
 )
-# Office titles that imply an organisation rather than a country.
-_TITLE_ORGANISATION = [
-    (re.compile(r"\bsecretary[- ]general\b(?!.*\bnato\b)", re.IGNORECASE), "United Nations"),
-    (re.compile(r"\beuropean (?:council|commission|parliament)\b", re.IGNORECASE), "European Union"),
-]
+# A Secretary-General of no organisation named is the UN's.
+_SECRETARY_GENERAL = re.compile(r"\bsecretary[- ]general\b", re.IGNORECASE)
 # Syllables of Mandarin pinyin family names: a name made of pinyin syllables starting with one is most likely Chinese.
 _CHINESE_SURNAMES = {
     "wang", "li", "zhang", "liu", "chen", "yang", "zhao", "huang", "zhou", "wu", "xu", "sun", "hu", "zhu", "gao",
@@ -191,8 +192,11 @@ def extract_participants(
     found += _named_by_office(lead_sentence, language, day, publisher_country, found)
     named = any(same_person(p.name, author) for p in found)
     if author and not named and _speaks_for_author(author, lead_sentence, body):
-        found.insert(0, ParsedParticipant(author, "", publisher_country))
-    return _known(found, day, language)
+        found.insert(0, ParsedParticipant(author, "", None))
+    texts = [title, lead_sentence, lead_rest, *body[:SEPARATE_MEETING_PARAGRAPHS]]
+    known = _known(found, day, language)
+    place = next(filter(None, map(place_country, [lead_sentence, lead_rest, *body[:FALLBACK_PARAGRAPHS]])), None)
+    return guess_countries(known, texts, full_text or lead_sentence, publisher_country, author, place)
 
 
 FIRST_PERSON = re.compile(r"(?<![\w'’])(?:I|We|we|My|my|Our|our)(?![\w'’])")
@@ -301,7 +305,7 @@ def _latin_and_cyrillic_participants(
     _add_separate_meetings(people, body, full_text, day)
     _add_attendees(people, body[:SEPARATE_MEETING_PARAGRAPHS])
     _add_role_subjects(people, lead_sentence, full_text)
-    return _with_countries(people, full_text or lead_sentence, publisher_country)
+    return _with_stated_countries(people, full_text or lead_sentence)
 
 
 _BEFORE_MEETING_VERB = re.compile(
@@ -507,7 +511,7 @@ def _han_participants(lead_sentence: str, title: str, body: list[str]) -> list[P
         ParsedParticipant(
             romanise(m.name, chinese_person=looks_chinese(m.name)),
             m.title,
-            "China" if m.chinese_office else None,
+            "China" if m.chinese_office else m.organisation,
             aliases=(m.name,),
         )
         for m in found.values()
@@ -601,31 +605,128 @@ def _add_role_subjects(people: list[PersonMention], lead_sentence: str, full_tex
                 break
 
 
-def _with_countries(people: list[PersonMention], text: str, publisher_country: str | None) -> list[ParsedParticipant]:
+def place_country(lead: str) -> str | None:
+    """The country of the place the lead says the meeting was in ("in Jakarta", "in Indonesia")."""
+    place = find_meeting_place(lead)
+    if place is None or place.country:
+        return place.country if place else None
+    city = load_cities().lookup(place.city or "")
+    return country_name(city.country_code) if city else None
+
+
+def _with_stated_countries(people: list[PersonMention], text: str) -> list[ParsedParticipant]:
+    """Each person with the country (or organisation) their title names; a name in pinyin is China's in a text
+    that speaks of China, when no other participant is. The others are left to ``guess_countries``, after the
+    office-holders table has given its people theirs."""
     countries: list[str | None] = []
     for person in people:
-        country = person.country
-        if not country:
-            for pattern, organisation in _TITLE_ORGANISATION:
-                if pattern.search(person.title):
-                    country = organisation
+        country = person.country or organisation_named(person.title)
+        if not country and _SECRETARY_GENERAL.search(person.title):
+            country = "United Nations"
         countries.append(country)
-    mentioned = Counter(m.country for m in load_gazetteer().find(text[:50000]))
-    if "China" in mentioned:
+    if None in countries and any(m.country == "China" for m in load_gazetteer().find(text[:50000])):
         for index, person in enumerate(people):
             if countries[index] is None and is_pinyin_name(person.name) and "China" not in countries:
                 countries[index] = "China"
-    for index in range(len(people)):
+    return [_in_latin_letters(p.name, p.title or "", c) for p, c in zip(people, countries, strict=True)]
+
+
+def guess_countries(
+    participants: list[ParsedParticipant],
+    texts: list[str],
+    full_text: str,
+    publisher_country: str | None,
+    author: str = "",
+    place: str | None = None,
+) -> list[ParsedParticipant]:
+    """Countries for the participants that neither their title nor the table gives one: that of the others
+    listed with them, where those are of one country ("met the Prime Minister of Thailand, Field Marshal X, and
+    the Foreign Minister, Mr. Y"); the one the text speaks for (``author``), then the first without, is the
+    publisher's side when no other participant is; where the meeting's ``place`` is another country than the
+    publisher's and both have a participant, the others are the place's hosts ("I was pleased to meet with
+    President X ... in my discussions with the Foreign Minister, ..." in Jakarta); else the most mentioned
+    country that no participant represents; and when every country the text names is represented, the
+    publisher's side, whose own people a release names without their country ("Mr. McEwen", "my colleague, the
+    Minister for Trade")."""
+    countries = [p.country for p in participants]
+    if None not in countries:
+        return participants
+    for run, meets in _listed_together(texts, participants):
+        known = {countries[i] for i in run} - {None}
+        if len(known) == 1:
+            for index in run:
+                if meets or participants[index].title:
+                    countries[index] = countries[index] or next(iter(known))
+    order = sorted(range(len(participants)), key=lambda i: not (author and same_person(participants[i].name, author)))
+    for index in order:
         if countries[index] is None and publisher_country and publisher_country not in countries:
             countries[index] = publisher_country
-    for index in range(len(people)):
+    # Both sides known, the publisher's and the place's: the place's people host.
+    sides = publisher_country in countries and place in countries
+    hosts = place if place and publisher_country and place != publisher_country and sides else None
+    mentioned = Counter(m.country for m in load_gazetteer().find(full_text[:50000]))
+    for index in order:
         if countries[index] is None:
-            # The most mentioned country that no other participant represents.
-            for country, _ in mentioned.most_common():
-                if country not in countries:
-                    countries[index] = country
-                    break
-    return [_in_latin_letters(p.name, p.title or "", c) for p, c in zip(people, countries, strict=True)]
+            unrepresented = (country for country, _ in mentioned.most_common() if country not in countries)
+            countries[index] = hosts or next(unrepresented, None) or publisher_country
+    return [replace(p, country=c) for p, c in zip(participants, countries, strict=True)]
+
+
+# What joins the people of a list: commas, semicolons, "and", and an article ("X, and the Foreign Minister, Y").
+_LIST_GAP = re.compile(
+    r"\s*(?:[,;]\s*)*(?:(?:and|et|y|e|и|und)\s+)?(?:(?:the|le|la|les|el|los|las|o|a|l')\s*)?", re.IGNORECASE
+)
+# A list that meets someone ("X and Y held a meeting with Z") or is met ("met with X and Y", "These included X;
+# Y"): its people are one side. "X and Y held talks" without "with" may be both sides.
+_MEETS_WITH = re.compile(r"\b(?:with|avec|con|com|со?)\b", re.IGNORECASE)
+_MET_BEFORE = re.compile(
+    r"\b(?:with|met|meets|received|receives|included|include|includes|avec|con|com|со?|rencontré|reçu)"
+    r"\s*(?:the\s+|le\s+|la\s+|el\s+|l')?$",
+    re.IGNORECASE,
+)
+_GROUP_WINDOW = 80
+MIN_LISTED = 3  # a list of fewer joined by commas alone may be the two sides: "X, y el secretario Y, sostuvieron"
+
+
+def _listed_together(texts: list[str], participants: list[ParsedParticipant]) -> list[tuple[list[int], bool]]:
+    """Runs of participants (their indexes) a sentence lists together as one side, each with whether the list
+    meets someone or is met (else it is only a list joined by commas or semicolons, of at least MIN_LISTED)."""
+    runs = []
+    for text in texts:
+        for sentence in split_sentences((text or "")[:LEAD_WINDOW]):
+            mentions = []
+            for mention in find_person_mentions(sentence):
+                index = next((i for i, p in enumerate(participants) if _names(p, mention.name)), None)
+                if index is not None:
+                    mentions.append((mention, index))
+            run: list[tuple[PersonMention, int]] = []
+            for mention, index in [*mentions, (None, None)]:
+                gap = sentence[run[-1][0].end : mention.title_start] if run and mention else None
+                if gap is not None and _LIST_GAP.fullmatch(gap) and index not in {i for _, i in run}:
+                    run.append((mention, index))
+                    continue
+                meets = len(run) >= 2 and _meets(sentence, run)
+                if meets or len(run) >= MIN_LISTED and re.search(r"[,;]", _listed(sentence, run)):
+                    runs.append(([i for _, i in run], meets))
+                run = [(mention, index)] if mention else []
+    return runs
+
+
+def _listed(sentence: str, run: list[tuple[PersonMention, int]]) -> str:
+    return sentence[run[0][0].end : run[-1][0].title_start]
+
+
+def _meets(sentence: str, run: list[tuple[PersonMention, int]]) -> bool:
+    """The list is met ("met with X and Y") or meets someone: a verb of meeting, then "with", in its clause."""
+    first, last = run[0][0], run[-1][0]
+    before = sentence[max(0, first.title_start - _GROUP_WINDOW) : first.title_start]
+    after = re.split(r"[;.]", sentence[last.end : last.end + _GROUP_WINDOW], maxsplit=1)[0]
+    verb = MEETING_WORDS.search(after)
+    return bool(_MET_BEFORE.search(before) or (verb and _MEETS_WITH.search(after, verb.end())))
+
+
+def _names(participant: ParsedParticipant, name: str) -> bool:
+    return any(same_person(written, name) for written in (participant.name, *participant.aliases))
 
 
 def _in_latin_letters(name: str, title: str, country: str | None) -> ParsedParticipant:

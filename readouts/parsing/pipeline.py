@@ -39,7 +39,7 @@ from .location import (
 from .metadata import date_from_url, extract_metadata, from_front_matter, hour_from_url
 from .names import find_person_mentions
 from .participants import extract_participants, is_pinyin_name, same_person
-from .publisher import detect_publisher, home_country
+from .publisher import detect_publisher, government_country, home_country, publisher_home
 from .sentences import split_sentences
 from .types import Kind, ParsedParagraph, ParsedParticipant, ParsedReadout, ParseError, ReadoutMetadata
 
@@ -150,7 +150,9 @@ def _parse(raw: str | bytes, filename: str | None, given: ReadoutMetadata) -> Pa
         title=title or "",
         body=[*paragraphs[:lead_position], *paragraphs[lead_position + 1 : 50]],
         full_text="\n".join([*header_zone, *paragraphs[:50]])[:50000],
-        publisher_country=home_country(publisher),
+        publisher_country=home_country(publisher)
+        or publisher_home(publisher)
+        or government_country([source_url, *header.meta.values(), "\n".join(header_zone)]),
         language=language,
         day=day,
         author=given.author or embedded.author,

@@ -80,3 +80,26 @@ def publisher_home(publisher: str | None) -> str | None:
             return country
     mentions = load_gazetteer().find(publisher)
     return mentions[0].country if mentions else None
+
+
+# A host name of a government's own site: "pmtranscripts.pmc.gov.au", "www.president.gov.ua", "mfa.go.jp",
+# "whitehouse.gov" (the United States'); the label before the country code says it is a government's.
+_HOST = re.compile(r"(?<![\w.@-])((?:[a-z0-9-]+\.)+[a-z]{2,6})(?![\w-])", re.IGNORECASE)
+_GOVERNMENT_LABELS = {"gov", "gouv", "gob", "go", "govt", "gv"}
+_DOMAIN_CODES = {"uk": "GB"}  # country-code domains that are not the ISO code
+
+
+def government_country(sources: list[str]) -> str | None:
+    """The country whose government's site the text came from or names in its header (a government's release
+    speaks for it), as a short English name; None when no such address is given."""
+    codes = load_gazetteer().codes
+    for source in sources:
+        for host in _HOST.findall((source or "")[:5000]):
+            labels = host.lower().split(".")
+            if labels[-1] == "gov":
+                return codes.get("US")
+            if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in _GOVERNMENT_LABELS:
+                country = codes.get(_DOMAIN_CODES.get(labels[-1], labels[-1].upper()))
+                if country:
+                    return country
+    return None

@@ -29,6 +29,7 @@ from readouts.parsing.participants import same_person
 FLOORS = {
     "en": {
         "language": 1.0,
+        "participant_country": 0.98,
         "meeting_date": 0.96,
         "location": 0.94,
         "participants_f1": 0.96,
@@ -37,6 +38,7 @@ FLOORS = {
     },
     "ru": {
         "language": 1.0,
+        "participant_country": 1.0,
         "meeting_date": 1.0,
         "location": 1.0,
         "participants_f1": 0.89,
@@ -45,6 +47,7 @@ FLOORS = {
     },
     "fr": {
         "language": 1.0,
+        "participant_country": 1.0,
         "meeting_date": 1.0,
         "location": 1.0,
         "participants_f1": 0.95,
@@ -53,6 +56,7 @@ FLOORS = {
     },
     "zh": {
         "language": 1.0,
+        "participant_country": 1.0,
         "meeting_date": 1.0,
         "location": 1.0,
         "participants_f1": 0.9,
@@ -61,13 +65,14 @@ FLOORS = {
     },
     "es": {
         "language": 1.0,
+        "participant_country": 1.0,
         "meeting_date": 1.0,
         "location": 1.0,
         "participants_f1": 0.9,
         "paragraphs_found": 1.0,
         "attribution": 0.92,
     },
-    "ar": {"language": 1.0, "paragraphs_found": 1.0, "participants_f1": 1.0},
+    "ar": {"language": 1.0, "paragraphs_found": 1.0, "participants_f1": 1.0, "participant_country": 1.0},
     "pt": {"language": 1.0, "paragraphs_found": 1.0},
 }
 

@@ -11,6 +11,7 @@ from readouts.parsing.evaluate import (
     half_of,
     normalise,
     same_city,
+    same_country,
 )
 from readouts.parsing.types import Kind, ParsedParagraph, ParsedParticipant, ParsedReadout
 
@@ -169,3 +170,32 @@ def test_attribution_misses_list_each_wrong_paragraph_with_its_opening():
     assert "p2: got 'Antony J. Blinken', truth 'joint'" in listing
     assert "The two sides agreed." in listing
     assert format_attribution_misses(Report([compare(entry, _parsed((None, Kind.JOINT)))])) == "no wrong attributions"
+
+
+def test_participant_country_counts_only_matched_participants():
+    entry = {
+        "file": "f",
+        "participants": [
+            {"name": "Antony Blinken", "country": "United States"},
+            {"name": "Extra Person", "country": "Türkiye"},
+            {"name": "Jean Dupont", "country": "France"},
+        ],
+    }
+    parsed = _parsed((None, Kind.JOINT))
+    parsed.participants = [
+        ParsedParticipant("Antony J. Blinken", "Secretary", "United States"),
+        ParsedParticipant("Extra Person", "", "Greece"),
+    ]
+    result = compare(entry, parsed)
+    # Jean Dupont is not found, so his country is not measured; Extra Person's is wrong.
+    assert (result.tp, result.country_ok) == (2, 1)
+    assert "country of Extra Person: got 'Greece', expected 'Türkiye'" in result.details
+    assert Report([result]).participant_country == 0.5
+    assert "participant country" in format_report(Report([result]))
+    assert format_report(Report([result]), details="countries").count("country of") == 1
+
+
+def test_a_country_matches_by_another_of_its_names():
+    assert same_country("Türkiye", "Turkey") and same_country("Viet Nam", "Vietnam")
+    assert same_country("African Union", "african union") and same_country(None, None)
+    assert not same_country("Australia", "Austria") and not same_country("Australia", None)
