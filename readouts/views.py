@@ -110,7 +110,7 @@ def readout_detail(request, slug, year=None, month=None, day=None):
 
 
 def person_list(request):
-    people = Person.objects.select_related("country").with_meeting_counts().order_by("name", "pk")
+    people = Person.objects.select_related("country").with_kept_meeting_counts().order_by("name", "pk")
     page, page_message = paginate(request, people, per_page=100)
     return render(request, "readouts/person_list.html", {"page": page, "page_message": page_message})
 
@@ -177,8 +177,9 @@ def country_list(request):
 
 
 def people_of(country) -> list:
-    """The country's twenty people met most, with their numbers of meetings."""
-    return list(Person.objects.filter(country=country).with_meeting_counts().order_by("-meetings", "name")[:20])
+    """The country's twenty people met most, with their numbers of meetings (as kept after imports)."""
+    people = Person.objects.filter(country=country).with_kept_meeting_counts()
+    return list(people.order_by("-meetings", "name")[:20])
 
 
 def country_detail(request, code):
@@ -206,7 +207,7 @@ def country_detail(request, code):
         **network_in_years(
             request, country.name, met, lambda years: countries_met_in_years(country, years), ("country", country.pk)
         ),
-        "people": cached_counts("people", "country", country.pk, compute=lambda: people_of(country)),
+        "people": people_of(country),
     }
     return render(request, "readouts/country_detail.html", context)
 
