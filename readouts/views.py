@@ -121,13 +121,15 @@ def year_link(query: str):
     return lambda year: f"{root}?{query}&meeting_date_after={year}-01-01&meeting_date_before={year}-12-31"
 
 
-def network_in_years(request, center, met, met_in_years, counts_key):
+def network_in_years(request, center, met, met_in_years, counts_key=None):
     """The who-met-whom picture: of ``met`` (every year), or of ``met_in_years(years)`` for the ?from=&to= range
-    asked for (kept in readouts.counts_cache under ``counts_key`` and the years); with its form
-    (``network_form``) and the range (``network_years``)."""
+    asked for (kept in readouts.counts_cache under ``counts_key`` and the years, when given: a count made live);
+    with its form (``network_form``) and the range (``network_years``)."""
     form, years = asked_years(request.GET)
     if years is None:
         neighbours = met
+    elif counts_key is None:
+        neighbours = met_in_years(years)
     else:
         neighbours = cached_counts("network", *counts_key, *years, compute=lambda: met_in_years(years))
     return {"network": radial_network(center, neighbours), "network_form": form, "network_years": years}
@@ -204,9 +206,8 @@ def country_detail(request, code):
             href=year_link(f"country={country.code}"),
         ),
         "counterpart_bars": ranked_bars(met[:12]),
-        **network_in_years(
-            request, country.name, met, lambda years: countries_met_in_years(country, years), ("country", country.pk)
-        ),
+        # Counted from the pairs' meetings kept after imports, like ``met``: nothing to keep in the cache.
+        **network_in_years(request, country.name, met, lambda years: countries_met_in_years(country, years)),
         "people": people_of(country),
     }
     return render(request, "readouts/country_detail.html", context)
