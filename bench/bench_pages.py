@@ -7,9 +7,10 @@ client, with the number of SQL queries each page ran. Prints figures; asserts no
 Each request goes to a different, randomly chosen (but seeded) readout, person or country, so the figures are
 not one warm row's. The target is a p95 under 50 ms for the list, readout, person and country pages on an
 archive of 100,000 readouts (`manage.py generate_demo --readouts 100000`). generate_demo ends with VACUUM ANALYZE
-and refreshes the counterpart counts (CountryPair, PersonPair); a database filled otherwise wants both
-(`VACUUM ANALYZE`, `readouts.models.refresh_meeting_counts()`), or counts read rows instead of indexes and the
-country and person pages show no counterparts.
+and refreshes the counts kept after imports (CountryPair and its meetings by year, PersonPair, PersonMeetings); a
+database filled otherwise wants both (`VACUUM ANALYZE`, `readouts.models.refresh_meeting_counts()`), or counts
+read rows instead of indexes, the country and person pages show no counterparts and the people list no meetings.
+A database made before migrations 0031-0033 needs `manage.py migrate` first.
 """
 
 import argparse

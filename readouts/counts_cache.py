@@ -1,6 +1,5 @@
-"""Counts that are slow to make at archive scale (a big country's meetings per year, its network within a range of
-years, its people's meetings, how many readouts and meetings its page lists), kept in Django's cache until the
-archive changes.
+"""Counts that are slow to make at archive scale (a big country's meetings per year, a person's network within a
+range of years, how many readouts and meetings a page lists), kept in Django's cache until the archive changes.
 
 Every key carries the archive's generation, a token that each writer renews (``forget_counts``: ingest's grouping
 of a readout, the admin's merges and moves, ``refresh_derived`` after a bulk load), so that the next page counts

@@ -1,17 +1,19 @@
 """Who met whom around a person or a country within a range of years (``?from=2015&to=2019`` on their pages).
 
 Without a range the pages draw their network from the counterpart counts kept after imports (CountryPair,
-PersonPair); within one, the meetings of those years are counted live: a meeting reported by several readouts
-counts once (its Meeting; a readout not grouped into one is its own meeting).
+PersonPair). Within one, a person's meetings of those years are counted live, and a country's from the pairs'
+meetings by year kept with CountryPair (CountryPairMeeting): a big country's readouts are too many to read for
+each range. Either way a meeting reported by several readouts counts once (its Meeting; a readout not grouped
+into one is its own meeting).
 """
 
 from django import forms
-from django.db.models import BigIntegerField, Count, F, Func
+from django.db.models import Count, F
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 
 from readouts.charts import NETWORK_MAX_NODES
-from readouts.models import Country, Participation, Person, Readout
+from readouts.models import Country, CountryPairMeeting, Participation, Person, Readout
 
 FIRST_YEAR, LAST_YEAR = 1900, 2100
 
@@ -58,7 +60,15 @@ def in_years(readouts, years):
     return readouts
 
 
-MEETING = Coalesce("meeting_id", -F("id"))
+def pair_meetings_in_years(country, years):
+    """The rows of CountryPairMeeting of the country within ``years`` (both ends included)."""
+    first, last = years
+    rows = CountryPairMeeting.objects.filter(country=country)
+    if first:
+        rows = rows.filter(year__gte=first)
+    if last:
+        rows = rows.filter(year__lte=last)
+    return rows
 
 
 def range_query(years) -> str:
@@ -86,16 +96,14 @@ def people_met_in_years(person, years) -> list[tuple[str, int, str]]:
 
 def countries_met_in_years(country, years) -> list[tuple[str, int, str]]:
     """The countries whose people met people of ``country`` within ``years``, (name, meetings, the pair's list of
-    those years) most first."""
+    those years) most first, as counted at the last refresh of the pairs (after imports)."""
     others = (
-        in_years(Readout.objects.involving(country), years)
-        .order_by()
-        .annotate(other=Func(F("country_ids"), function="unnest", output_field=BigIntegerField()))
-        .values("other")
-        .annotate(meetings=Count(MEETING, distinct=True))
-        .order_by("-meetings", "other")[: NETWORK_MAX_NODES + 1]
+        pair_meetings_in_years(country, years)
+        .values("counterpart")
+        .annotate(meetings=Count("meeting_key", distinct=True))
+        .order_by("-meetings", "counterpart")[:NETWORK_MAX_NODES]
     )
-    counts = {row["other"]: row["meetings"] for row in others if row["other"] != country.pk}
+    counts = {row["counterpart"]: row["meetings"] for row in others}
     named = Country.objects.only("name", "code").in_bulk(counts)
     first, last = years
     dates = (f"&meeting_date_after={first}-01-01" if first else "") + (

@@ -83,7 +83,10 @@ class KeyedPaginator(Paginator):
         top = bottom + self.per_page
         if top + self.orphans >= self.count:
             top = self.count
-        return self._get_page(slice_by_key(bottom, top, total=self.count, members=self.members), number, self)
+        # A selection narrowed by words and counted below the cap is small and found by the full-text index.
+        scattered = self.count_cap is not None and not self.capped
+        rows = slice_by_key(bottom, top, total=self.count, members=self.members, scattered=scattered)
+        return self._get_page(rows, number, self)
 
 
 def count_cap_for(words) -> int | None:

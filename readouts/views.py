@@ -110,7 +110,7 @@ def readout_detail(request, slug, year=None, month=None, day=None):
 
 
 def person_list(request):
-    people = Person.objects.select_related("country").with_meeting_counts().order_by("name", "pk")
+    people = Person.objects.select_related("country").with_kept_meeting_counts().order_by("name", "pk")
     page, page_message = paginate(request, people, per_page=100)
     return render(request, "readouts/person_list.html", {"page": page, "page_message": page_message})
 
@@ -121,13 +121,15 @@ def year_link(query: str):
     return lambda year: f"{root}?{query}&meeting_date_after={year}-01-01&meeting_date_before={year}-12-31"
 
 
-def network_in_years(request, center, met, met_in_years, counts_key):
+def network_in_years(request, center, met, met_in_years, counts_key=None):
     """The who-met-whom picture: of ``met`` (every year), or of ``met_in_years(years)`` for the ?from=&to= range
-    asked for (kept in readouts.counts_cache under ``counts_key`` and the years); with its form
-    (``network_form``) and the range (``network_years``)."""
+    asked for (kept in readouts.counts_cache under ``counts_key`` and the years, when given: a count made live);
+    with its form (``network_form``) and the range (``network_years``)."""
     form, years = asked_years(request.GET)
     if years is None:
         neighbours = met
+    elif counts_key is None:
+        neighbours = met_in_years(years)
     else:
         neighbours = cached_counts("network", *counts_key, *years, compute=lambda: met_in_years(years))
     return {"network": radial_network(center, neighbours), "network_form": form, "network_years": years}
@@ -177,8 +179,9 @@ def country_list(request):
 
 
 def people_of(country) -> list:
-    """The country's twenty people met most, with their numbers of meetings."""
-    return list(Person.objects.filter(country=country).with_meeting_counts().order_by("-meetings", "name")[:20])
+    """The country's twenty people met most, with their numbers of meetings (as kept after imports)."""
+    people = Person.objects.filter(country=country).with_kept_meeting_counts()
+    return list(people.order_by("-meetings", "name")[:20])
 
 
 def country_detail(request, code):
@@ -203,10 +206,9 @@ def country_detail(request, code):
             href=year_link(f"country={country.code}"),
         ),
         "counterpart_bars": ranked_bars(met[:12]),
-        **network_in_years(
-            request, country.name, met, lambda years: countries_met_in_years(country, years), ("country", country.pk)
-        ),
-        "people": cached_counts("people", "country", country.pk, compute=lambda: people_of(country)),
+        # Counted from the pairs' meetings kept after imports, like ``met``: nothing to keep in the cache.
+        **network_in_years(request, country.name, met, lambda years: countries_met_in_years(country, years)),
+        "people": people_of(country),
     }
     return render(request, "readouts/country_detail.html", context)
 

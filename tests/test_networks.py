@@ -3,6 +3,7 @@
 import pytest
 
 from readouts.models import refresh_meeting_counts
+from tests.factories import make_readout
 
 pytestmark = pytest.mark.django_db
 
@@ -29,6 +30,16 @@ def test_a_country_network_within_years_links_to_the_pair_in_those_years(client,
     shown = network(client.get("/countries/kz/?from=2023").content.decode())
     assert 'aria-label="China: 1 meeting"' in shown
     assert 'href="/readouts/?country=KZ&amp;counterpart=CN&amp;meeting_date_after=2023-01-01"' in shown
+
+
+def test_a_country_network_within_years_is_counted_at_the_last_refresh_like_every_year(client, archive):
+    refresh_meeting_counts()
+    make_readout([(archive.wang, ""), (archive.lavrov, "")], title="Wang Yi meets Lavrov in the autumn")
+    assert 'aria-label="Russia: 1 meeting"' in network(client.get("/countries/cn/?from=2022").content.decode())
+    assert 'aria-label="Russia: 1 meeting"' in network(client.get("/countries/cn/").content.decode())
+    refresh_meeting_counts()
+    assert 'aria-label="Russia: 2 meetings"' in network(client.get("/countries/cn/?from=2022").content.decode())
+    assert 'aria-label="Russia: 2 meetings"' in network(client.get("/countries/cn/").content.decode())
 
 
 @pytest.mark.parametrize("query", ["?from=abc", "?from=2020&to=2010", "?from=99999", "?to=-5", "?from=%00"])

@@ -320,8 +320,22 @@ def test_counterparts_are_counted_at_the_last_refresh_and_the_pages_say_so(clien
 
 
 def test_the_people_list_counts_meetings(client, archive):
+    refresh_meeting_counts()
     people = {p.slug: p.meetings for p in client.get("/people/").context["page"]}
     assert people == {"antonio-guterres": 1, "kassym-jomart-tokayev": 5, "sergey-lavrov": 1, "wang-yi": 5}
+
+
+def test_the_people_lists_count_meetings_at_the_last_refresh_and_say_so(client, archive):
+    refresh_meeting_counts()
+    make_readout([(archive.wang, ""), (archive.lavrov, "")], title="Wang Yi meets Lavrov again")
+    people, country = client.get("/people/"), client.get("/countries/ru/")
+    assert {p.slug: p.meetings for p in people.context["page"]}["sergey-lavrov"] == 1
+    assert [(p.slug, p.meetings) for p in country.context["people"]] == [("sergey-lavrov", 1)]
+    assert "as of the last import" in page_text(people) and "as of the last import" in page_text(country)
+    refresh_meeting_counts()
+    people, country = client.get("/people/"), client.get("/countries/ru/")
+    assert {p.slug: p.meetings for p in people.context["page"]}["sergey-lavrov"] == 2
+    assert [(p.slug, p.meetings) for p in country.context["people"]] == [("sergey-lavrov", 2)]
 
 
 # Query counts: constant whatever the number of rows on the page
