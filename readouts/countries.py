@@ -1,13 +1,17 @@
-"""Loads the country list (UN members, observers, the EU and the UN) into the database.
+"""Loads the country list (UN members, observers, the EU and the UN, and the international organisations whose
+officials the parser gives their organisation as a side) into the database.
 
 Names of states come from our own data file (short names a reader expects: "Russia", "Vietnam");
-pycountry, which tracks ISO 3166, adds the official names as aliases and vouches for every code.
+pycountry, which tracks ISO 3166, adds the official names as aliases and vouches for every code. The
+organisations come from the parser's table (readouts/parsing/data/organisations.tsv), which gives their codes.
 """
 
 import csv
 from pathlib import Path
 
 import pycountry
+
+from readouts.parsing.organisations import is_acronym, organisation_rows
 
 COUNTRIES_FILE = Path(__file__).resolve().parent / "data" / "countries.tsv"
 
@@ -37,6 +41,14 @@ def country_records(path: Path = COUNTRIES_FILE) -> list[dict]:
                     "demonyms": split_list(row["demonyms"]),
                     "aliases": aliases,
                 }
+            )
+    codes = {record["code"] for record in records}
+    for row in organisation_rows():
+        if row["code"] not in codes:
+            # Without acronyms: "WHO" or "SCO" as another name would be matched as a word in any case elsewhere.
+            aliases = [form for form in split_list(row["aliases"]) if not is_acronym(form)]
+            records.append(
+                {"code": row["code"], "name": row["name"], "kind": "organization", "demonyms": [], "aliases": aliases}
             )
     return records
 

@@ -6,11 +6,23 @@ from readouts.models import Country
 pytestmark = pytest.mark.django_db
 
 
-def test_every_un_member_and_observer_is_loaded_with_the_eu_and_the_un():
+def test_every_un_member_and_observer_is_loaded_with_the_eu_the_un_and_other_organisations():
     states = Country.objects.filter(kind=Country.Kind.STATE)
     assert states.count() == 193 + 2
-    assert set(Country.objects.filter(kind=Country.Kind.ORGANIZATION).values_list("code", flat=True)) == {"EU", "UN"}
     assert {"VA", "PS", "KZ", "CN", "US"} <= set(states.values_list("code", flat=True))
+    organisations = dict(Country.objects.filter(kind=Country.Kind.ORGANIZATION).values_list("code", "name"))
+    assert organisations["EU"] == "European Union" and organisations["UN"] == "United Nations"
+    assert organisations["XC"] == "African Union"
+    # The others' codes are ISO 3166-1's user-assigned ones, none that CLDR gives a territory (XA, XB, XK).
+    others = set(organisations) - {"EU", "UN"}
+    assert len(others) >= 20
+    assert all(code[0] == "X" and code not in {"XA", "XB", "XK"} for code in others)
+
+
+def test_an_organisations_acronym_is_not_one_of_its_other_names():
+    who = Country.objects.get(name="World Health Organization")
+    assert "Organisation mondiale de la santé" in who.aliases
+    assert "WHO" not in who.aliases and "ВОЗ" not in who.aliases
 
 
 def test_countries_carry_the_demonyms_the_importer_needs():

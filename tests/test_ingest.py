@@ -3,9 +3,11 @@ import datetime
 import pytest
 from django.db import DatabaseError
 
+from readouts.importing import import_text
 from readouts.ingest import Outcome, edited_parts, find_or_create_person, ingest, mark_edited, name_key
 from readouts.models import Country, Person, Readout, Statement
 from readouts.parsing import Kind, ParsedParagraph, ParsedParticipant, ParsedReadout
+from readouts.parsing.types import ReadoutMetadata
 
 pytestmark = pytest.mark.django_db
 
@@ -233,3 +235,19 @@ def test_a_guess_about_a_place_or_speaker_that_is_not_stored_is_not_stored_eithe
     readout = ingest(parsed_readout(paragraphs=paragraphs, location=None, location_guessed=True), RAW).readout
     assert readout.location == "" and readout.location_guessed is False
     assert list(readout.statements.values_list("kind", "speaker_guessed")) == [("narrative", False)]
+
+
+def test_an_organisations_official_is_stored_with_the_organisation_as_country():
+    # An invented text: the parser gives the official of an organisation its organisation, which the archive
+    # now keeps as a Country of kind organisation.
+    text = (
+        "ADDIS ABABA, March 4 (Xinhua) -- Chinese Foreign Minister Wang Yi on Monday met with Amara Selassie, "
+        "Chairperson of the African Union Commission, at the organisation's headquarters.\n\n"
+        "Wang said China supports the African Union in playing a greater role in regional affairs.\n\n"
+        "Selassie thanked China for its long support."
+    )
+    result = import_text("au.txt", text, metadata=ReadoutMetadata(published_date=datetime.date(2024, 3, 4)))
+    countries = {p.person.name: p.person.country for p in result.readout.participations.select_related("person")}
+    assert countries["Amara Selassie"].name == "African Union"
+    assert countries["Amara Selassie"].kind == Country.Kind.ORGANIZATION
+    assert countries["Wang Yi"].code == "CN"
