@@ -111,6 +111,20 @@ def test_invalid_values_are_form_errors_not_exceptions(archive, data, field):
     assert field in filterset.errors
 
 
+def test_filtersets_made_together_each_filter_by_their_own_values(archive):
+    # Each filterset's filters are shallow copies of the class's (filters.FilterCopies): each calls the methods of
+    # its own filterset, and the class's filters stay unbound.
+    kazakh = ReadoutFilter({"country": "KZ"}, queryset=Readout.objects.all())
+    russian = ReadoutFilter({"language": "ru"}, queryset=Readout.objects.all())
+    assert [readout.slug for readout in russian.qs] == ["lavrov-i-van-i"]
+    assert "lavrov-i-van-i" not in {readout.slug for readout in kazakh.qs}
+    for filterset in (kazakh, russian):
+        for filter_ in filterset.filters.values():
+            assert filter_.parent is filterset and filter_.filter.f is filter_
+            assert filter_ is not ReadoutFilter.base_filters[filter_.field_name]
+    assert not any(hasattr(filter_, "parent") for filter_ in ReadoutFilter.base_filters.values())
+
+
 def test_active_filters_name_what_is_applied(archive):
     filterset = ReadoutFilter(
         {"participant": "wang-yi", "country": "kz", "meeting_date_after": "2022-01-01", "sort": "oldest"},

@@ -557,13 +557,20 @@ def highlighted(headline: str, source: str) -> str:
     return mark_safe(html.escape(headline).replace(MARK_START, "<mark>").replace(MARK_END, "</mark>"))
 
 
-NOT_WORDS_AT_ENDS = re.compile(r"^[\W_]+|[\W_]+$")
-
-
 def words_only(text: str) -> str:
     """The text from its first word to its last, without the marks of matches: ts_headline leaves out the
-    punctuation before and after the words it keeps."""
-    return NOT_WORDS_AT_ENDS.sub("", text.replace(MARK_START, "").replace(MARK_END, ""))
+    punctuation before and after the words it keeps.
+
+    The ends are found by stepping in from each (a character that is not alphanumeric is what ``[\\W_]`` matches):
+    a regular expression for "non-words at the end" is tried at every position of the text, 10 µs for a paragraph
+    of 150 characters, and a page has up to sixty headlines and their paragraphs."""
+    text = text.replace(MARK_START, "").replace(MARK_END, "")
+    start, end = 0, len(text)
+    while start < end and not text[start].isalnum():
+        start += 1
+    while end > start and not text[end - 1].isalnum():
+        end -= 1
+    return text[start:end]
 
 
 @dataclass
