@@ -6,7 +6,7 @@ from html.parser import HTMLParser
 import pytest
 from django.core.cache import cache
 
-from readouts.filters import COUNTRY_OPTIONS_KEY, ReadoutFilter, country_options
+from readouts.filters import COUNTRY_OPTIONS_KEY, ReadoutFilter, country_by_code, country_options
 from readouts.models import Country, Readout
 
 pytestmark = pytest.mark.django_db
@@ -236,3 +236,23 @@ def test_the_countries_are_fetched_once_not_for_every_page(client, archive, djan
     with django_assert_num_queries(0):  # the search form alone, empty: nothing to look up but the countries
         html = client.get("/search/").content.decode()
     assert '<option value="KZ">Kazakhstan (KZ)</option>' in html
+
+
+def test_a_country_is_looked_up_by_its_code_once_and_anew_after_a_change(archive, django_assert_num_queries):
+    assert country_by_code("KZ").name == "Kazakhstan"
+    with django_assert_num_queries(0):
+        for code in ("kz", "KZ"):
+            filterset = ReadoutFilter({"country": code}, queryset=Readout.objects.all())
+            assert filterset.is_valid() and filterset.form.cleaned_data["country"].name == "Kazakhstan"
+        assert country_by_code("ZZ") is None
+        assert "country" in ReadoutFilter({"country": "ZZ"}, queryset=Readout.objects.all()).errors
+    assert filtered(country="kz") == filtered(country="KZ") != []
+    # Each caller has a copy of its own: a change to it stays with it.
+    country_by_code("KZ").name = "Changed"
+    assert country_by_code("KZ").name == "Kazakhstan"
+    kazakhstan = Country.objects.get(code="KZ")
+    kazakhstan.name = "Republic of Kazakhstan"
+    kazakhstan.save()  # readouts/signals.py drops what is known of the countries
+    assert country_by_code("KZ").name == "Republic of Kazakhstan"
+    Country.objects.create(code="XK", name="Kosovo")
+    assert country_by_code("XK").name == "Kosovo"
