@@ -6,7 +6,7 @@ from html.parser import HTMLParser
 import pytest
 from django.core.cache import cache
 
-from readouts.filters import COUNTRY_OPTIONS_KEY, ReadoutFilter, country_options
+from readouts.filters import COUNTRY_OPTIONS_KEY, ReadoutFilter, country_by_code, country_options
 from readouts.models import Country, Readout
 
 pytestmark = pytest.mark.django_db
@@ -109,6 +109,20 @@ def test_invalid_values_are_form_errors_not_exceptions(archive, data, field):
     filterset = ReadoutFilter(data, queryset=Readout.objects.all())
     assert not filterset.is_valid()
     assert field in filterset.errors
+
+
+def test_filtersets_made_together_each_filter_by_their_own_values(archive):
+    # Each filterset's filters are shallow copies of the class's (filters.FilterCopies): each calls the methods of
+    # its own filterset, and the class's filters stay unbound.
+    kazakh = ReadoutFilter({"country": "KZ"}, queryset=Readout.objects.all())
+    russian = ReadoutFilter({"language": "ru"}, queryset=Readout.objects.all())
+    assert [readout.slug for readout in russian.qs] == ["lavrov-i-van-i"]
+    assert "lavrov-i-van-i" not in {readout.slug for readout in kazakh.qs}
+    for filterset in (kazakh, russian):
+        for filter_ in filterset.filters.values():
+            assert filter_.parent is filterset and filter_.filter.f is filter_
+            assert filter_ is not ReadoutFilter.base_filters[filter_.field_name]
+    assert not any(hasattr(filter_, "parent") for filter_ in ReadoutFilter.base_filters.values())
 
 
 def test_active_filters_name_what_is_applied(archive):
@@ -222,3 +236,23 @@ def test_the_countries_are_fetched_once_not_for_every_page(client, archive, djan
     with django_assert_num_queries(0):  # the search form alone, empty: nothing to look up but the countries
         html = client.get("/search/").content.decode()
     assert '<option value="KZ">Kazakhstan (KZ)</option>' in html
+
+
+def test_a_country_is_looked_up_by_its_code_once_and_anew_after_a_change(archive, django_assert_num_queries):
+    assert country_by_code("KZ").name == "Kazakhstan"
+    with django_assert_num_queries(0):
+        for code in ("kz", "KZ"):
+            filterset = ReadoutFilter({"country": code}, queryset=Readout.objects.all())
+            assert filterset.is_valid() and filterset.form.cleaned_data["country"].name == "Kazakhstan"
+        assert country_by_code("ZZ") is None
+        assert "country" in ReadoutFilter({"country": "ZZ"}, queryset=Readout.objects.all()).errors
+    assert filtered(country="kz") == filtered(country="KZ") != []
+    # Each caller has a copy of its own: a change to it stays with it.
+    country_by_code("KZ").name = "Changed"
+    assert country_by_code("KZ").name == "Kazakhstan"
+    kazakhstan = Country.objects.get(code="KZ")
+    kazakhstan.name = "Republic of Kazakhstan"
+    kazakhstan.save()  # readouts/signals.py drops what is known of the countries
+    assert country_by_code("KZ").name == "Republic of Kazakhstan"
+    Country.objects.create(code="XK", name="Kosovo")
+    assert country_by_code("XK").name == "Kosovo"

@@ -6,6 +6,7 @@ import re
 import pytest
 from django.http import QueryDict
 from django.template import Context, Template
+from django.template.defaultfilters import floatformat
 from django.test.html import parse_html
 from django.utils import translation
 
@@ -13,7 +14,7 @@ from readouts.charts import search_year_columns
 from readouts.filters import ReadoutFilter
 from readouts.forms import SearchForm
 from readouts.models import Readout
-from readouts.templatetags.archive import form_field, shown_date
+from readouts.templatetags.archive import form_field, grouped_numbers, shown_date
 
 pytestmark = pytest.mark.django_db
 
@@ -75,6 +76,14 @@ def test_the_search_year_chart_has_every_year_and_links_each_to_the_search_in_th
     assert search_year_columns([], QueryDict()) is None
     # Wide enough for its counts above the columns: "1234" is four digits.
     assert chart.columns[0].width >= 4 * 7
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "de", "hi"])
+def test_a_chart_shows_its_counts_as_floatformat_showed_them(language):
+    with translation.override(language):
+        grouped = grouped_numbers()
+        for count in (0, 1, 12, 999, 1000, 12345, 123456, 1234567, 10**9):
+            assert grouped(count) == floatformat(count, "0g")
 
 
 # The template that drew each date before |shown_date.

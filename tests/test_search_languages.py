@@ -215,3 +215,33 @@ def test_a_query_the_languages_read_apart_is_sampled_before_the_exact_path(archi
     limits.clear()
     search.search("合作")  # one query for every language
     assert limits == [0, None]
+
+
+@pytest.mark.parametrize(
+    "segmented, joined",
+    [
+        ("托卡耶夫 会见 王毅", "托卡耶夫会见王毅"),
+        # The matches' marks (search.MARK_START and MARK_END) on either side of an inserted space.
+        ("\ue000托卡耶夫\ue001 会见 \ue000王毅\ue001", "\ue000托卡耶夫\ue001会见\ue000王毅\ue001"),
+        ("Tokayev 会见 Wang Yi", "Tokayev 会见 Wang Yi"),  # a space beside a Latin word is the text's own
+        ("会见  王毅", "会见  王毅"),  # two spaces: not one that segmentation put there
+        ("сотрудничество и развитие", "сотрудничество и развитие"),
+    ],
+)
+def test_a_headline_of_segmented_text_loses_only_the_spaces_segmentation_added(segmented, joined):
+    assert words.joined_again(segmented) == joined
+
+
+@pytest.mark.parametrize(
+    "text, kept",
+    [
+        ("«Да», — сказал он.", "Да», — сказал он"),
+        ("... \ue000cooperation\ue001 ...", "cooperation"),
+        ("_x_", "x"),
+        ("— …", ""),
+        ("", ""),
+        ("１２３。", "１２３"),
+    ],
+)
+def test_a_headline_is_compared_from_its_first_word_to_its_last(text, kept):
+    assert search.words_only(text) == kept

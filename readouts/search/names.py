@@ -156,7 +156,8 @@ def named_spans(text: str, index: NameIndex, *, skip=()) -> list[NamedSpan]:
                 claim(start, end, entities)
     folded_text = folded(text)  # Chinese and Japanese keep their length when folded
     if words.has_cjk(text) and len(folded_text) == len(text):
-        for spelling in index.cjk_spellings:
+        # A substring test first: a regular expression for each of the archive's 400 spellings took 0.8 ms a query.
+        for spelling in (spelling for spelling in index.cjk_spellings if spelling in folded_text):
             for found in re.finditer(re.escape(spelling), folded_text):
                 claim(found.start(), found.end(), index.by_spelling[spelling_key(spelling)])
     return sorted(spans, key=lambda span: span.start)

@@ -24,8 +24,12 @@ HAS_CJK = re.compile(f"[{CJK}]")
 # A query's parts: a quoted phrase, or a run of other characters.
 QUOTED = re.compile(r'"[^"]*"?')
 NEGATED_RUN = re.compile(f"-([{CJK}]+)")
-# A space that segmentation put between two characters (with a headline's match markers, readouts/search).
-INSERTED_SPACE = re.compile(f"([{CJK}]\ue001?) (?=\ue000?[{CJK}])")
+# A space that segmentation put between two characters (with a headline's match markers, readouts/search): the
+# space alone is matched, so that it is replaced by nothing (a replacement that keeps a group is expanded in Python
+# for each match), and the space comes first, which the regular expression engine looks for quickly (the characters
+# around it are looked at behind and ahead): 0.8 µs a Russian headline and 2 a Chinese one, where the character
+# class first took 1.5 and 9.
+INSERTED_SPACE = re.compile(f" (?:(?<=[{CJK}] )|(?<=[{CJK}]\ue001 ))(?=\ue000?[{CJK}])")
 # The archive's names are read again from the database at most this often (seconds) while a process runs.
 NAMES_CACHE_KEY, NAMES_TIMEOUT = "readouts:segmentation-names", 300
 
@@ -77,7 +81,7 @@ def segmented_unquoted(text: str) -> str:
 
 def joined_again(text: str) -> str:
     """Segmented text (a headline of it) with the spaces that segmentation added between characters taken out."""
-    return INSERTED_SPACE.sub(r"\1", text)
+    return INSERTED_SPACE.sub("", text)
 
 
 def add_names(names) -> None:

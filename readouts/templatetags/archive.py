@@ -8,7 +8,9 @@ from django.template import engines
 from django.template.defaulttags import querystring
 from django.template.loader import render_to_string
 from django.utils.dates import MONTHS
+from django.utils.formats import get_format
 from django.utils.html import conditional_escape, format_html, format_html_join
+from django.utils.numberformat import format as number_format
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
@@ -200,8 +202,26 @@ def search_hits_template():
 @register.simple_tag
 def year_chart(chart, id, caption, unit="meeting"):
     """A year chart (charts.year_columns), drawn by the Jinja2 engine from templates/jinja2/_chart_years.html: a
-    column and a table row per year cost Django's engine 4.5 ms for 26 years, a third of a search page's Python."""
-    return mark_safe(year_chart_template().render({"chart": chart, "id": id, "caption": caption, "unit": unit}))
+    column and a table row per year cost Django's engine 4.5 ms for 26 years, a third of a search page's Python.
+    Its counts are shown by ``grouped`` (grouped_numbers())."""
+    context = {"chart": chart, "id": id, "caption": caption, "unit": unit, "grouped": grouped_numbers()}
+    return mark_safe(year_chart_template().render(context))
+
+
+def grouped_numbers():
+    """A function showing a count (a whole number, not negative) as the floatformat:"0g" filter does in the active
+    language, its thousands grouped ("12,345"): the language's format looked up once for the many counts of a
+    chart, where floatformat looks it up, and makes a Decimal, for each (11 µs a count, 0.6 ms a search page)."""
+    return number_grouping(get_language())
+
+
+@functools.cache
+def number_grouping(language):
+    separator, grouping = get_format("THOUSAND_SEPARATOR", language), get_format("NUMBER_GROUPING", language)
+    decimal = get_format("DECIMAL_SEPARATOR", language)
+    if grouping == 3:  # every three digits, as Python's own "," format groups
+        return lambda count: f"{count:,}".replace(",", separator)
+    return lambda count: number_format(count, decimal, 0, grouping, separator, force_grouping=True, use_l10n=True)
 
 
 @functools.cache
