@@ -191,10 +191,11 @@ class ReadoutDetail(ArchiveAPIView, generics.RetrieveAPIView):
 
 @extend_schema(responses={200: PersonSerializer(many=True), **ERRORS})
 class PersonList(ArchiveAPIView, generics.ListAPIView):
-    """People in the archive by name, each with their number of meetings."""
+    """People in the archive by name, each with their number of meetings as of the last import (as the people
+    page counts them)."""
 
     action_is_list = True
-    queryset = Person.objects.select_related("country").with_meeting_counts().order_by("name", "pk")
+    queryset = Person.objects.select_related("country").with_kept_meeting_counts().order_by("name", "pk")
     serializer_class = PersonSerializer
 
 

@@ -240,7 +240,10 @@ class ReadoutDetailSerializer(ReadoutExportSerializer):
 
 class PersonSerializer(ReadOnlySerializer):
     country = CountryRefSerializer(allow_null=True, help_text="Null when the person's country is not known")
-    meetings = serializers.IntegerField(help_text="Number of readouts the person took part in")
+    meetings = serializers.IntegerField(
+        help_text="Number of meetings the person took part in, each once however many readouts tell it (in the "
+        "list: as of the last import)"
+    )
     url = PageURLField()
     api_url = APIURLField("api:person_detail", "slug")
     readouts_api_url = APIURLField("api:readout_list", "slug", query="participant")

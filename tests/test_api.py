@@ -10,7 +10,7 @@ from django.db import close_old_connections
 from django.urls import reverse
 from hypothesis import HealthCheck, settings
 
-from readouts.models import Country, DateBasis, Readout
+from readouts.models import Country, DateBasis, Readout, refresh_meeting_counts
 
 pytestmark = pytest.mark.django_db
 
@@ -118,6 +118,10 @@ def test_people_and_countries(client, archive):
     assert people["results"][0]["country"] is None
     wang = get_json(client, reverse("api:person_detail", args=["wang-yi"]))
     assert wang["meetings"] == 5
+    # The list counts as the people page does, as of the last import.
+    refresh_meeting_counts()
+    listed = get_json(client, reverse("api:person_list"))["results"]
+    assert next(p["meetings"] for p in listed if p["slug"] == "wang-yi") == 5
     assert wang["readouts_api_url"] == "http://testserver/api/readouts/?participant=wang-yi"
     assert [t["title"] for t in wang["titles"]] == [
         "Foreign Minister",
