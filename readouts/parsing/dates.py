@@ -256,7 +256,7 @@ def day_of_month_only(text: str) -> int | None:
     """A day of the month named without its month (Chinese "16日"), when no fuller date comes before it."""
     text = normalise_digits(text)
     match = _CHINESE_DAY_ONLY.search(text)
-    if not match or any(m.start() < match.start() for m in find_dates(text[: match.start()])):
+    if not match or find_dates(text[: match.start()]):
         return None
     day = int(match.group(1))
     return day if 1 <= day <= 31 else None

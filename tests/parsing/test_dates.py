@@ -131,6 +131,8 @@ def test_same_day_words():
 def test_chinese_day_without_month():
     assert day_of_month_only("王毅当地时间16日在慕尼黑会见") == 16
     assert day_of_month_only("2019年2月16日") is None
+    # a dateline's month and day before a later day alone: the day alone is not read (and nothing breaks)
+    assert day_of_month_only("新华社某地4月6日电 当地时间6日,两国外长举行会谈") is None
 
 
 def test_dateline_day_with_year_of_publication():
