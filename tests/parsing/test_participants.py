@@ -2,6 +2,7 @@ import datetime
 
 import pytest
 
+from readouts.parsing.chinese import find_han_mentions
 from readouts.parsing.names import find_person_mentions
 from readouts.parsing.participants import extract_participants, same_person
 
@@ -499,3 +500,8 @@ def test_a_lead_that_names_someone_is_not_read_as_a_meeting_of_leaders_named_by_
     ]
     found = [p.name for p in extract_participants(lead, body=body, language="en", day=datetime.date(2024, 4, 3))]
     assert {"Aidos Serikov", "Fumio Kishida"} <= set(found)
+
+
+def test_a_bare_chinese_title_followed_by_a_common_word_gives_no_name():
+    text = "外长会期间,他说我同总统先生保持联系,感谢总统达成的共识。董事长默多克出席。"
+    assert [m.name for m in find_han_mentions(text)] == ["默多克"]
