@@ -12,7 +12,7 @@ from functools import lru_cache
 from .dates import MONTHS, WEEKDAYS
 from .gazetteer import load_gazetteer
 from .offices import find_person, find_persons_by_family_name
-from .romanise import is_cyrillic, russian_name_nominative, russian_name_word
+from .romanise import is_cyrillic, russian_name_nominative, russian_name_word, russian_person_noun
 
 # Words that make up office titles (lower case). Some also occur in organisation names, which is fine: a title
 # may name its organisation ("Director of the Office of the Foreign Affairs Commission").
@@ -37,6 +37,8 @@ TITLE_WORDS = {
     "премьер-министра", "генсек", "генсеком", "заместитель", "заместителем", "заместителя", "замминистра",
     "госсекретарь", "госсекретарем", "госсекретарём", "госсекретаря", "спикер", "лидером", "лидера", "королём",
     "король", "эмир", "принц", "президенту", "министру", "послу", "главе",
+    # the rest of a minister's title, between "министр(ом)" and the country: "министром иностранных дел Венгрии"
+    "иностранных", "дел", "внешнеполитического", "ведомства", "обороны", "финансов", "экономики",
     # Spanish and Portuguese
     "presidente", "presidenta", "ministro", "ministra", "canciller", "secretario", "secretaria", "jefe", "jefa",
     "consejero", "consejera", "embajador", "embajadora", "vicepresidente", "vicepresidenta", "mandatario",
@@ -70,6 +72,13 @@ TITLE_HEADS = TITLE_WORDS - {
     "étrangères",
     "d'état",
     "генеральный",
+    "иностранных",
+    "дел",
+    "внешнеполитического",
+    "ведомства",
+    "обороны",
+    "финансов",
+    "экономики",
     "exteriores",
     "relaciones",
     "estado",
@@ -106,6 +115,9 @@ HONORIFICS = {
     "doña",
     "господин",
     "госпожа",
+    "honorable",  # "the Honorable Antony Blinken", as some ministries style a foreign minister
+    "honourable",
+    "hon",
     # Ranks written before a name ("Gen. (ret.) L.B. Moerdani", "Professor Dr Adrianus Mooy")
     "gen",
     "prof",
@@ -179,6 +191,7 @@ _CALENDAR = set(MONTHS) | set(WEEKDAYS)
 _CONNECTORS = {
     "of", "the", "and", "for", "on", "de", "du", "des", "la", "le", "l'", "d'", "del", "y", "e", "do", "da", "в",
 }  # fmt: skip
+_RUSSIAN_PLACE_PREPOSITIONS = {"в", "во"}
 _ARTICLES = {"the", "le", "la", "les", "el", "los", "las", "o", "a"}
 _OF_WORDS = {"of", "de", "du", "des", "del", "do", "da"}
 _TOKEN = re.compile(r"[^\W\d_](?:[\w'’\-]|\.(?=[^\W\d_]\.?))*\.?|\d[\w.]*|[,;:()“”\"«»—–]")
@@ -351,9 +364,16 @@ def _name_run(tokens: list[Token], i: int, blocked: set[int]) -> int:
     """End index (exclusive) of the name starting at token i, or i when no name starts there."""
     if i in blocked:
         return i
+    if i > 0 and tokens[i - 1].word.lower() in _RUSSIAN_PLACE_PREPOSITIONS and is_cyrillic(tokens[i].word):
+        return i  # "с послом России в Астане": after "в" comes a place, never a person
     # Initials written together open a name: "L.B. Moerdani".
     initials = _INITIALS.fullmatch(tokens[i].text) and i + 1 < len(tokens) and is_name_token(tokens[i + 1])
-    if not (is_name_token(tokens[i]) or initials):
+    if not (
+        is_name_token(tokens[i])
+        or initials
+        or _first_name_that_is_a_word(tokens, i)
+        or _family_name_in_capitals(tokens, i)
+    ):
         return i
     j = i + 1 if initials else i
     while j < len(tokens) and j - i < _MAX_NAME_TOKENS:
@@ -367,6 +387,7 @@ def _name_run(tokens: list[Token], i: int, blocked: set[int]) -> int:
         one_letter = j > i and _cyrillic_letter(token)
         if (
             is_name_token(token)
+            or (j == i and (_first_name_that_is_a_word(tokens, j) or _family_name_in_capitals(tokens, j)))
             or one_letter
             or (j > i and (_is_initial(token) or particle or _bare_initial(tokens, j)))
         ):
@@ -379,6 +400,49 @@ def _name_run(tokens: list[Token], i: int, blocked: set[int]) -> int:
     while j > i + 1 and _is_initial(tokens[j - 1]) and not _cyrillic_letter(tokens[j - 1]):
         j -= 1
     return j
+
+
+def _first_name_that_is_a_word(tokens: list[Token], i: int) -> bool:
+    """A capitalised Russian word inside a sentence that the dictionary knows as a noun for a person, right before
+    a name word: a foreign first name ("с министром Турции Хаканом Фиданом")."""
+    token = tokens[i]
+    return (
+        0 < i < len(tokens) - 1
+        and token.word[:1].isupper()
+        and not tokens[i - 1].final_stop
+        and tokens[i - 1].word not in {":", "«", '"', "“"}
+        and tokens[i + 1].start - token.end == 1
+        and russian_person_noun(token.word)
+        and is_name_token(tokens[i + 1])
+    )
+
+
+def _family_name_in_capitals(tokens: list[Token], i: int) -> bool:
+    """A family name written first and in capitals, as some foreign ministries write names ("Ms. KAMIKAWA Yoko"):
+    after an honorific, right before a given name in ordinary case."""
+    token = tokens[i]
+    return (
+        0 < i < len(tokens) - 1
+        and is_honorific(tokens[i - 1])
+        and token.word.isalpha()
+        and token.word.isupper()
+        and len(token.word) >= 2
+        and tokens[i + 1].start - token.end == 1
+        and not tokens[i + 1].word.isupper()
+        and is_name_token(tokens[i + 1])
+    )
+
+
+def _in_usual_order(words: list[str]) -> list[str]:
+    """A name whose family name is written first in capitals, in the order the office-holders table has it when
+    it knows the person ("KAMIKAWA Yoko" -> "Yoko Kamikawa"), else in ordinary case as written."""
+    if len(words) < 2 or not (words[0].isalpha() and words[0].isupper()):
+        return words
+    written = [words[0].title(), *words[1:]]
+    reversed_order = [*words[1:], words[0].title()]
+    if find_person(" ".join(written)) is None and find_person(" ".join(reversed_order)) is not None:
+        return reversed_order
+    return written
 
 
 def _name_follows_particles(tokens: list[Token], j: int) -> bool:
@@ -570,7 +634,7 @@ def find_person_mentions(text: str) -> list[PersonMention]:
                 )[0]
         name_tokens = tokens[i:j]
         words = [t.word.rstrip(".") if _cyrillic_letter(t) else t.word for t in name_tokens]
-        name = _nominative(words)
+        name = _nominative(_in_usual_order(words))
         title, country = _clean_title(title_text) if has_title_word else ("", None)
         if appositive_title and not title:
             title, country = _clean_title(appositive_title)

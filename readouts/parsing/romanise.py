@@ -59,6 +59,18 @@ def russian_name_word(word: str) -> bool | None:
     return None
 
 
+@lru_cache(maxsize=WORD_CACHE)
+def russian_person_noun(word: str) -> bool:
+    """A word the dictionary knows as a noun for a person and not as a place ("Хакан", a khagan): written with a
+    capital inside a sentence, right before a name, it is a foreign first name that happens to be a word."""
+    if not is_cyrillic(word):
+        return False
+    parses = _morph().parse(word)
+    return any(p.tag.POS == "NOUN" and "anim" in p.tag for p in parses) and not any(
+        {"Geox", "Orgn"} & set(p.tag.grammemes) for p in parses
+    )
+
+
 _LAST_WORD = re.compile(r"([а-яё]+)\s*$")
 
 

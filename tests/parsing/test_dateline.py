@@ -15,6 +15,8 @@ from readouts.parsing.dateline import parse_closing_dateline, parse_dateline, pa
         ("MOSCOW (AP) — The talks", "Moscow", None, "AP"),
         ("МОСКВА, 14 апреля. /ТАСС/. Президент", "Москва", (4, 14), "ТАСС"),
         ("Москва, 16 февраля. Министр иностранных дел", "Москва", (2, 16), None),
+        ("Москва. 17 октября. INTERFAX.RU - Глава МИД", "Москва", (10, 17), "INTERFAX.RU"),
+        ("24 сентября, Минск /Корр. БЕЛТА/. Глава МИД", "Минск", (9, 24), "Корр. БЕЛТА"),
         ("ISLAMABAD : Chinese State Councilor", "Islamabad", None, None),
         ("ISLAMABAD: The Foreign Minister", "Islamabad", None, None),
         ("PARÍS (AFP) - El presidente", "París", None, "AFP"),

@@ -505,3 +505,34 @@ def test_a_lead_that_names_someone_is_not_read_as_a_meeting_of_leaders_named_by_
 def test_a_bare_chinese_title_followed_by_a_common_word_gives_no_name():
     text = "外长会期间,他说我同总统先生保持联系,感谢总统达成的共识。董事长默多克出席。"
     assert [m.name for m in find_han_mentions(text)] == ["默多克"]
+
+
+def test_a_russian_minister_s_title_runs_through_the_ministry_and_country_to_the_name():
+    found = {
+        m.name: (m.title, m.country)
+        for m in find_person_mentions(
+            "Министр иностранных дел России Игорь Семёнов встретился с министром иностранных дел Турции "
+            "Хаканом Демиром."
+        )
+    }
+    assert found["Игорь Семёнов"] == ("Министр иностранных дел", "Russia")
+    # "Хакан" is also a common noun; capitalised inside the sentence before a surname it is a first name
+    assert found["Хакан Демир"] == ("министром иностранных дел", "Türkiye")
+
+
+def test_after_the_russian_preposition_v_comes_a_place_not_a_person():
+    names = [m.name for m in find_person_mentions("Министр встретился с послом Чехии в Лиссабоне Яном Новаком.")]
+    assert names == ["Ян Новак"]
+
+
+def test_a_family_name_first_in_capitals_after_an_honorific():
+    found = find_person_mentions("Ms. TANAKA Emiko, Minister for Foreign Affairs of Japan, held a meeting.")
+    assert [(m.name, m.title) for m in found] == [("Tanaka Emiko", "Minister for Foreign Affairs")]
+    # the office-holders table knows the person in the usual order
+    found = find_person_mentions("Ms. KAMIKAWA Yoko, Minister for Foreign Affairs of Japan, held a meeting.")
+    assert found[0].name == "Yoko Kamikawa"
+
+
+def test_honorable_is_an_honorific_not_a_name():
+    found = find_person_mentions("She met the Honorable Jane Miller, Secretary of State.")
+    assert [m.name for m in found] == ["Jane Miller"]
