@@ -29,7 +29,7 @@ TITLE_WORDS = {
     # French
     "président", "présidente", "ministre", "chef", "ambassadeur", "ambassadrice", "secrétaire", "général",
     "conseiller", "homologue", "dirigeant", "vice-président", "d'état", "étrangères", "affaires",
-    "extérieures", "chinois", "chinoise",
+    "extérieures", "chinois", "chinoise", "affaire",
     # Russian
     "президент", "премьер-министр", "министр", "председатель", "посол", "глава", "генеральный", "секретарь",
     "лидер", "канцлер", "президента", "министра", "председателя", "посла", "главы", "президентом", "министром",
@@ -157,6 +157,8 @@ ORG_WORDS = {
     "cultura", "economía", "hacienda", "defensa", "educación", "salud", "justicia", "comercio", "energía",
     "turismo", "trabajo", "agricultura", "économie", "défense", "santé", "intérieur", "armées", "finanzas",
     "saúde", "defesa", "fazenda", "educação",
+    # institutions inside a title: "ministre ... de la Communauté nationale", "de la Federación de Rusia"
+    "communauté", "coopération", "fédération", "federación", "comunidad", "cooperación", "federação",
 }  # fmt: skip
 # A ministry's portfolio, which a title names right before the holder's name ("Minister for Immigration and Ethnic
 # Affairs, Mr Ian Macphee", "Minister of Health and Medical Services Dr ..."): never a person's name.
@@ -194,7 +196,7 @@ _CONNECTORS = {
 _RUSSIAN_PLACE_PREPOSITIONS = {"в", "во"}
 _ARTICLES = {"the", "le", "la", "les", "el", "los", "las", "o", "a"}
 _OF_WORDS = {"of", "de", "du", "des", "del", "do", "da"}
-_TOKEN = re.compile(r"[^\W\d_](?:[\w'’\-]|\.(?=[^\W\d_]\.?))*\.?|\d[\w.]*|[,;:()“”\"«»—–]")
+_TOKEN = re.compile(r"[^\W\d_](?:[\w'’\-]|\.(?=[^\W\d_]\.?))*\.?|\d[\w.]*|[,;:()“”\"«»—–/]")
 _MAX_NAME_TOKENS = 5
 _MAX_TITLE_TOKENS = 16
 

@@ -325,7 +325,9 @@ _HAN_MET = re.compile(r"会见|會見|会晤|會晤")
 _MET_TOGETHER = re.compile(
     r"(?<!\w)(?:met each other|held talks|sostuvieron (?:\w+ ){0,3}(?:una |un )?(?:reunión|encuentro|conversación)"
     r"|se reunieron|conversaron|se sont (?:rencontrés|entretenus)|ont eu (?:un entretien|une rencontre)"
-    r"|встретились|провели переговоры|se reuniram)(?!\w)"
+    r"|встретились|провели переговоры|se reuniram"
+    # two people named together before a verb of talking together: "X et Y ont échangé", "X и Y обсудили"
+    r"|ont (?:échangé|discuté|évoqué)|s'entretiennent|обсудили|discutieron|dialogaron|intercambiaron)(?!\w)"
 )
 
 

@@ -536,3 +536,25 @@ def test_a_family_name_first_in_capitals_after_an_honorific():
 def test_honorable_is_an_honorific_not_a_name():
     found = find_person_mentions("She met the Honorable Jane Miller, Secretary of State.")
     assert [m.name for m in found] == ["Jane Miller"]
+
+
+def test_an_institution_inside_a_long_title_is_no_name():
+    found = find_person_mentions(
+        "Le ministre des Affaires étrangères et de la Communauté nationale à l'étranger, Karim Benali, est arrivé."
+    )
+    assert [m.name for m in found] == ["Karim Benali"]
+    found = find_person_mentions("el Ministro de Relaciones Exteriores de la Federación de Rusia Iván Petrov")
+    assert [(m.name, m.country) for m in found] == [("Iván Petrov", "Russia")]
+
+
+def test_names_joined_by_a_slash_are_two_people():
+    found = find_person_mentions("Premier entretien Dupont/Moreau cette année")
+    assert [m.name for m in found] == ["Dupont", "Moreau"]
+
+
+def test_two_people_named_together_before_a_verb_of_talking_together():
+    found = extract_participants(
+        "Les ministres se sont parlé.",
+        body=["Lors d'un entretien téléphonique, Jean Dupont et Hans Weber ont échangé leurs points de vue."],
+    )
+    assert [p.name for p in found] == ["Jean Dupont", "Hans Weber"]
