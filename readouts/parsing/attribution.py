@@ -666,6 +666,13 @@ class Attributor:
             and (following[1] in TITLE_WORDS or following[1] in {"prime", "president", "premier"})
         ):
             return "narrative"
+        if (
+            word in {"began", "begins", "opened", "opens", "started", "starts", "concluded", "closed", "ended"}
+            and nxt == "by"
+            and len(following) > 1
+            and following[1].endswith("ing")
+        ):
+            return "statement"  # "The Prime Minister began by congratulating ...": what the subject said first
         if word in {"take", "took", "takes", "taking"} and nxt == "part":
             return "narrative"
         if word in {"spoke", "speaks", "spoken", "talked", "talks"} and (
@@ -1215,7 +1222,8 @@ def _title_has(title: str, head_words: list[str]) -> bool:
 def _meeting_object(following: list[str]) -> bool:
     """'held talks', 'had several meetings', 'held a summit': the meeting itself, not what was said."""
     window = following[:6]  # "held an extensive and productive meeting"
-    return any(w in {"talks", "meeting", "meetings", "summit", "talk", "visit"} for w in window)
+    meeting = {"talks", "meeting", "meetings", "summit", "talk", "visit", "call", "conversation", "videoconference"}
+    return any(w in meeting for w in window)
 
 
 def _sentence_label(events: list[_Event]) -> str | None:

@@ -44,6 +44,8 @@ TITLE_WORDS = {
     "consejero", "consejera", "embajador", "embajadora", "vicepresidente", "vicepresidenta", "mandatario",
     "mandataria", "primer", "primeira", "primeiro", "titular", "homólogo", "homóloga", "directora",
     "rey", "reina", "príncipe", "gobernador", "portavoz", "chanceler", "embaixador", "diretor",
+    "subsecretario", "subsecretaria", "vicecanciller", "viceministro", "viceministra", "sous-secrétaire",
+    "vice-ministre",
     "exteriores", "relaciones", "estado", "asuntos", "negocios", "estrangeiros", "relações", "cancilleres",
     "colega", "colegas", "presidentes", "jefes", "ministros", "líder", "líderes", "collègue", "homologues",
     "dirigeants", "présidents", "ministres",
@@ -144,6 +146,7 @@ ORG_WORDS = {
     "north", "south", "cold", "war", "day", "year", "anniversary", "program", "programme", "plan", "project",
     "ccp", "cpc", "web", "editor", "photo", "source", "video", "readout", "readouts", "meeting", "talks",
     "welcome", "official", "update", "updated", "http", "https", "www", "policy", "affairs", "majesty", "highness",
+    "royal",
     "chiefs", "refugees", "governments", "staff", "home", "law", "commerce", "justice", "health", "education",
     "industry", "energy", "culture", "agriculture", "labour", "labor", "transport", "environment", "tourism",
     # Verbs of title-case headlines ("Modi, Biden Discuss Key Issues")
@@ -368,6 +371,8 @@ def _name_run(tokens: list[Token], i: int, blocked: set[int]) -> int:
         return i
     if i > 0 and tokens[i - 1].word.lower() in _RUSSIAN_PLACE_PREPOSITIONS and is_cyrillic(tokens[i].word):
         return i  # "с послом России в Астане": after "в" comes a place, never a person
+    if i > 1 and tokens[i - 1].word == "of" and is_title_word(tokens[i - 2].word):
+        return i  # "the Prince of Wales", "the Governor of Victoria": the place of the office, not its holder
     # Initials written together open a name: "L.B. Moerdani".
     initials = _INITIALS.fullmatch(tokens[i].text) and i + 1 < len(tokens) and is_name_token(tokens[i + 1])
     if not (

@@ -442,3 +442,17 @@ def test_being_seen_as_something_describes_and_says_nothing():
             "He is widely seen as a pragmatic negotiator.",
         ]
     ) == [None, "Wang Lixin", None]
+
+
+def test_a_call_held_is_the_meeting_and_beginning_by_saying_is_a_statement():
+    people = [
+        ParsedParticipant("Anna Kerr", "Prime Minister", "United Kingdom"),
+        ParsedParticipant("Tomas Varga", "President", "Hungary"),
+    ]
+    assert labels(
+        [
+            "The Prime Minister held a telephone call with President Tomas Varga this evening.",
+            "The Prime Minister began by congratulating the President on his re-election.",
+        ],
+        people,
+    ) == [None, "Anna Kerr"]

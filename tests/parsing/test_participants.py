@@ -558,3 +558,13 @@ def test_two_people_named_together_before_a_verb_of_talking_together():
         body=["Lors d'un entretien téléphonique, Jean Dupont et Hans Weber ont échangé leurs points de vue."],
     )
     assert [p.name for p in found] == ["Jean Dupont", "Hans Weber"]
+
+
+def test_a_royal_style_and_the_place_of_an_office_are_no_names():
+    found = find_person_mentions("Mr Smith recounted his meeting with His Royal Highness the Prince of Wales.")
+    assert [m.name for m in found] == ["Smith"]
+
+
+def test_a_spanish_under_secretary_s_title_before_a_comma():
+    found = find_person_mentions("Se reunió con el subsecretario de Estado de Estados Unidos, Carlos Ruiz.")
+    assert [(m.name, m.country) for m in found] == [("Carlos Ruiz", "United States")]
