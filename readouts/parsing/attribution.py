@@ -523,6 +523,9 @@ class Attributor:
             complement = match.group(3) or ""
             if _COMPLEMENT_START.match(sentence, match.end()):  # "ministre des Affaires étrangères d'Arménie"
                 complement += sentence[match.end() : self._past_countries(sentence, match.end())]
+            adjective = _WORD_AFTER.match(sentence, match.end())
+            if adjective and adjective.group(1).islower() and self.gazetteer.is_country_word(adjective.group(1)):
+                complement += " " + adjective.group(1)  # "la ministre allemande": the country after the head
             speaker = self._resolve_title(match, last_speaker, modifiers, complement)
             if speaker:
                 refs.append(_Ref(start + len(modifiers) - len(modifiers.lstrip()), match.end(), speaker, title=True))

@@ -108,6 +108,8 @@ _YEAR_TAIL = r"(?:,?\s{1,3}(?:de\s{1,3}|del\s{1,3})?((?:19|20)\d\d)\b(?:\s{0,2}(
 _RANGE = r"\s{0,2}(?:-|–|—|to|and|au|et|à|al|a|y|e|и|по|до)\s{0,2}"
 # All patterns are bounded: fixed alternations and digit counts only.
 _ISO = re.compile(r"(?<!\d)((?:19|20)\d\d)-(\d\d)-(\d\d)(?!\d)")
+# "16.07.2021": day, month and year in figures with full stops, as Russian and other European sites date a page.
+_DOTTED = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)(?![\d]|\.\d)")
 _MONTH_DAY_YEAR = re.compile(
     rf"\b({_MONTH_RE})\.?\s{{1,3}}{_DAY}(?:{_RANGE}(\d{{1,2}})(?:st|nd|rd|th)?)?\b{_YEAR_TAIL}", re.IGNORECASE
 )
@@ -182,6 +184,10 @@ def find_dates(text: str) -> list[DateMention]:
     for match in _ISO.finditer(text):
         year, month, day = (int(g) for g in match.groups())
         found.append(DateMention(year, month, day, match.start(), match.end()))
+    for match in _DOTTED.finditer(text):
+        day, month, year = (int(g) for g in match.groups())
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            found.append(DateMention(year, month, day, match.start(), match.end()))
     for match in _MONTH_DAY_YEAR.finditer(text):
         word, day, end_day, year = match.groups()
         if _is_month_word(word):

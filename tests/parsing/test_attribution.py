@@ -456,3 +456,13 @@ def test_a_call_held_is_the_meeting_and_beginning_by_saying_is_a_statement():
         ],
         people,
     ) == [None, "Anna Kerr"]
+
+
+def test_a_french_title_s_country_adjective_after_its_head_names_the_speaker():
+    people = [
+        ParsedParticipant("Claire Martin", "ministre des Affaires étrangères", "France"),
+        ParsedParticipant("Greta Vogel", "ministre des Affaires étrangères", "Germany"),
+    ]
+    assert labels(["La ministre allemande des Affaires étrangères a félicité son homologue."], people) == [
+        "Greta Vogel"
+    ]

@@ -225,3 +225,8 @@ def test_the_first_of_a_relative_day_and_a_weekday_counts():
 def test_impossible_date_is_reported():
     result = resolve_meeting_date(DateEvidence(published=date(2023, 2, 1), dateline=md(2, 30), today=TODAY))
     assert result.start is None and result.warnings
+
+
+def test_a_date_in_figures_with_full_stops_is_day_month_year():
+    assert [(m.year, m.month, m.day) for m in find_dates("Опубликовано 16.07.2021 в 12:00")] == [(2021, 7, 16)]
+    assert find_dates("version 1.2.2021.5 and 33.13.2020") == []
