@@ -20,7 +20,7 @@ from .known_people import NOT_THE_HOLDER_BEFORE, TITLE_LANGUAGES, lookup
 from .names import TITLE_WORDS, find_person_mentions, fold
 from .offices import find_office_titles
 from .participants import name_tokens, same_person
-from .romanise import is_cyrillic, is_han, russian_short_passive, russian_verb_lemma
+from .romanise import is_cyrillic, is_han, russian_oblique_name, russian_short_passive, russian_verb_lemma
 from .sentences import split_sentences
 from .types import Kind, ParsedParticipant
 
@@ -725,6 +725,9 @@ class Attributor:
                     continue
             if any(0 <= other.start - ref.end <= 2 and not other.pronoun for other in refs if other is not ref):
                 continue  # another reference follows at once: it, not this one, is the verb's subject
+            written = sentence[ref.start : ref.end].split()
+            if not ref.title and not ref.joint and written and russian_oblique_name(written[-1]):
+                continue  # "переговоры ... с коллегой Джо Байденом носили ...": an object, not the subject
             end = entourage.end() if entourage else ref.end  # "Rubio and his team reiterated": Rubio speaks
             if ref.title and _COMPLEMENT_START.match(sentence, end):
                 end = self._past_countries(sentence, end)  # "le ministre des Affaires étrangères d'Arménie a dit"

@@ -48,7 +48,9 @@ UNSPACED_LANDMARKS = {
 _LANDMARK = re.compile(
     r"(?<!\w)(?:in|at|inside|à|au|dans|en|в|во)\s+(?:the\s+|l['’]|le\s+|la\s+|el\s+)?("
     + "|".join(re.escape(k) for k in sorted(LANDMARKS, key=len, reverse=True))
-    + r")(?!\w)",
+    + r")(?!\w)"
+    # "В Кремле заявили ...", "à l'Élysée, on indique": the building speaking for its government, no place
+    r"(?!,?\s+(?:заявили|сообщили|отметили|рассказали|считают|уверены|ответили|подчеркнули|on (?:indique|assure)))",
     re.IGNORECASE,
 )
 _UNSPACED_LANDMARK = re.compile("|".join(sorted(UNSPACED_LANDMARKS, key=len, reverse=True)))

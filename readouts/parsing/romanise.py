@@ -71,6 +71,17 @@ def russian_person_noun(word: str) -> bool:
     )
 
 
+@lru_cache(maxsize=WORD_CACHE)
+def russian_oblique_name(word: str) -> bool:
+    """A Russian name word in the instrumental ("Байденом", "Токаевым", "Макеем"): the person it names is an
+    object ("с коллегой Джо Байденом"), not the subject of the verb that follows. Only this case is read from
+    the ending; the dictionary's guesses at foreign names' cases are not reliable enough for the others."""
+    if not is_cyrillic(word) or not word.isalpha() or len(word) < 5 or not word.endswith(("ом", "ым", "ем")):
+        return False
+    named, _ = _name_parses(word)
+    return not any(p.tag.case == "nomn" for p in named)
+
+
 _LAST_WORD = re.compile(r"([а-яё]+)\s*$")
 
 

@@ -466,3 +466,17 @@ def test_a_french_title_s_country_adjective_after_its_head_names_the_speaker():
     assert labels(["La ministre allemande des Affaires étrangères a félicité son homologue."], people) == [
         "Greta Vogel"
     ]
+
+
+def test_a_russian_name_in_the_instrumental_is_no_subject():
+    people = [
+        ParsedParticipant("Igor Semyonov", "President", "Russia", aliases=("Игорь Семёнов",)),
+        ParsedParticipant("John Baker", "President", "United States", aliases=("Джон Бейкер",)),
+    ]
+    assert labels(
+        [
+            "Переговоры президента России Игоря Семёнова с американским коллегой Джоном Бейкером "
+            "носили деловой характер."
+        ],
+        people,
+    ) == [None]

@@ -165,3 +165,8 @@ def test_an_event_named_after_its_city_in_another_language():
     assert find_place_in_language("Ils se sont vus lors de la conférence de Munich sur la sécurité.", "fr").city == (
         "Munich"
     )
+
+
+def test_the_building_that_speaks_for_its_government_is_no_place():
+    assert find_place_in_language("В Кремле заявили, что переговоры прошли хорошо.", "ru") is None
+    assert find_place_in_language("Переговоры прошли в Кремле.", "ru").city == "Moscow"
