@@ -67,8 +67,10 @@ _PATTERNS = [
 ]
 # "Buenos Aires. Los gobiernos...", "México, D.F. Los...", "New Delhi: Indian Prime Minister...": a city in
 # ordinary case; it counts as a dateline only when the city gazetteer knows the name.
+# "Santo Domingo.- El presidente", "Bogota, Colombia.– El presidente": Latin American papers' full stop and dash.
 _GAZETTEER_DATELINE = re.compile(
-    rf"^(?P<city>{_TITLE_CITY})(?:, (?P<region>[A-Z][A-Za-z]{{0,3}}\.(?:[A-Z]\.)?)\s+|\s*(?:\.|:|\s(?:--|—|–))\s+)"
+    rf"^(?P<city>{_TITLE_CITY})(?:, (?P<region>[A-Z][A-Za-z]{{0,3}}\.(?:[A-Z]\.)?)\s+|\s*(?:\.|:|\s(?:--|—|–))\s+"
+    r"|(?:,\s+[A-Z][\w]{2,30})?\.\s?[-–—]\s*)"
     rf"(?=[\"“«]?[{_UPPER}])"
 )
 # A page's time stamp sometimes runs into the dateline: "Updated: 2008-10-28 23:12 MOSCOW -- ...".

@@ -82,7 +82,7 @@ _ALL_LANGUAGES = (*CALENDAR_LANGUAGES, *CHINESE_LOCALES)
 # Phrases for a part of the day of writing, which the locale data has no entry for.
 _SAME_DAY_PHRASES = (
     "this morning", "this afternoon", "this evening", "tonight", "earlier today",
-    "ce matin", "cet après-midi", "ce soir", "esta mañana", "esta tarde", "esta noche", "este día",
+    "ce matin", "cet après-midi", "ce soir", "ce jour", "esta mañana", "esta tarde", "esta noche", "este día",
     "nesta manhã", "desta manhã", "esta manhã", "hoje à tarde", "今日", "今晨", "昨日",
 )  # fmt: skip
 RELATIVE_DAYS: dict[str, int] = {}
@@ -305,6 +305,8 @@ def find_day_references(text: str) -> list[DayReference]:
         word = match.group(1)
         if not _is_cjk(word) and _inside_word(text, match.start(), match.end()):
             continue
+        if text.startswith(("-là", " là"), match.end()):
+            continue  # "ce jour-là", "ce soir-là": that day, not the day of writing
         found.append(DayReference(match.start(), days_before=RELATIVE_DAYS[word.lower()]))
     return sorted(found, key=lambda r: r.start)
 

@@ -70,3 +70,8 @@ def test_closing_datelines():
     assert parse_closing_dateline("CANBERRA, 24th February, 1966.").city == "Canberra"
     assert parse_closing_dateline("CANBEIRRA, 24th February, 1966.") is None  # not a known place
     assert parse_closing_dateline("The talks ended on 6 April 1968.") is None
+
+
+def test_latin_american_full_stop_and_dash_datelines():
+    assert parse_dateline("Santo Domingo.-  El presidente recibió").city == "Santo Domingo"
+    assert parse_dateline("Bogota, Colombia.– El presidente dominicano").city == "Bogota"

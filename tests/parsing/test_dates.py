@@ -230,3 +230,8 @@ def test_impossible_date_is_reported():
 def test_a_date_in_figures_with_full_stops_is_day_month_year():
     assert [(m.year, m.month, m.day) for m in find_dates("Опубликовано 16.07.2021 в 12:00")] == [(2021, 7, 16)]
     assert find_dates("version 1.2.2021.5 and 33.13.2020") == []
+
+
+def test_ce_jour_is_the_day_of_writing_but_not_ce_jour_la():
+    assert mentions_same_day("s'est entretenu au téléphone ce jour avec le président")
+    assert not mentions_same_day("ce jour-là, il avait rencontré le président")

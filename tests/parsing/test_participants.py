@@ -568,3 +568,8 @@ def test_a_royal_style_and_the_place_of_an_office_are_no_names():
 def test_a_spanish_under_secretary_s_title_before_a_comma():
     found = find_person_mentions("Se reunió con el subsecretario de Estado de Estados Unidos, Carlos Ruiz.")
     assert [(m.name, m.country) for m in found] == [("Carlos Ruiz", "United States")]
+
+
+def test_spanish_demonyms_give_the_country():
+    found = find_person_mentions("El presidente dominicano, Luis Pérez, recibió a su homólogo chileno, Juan Soto.")
+    assert [(m.name, m.country) for m in found] == [("Luis Pérez", "Dominican Republic"), ("Juan Soto", "Chile")]
