@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .gazetteer import load_gazetteer
 from .organisations import organisation_ending
 
 # Office titles, longest first so that "国务委员兼外交部长" wins over "外交部长" and "部长".
@@ -64,6 +65,7 @@ class HanMention:
     end: int
     chinese_office: bool  # the title is one of China's own ("国务委员", "中国外长")
     organisation: str | None = None  # the organisation named right before the title ("世界衛生組織總幹事")
+    country: str | None = None  # the country named right before the title ("南非外长", "来访的新西兰外长")
 
 
 def _cut_name(run: str) -> str:
@@ -77,9 +79,11 @@ def _cut_name(run: str) -> str:
         if 0 < index < end:
             end = index
     name = run[:end]
-    if name[:1] in CHINESE_SURNAMES and len(name) > 3:
+    dotted = "·" in name[:7] or "・" in name[:7]
+    if name[:1] in CHINESE_SURNAMES and len(name) > 3 and not dotted:
         name = name[:3]  # Chinese people have two or three characters; what follows is another word
-    return name[:6]
+    # A transliterated name of several parts ("温斯顿·彼得斯") runs longer: up to six characters a part.
+    return name[:13] if dotted else name[:6]
 
 
 def find_han_mentions(text: str) -> list[HanMention]:
@@ -100,7 +104,8 @@ def find_han_mentions(text: str) -> list[HanMention]:
         clause = _CLAUSE_END.split(clause)[-1]
         chinese = bool(_COUNTRY_OF_TITLE.search(clause + match.group()))
         organisation = None if chinese else organisation_ending(clause)
-        mentions.append(HanMention(name, match.group(), start, start + len(name), chinese, organisation))
+        country = None if chinese or organisation else _country_ending(clause)
+        mentions.append(HanMention(name, match.group(), start, start + len(name), chinese, organisation, country))
         taken.add(start)
     for match in _HEAD.finditer(text):
         name = match.group(1)
@@ -108,6 +113,12 @@ def find_han_mentions(text: str) -> list[HanMention]:
             mentions.append(HanMention(name, "", match.start(1), match.end(1), False))
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def _country_ending(clause: str) -> str | None:
+    """The country whose name ends the clause, right before a title."""
+    found = [m for m in load_gazetteer().find(clause) if m.end == len(clause)]
+    return found[-1].country if found else None
 
 
 def looks_chinese(name: str) -> bool:

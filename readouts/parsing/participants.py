@@ -513,7 +513,7 @@ def _han_participants(lead_sentence: str, title: str, body: list[str]) -> list[P
         ParsedParticipant(
             romanise(m.name, chinese_person=looks_chinese(m.name)),
             m.title,
-            "China" if m.chinese_office else m.organisation,
+            "China" if m.chinese_office else (m.organisation or m.country),
             aliases=(m.name,),
         )
         for m in found.values()

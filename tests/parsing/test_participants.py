@@ -573,3 +573,9 @@ def test_a_spanish_under_secretary_s_title_before_a_comma():
 def test_spanish_demonyms_give_the_country():
     found = find_person_mentions("El presidente dominicano, Luis Pérez, recibió a su homólogo chileno, Juan Soto.")
     assert [(m.name, m.country) for m in found] == [("Luis Pérez", "Dominican Republic"), ("Juan Soto", "Chile")]
+
+
+def test_a_chinese_text_s_foreign_name_in_parts_and_the_country_before_the_title():
+    mentions = find_han_mentions("中国外交部长李明在北京与来访的新西兰外长温斯顿·彼得斯举行会谈。南非外长西苏鲁出席。")
+    found = {m.name: m.country for m in mentions if not m.chinese_office}
+    assert found == {"温斯顿·彼得斯": "New Zealand", "西苏鲁": "South Africa"}
