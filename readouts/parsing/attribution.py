@@ -344,7 +344,9 @@ _INVERTED = re.compile(
     r"|explained|insisted|warned|recalled|remarked|observed|wrote|a estimé|a affirmé|a rappelé|a insisté"
     r"|a assuré|a poursuivi|a précisé|a expliqué|a lancé|a noté|добавил|добавила|пояснил|пояснила|сообщил"
     r"|сообщила|уточнил|уточнила|заметил|заметила|указал|указала|lanzó|manifestó|comentó|recalcó|reiteró"
-    r"|apuntó|estimó|consideró|enfatizó|puntualizó|explicou|acrescentou)"
+    r"|apuntó|estimó|consideró|enfatizó|puntualizó|explicou|acrescentou"
+    # words posted rather than spoken: '"...", a écrit X sur le réseau social X'
+    r"|a écrit|a tweeté|escribió|tuiteó|написал|написала|escreveu)"
     r"(?:\s+(?:antes|luego|después|también|además|ensuite|aussi|encore|также|затем|later|also|then|again))?"
     r"(?:\s+(?:por su parte|a su vez|pour sa part|de son côté|со своей стороны|por sua vez),?)?\s+"
 )

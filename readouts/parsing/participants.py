@@ -311,7 +311,9 @@ def _latin_and_cyrillic_participants(
 _BEFORE_MEETING_VERB = re.compile(
     r"^\s+(?:(?:on|this)\s+\w+\s+|today\s+|\w+day\s+)?(?:has\s+|have\s+)?(?:met|meets|held talks|holds talks"
     r"|received|receives|hosted|hosts|held a meeting|had a meeting|a rencontré|reçoit|встретился|провёл переговоры"
-    r"|провел переговоры|принял|se reunió|recibió|conversó|sostuvo|se reuniu|recebeu|conversou)\b"
+    r"|провел переговоры|принял|se reunió|recibió|conversó|sostuvo|se reuniu|recebeu|conversou"
+    r"|s'est entretenue?|a reçu|a eu un entretien|se entrevistó|dialogó|встретилась|провела переговоры"
+    r"|(?:провел|провёл|провела) телефонный разговор|побеседовал|побеседовала)(?!\w)"
 )
 
 

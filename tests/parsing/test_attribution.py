@@ -1,6 +1,7 @@
 from datetime import date
 
 from readouts.parsing.attribution import attribute_paragraphs
+from readouts.parsing.participants import extract_participants
 from readouts.parsing.types import Kind, ParsedParticipant
 
 SERIKOV = ParsedParticipant("Aidos Serikov", "President", "Kazakhstan")
@@ -480,3 +481,15 @@ def test_a_russian_name_in_the_instrumental_is_no_subject():
         ],
         people,
     ) == [None]
+
+
+def test_written_words_and_an_untitled_french_subject_of_a_call():
+    found = extract_participants("Jean Dupont s'est entretenu par téléphone avec le président américain Tom Hill.")
+    assert [p.name for p in found] == ["Jean Dupont", "Tom Hill"]
+    people = [
+        ParsedParticipant("Jean Dupont", "", "France"),
+        ParsedParticipant("Tom Hill", "président", "United States"),
+    ]
+    assert labels(['"Nous avons échangé sur la guerre", a écrit Jean Dupont sur le réseau social X.'], people) == [
+        "Jean Dupont"
+    ]
