@@ -30,14 +30,15 @@ LANDMARKS = {
     "the lodge": "Canberra", "kirribilli house": "Sydney", "camp david": "Camp David", "chequers": "Chequers",
     "elysée": "Paris", "elysee": "Paris", "palais de l'élysée": "Paris", "maison blanche": "Washington",
     "casa blanca": "Washington", "casa rosada": "Buenos Aires", "palacio de la moneda": "Santiago",
-    "кремле": "Moscow", "кремль": "Moscow", "белом доме": "Washington",
+    "кремле": "Moscow", "кремль": "Moscow", "белом доме": "Washington", "акорде": "Astana", "акорда": "Astana",
 }  # fmt: skip
 # How an English reader names the landmarks other languages write ("в Кремле" -> "Kremlin").
 LANDMARK_ENGLISH_NAMES = {
     "elysée": "Élysée Palace", "elysee": "Élysée Palace", "élysée": "Élysée Palace",
     "palais de l'élysée": "Élysée Palace", "maison blanche": "White House", "casa blanca": "White House",
     "casa rosada": "Casa Rosada", "palacio de la moneda": "La Moneda Palace", "кремле": "Kremlin",
-    "кремль": "Kremlin", "белом доме": "White House", "人民大会堂": "Great Hall of the People",
+    "кремль": "Kremlin", "белом доме": "White House", "акорде": "Akorda", "акорда": "Akorda",
+    "人民大会堂": "Great Hall of the People",
     "人民大會堂": "Great Hall of the People", "钓鱼台": "Diaoyutai", "釣魚臺": "Diaoyutai", "中南海": "Zhongnanhai",
     "克里姆林宫": "Kremlin", "克里姆林宮": "Kremlin", "白宫": "White House", "白宮": "White House",
 }  # fmt: skip

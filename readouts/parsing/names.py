@@ -36,7 +36,8 @@ TITLE_WORDS = {
     "председателем", "послом", "канцлером", "канцлера", "главой", "коллегой", "коллега", "премьер-министром",
     "премьер-министра", "генсек", "генсеком", "заместитель", "заместителем", "заместителя", "замминистра",
     "госсекретарь", "госсекретарем", "госсекретарём", "госсекретаря", "спикер", "лидером", "лидера", "королём",
-    "король", "эмир", "принц", "президенту", "министру", "послу", "главе",
+    "король", "эмир", "принц", "президенту", "министру", "послу", "главе", "помощник", "помощника",
+    "помощником", "советник", "советника", "советником",
     # the rest of a minister's title, between "министр(ом)" and the country: "министром иностранных дел Венгрии"
     "иностранных", "дел", "внешнеполитического", "ведомства", "обороны", "финансов", "экономики",
     # Spanish and Portuguese
@@ -197,6 +198,8 @@ _CONNECTORS = {
     "of", "the", "and", "for", "on", "de", "du", "des", "la", "le", "l'", "d'", "del", "y", "e", "do", "da", "в",
 }  # fmt: skip
 _RUSSIAN_PLACE_PREPOSITIONS = {"в", "во"}
+# "President of the Republic of Tatarstan Rustam Minnikhanov": the word before "of" that makes what follows a place.
+_POLITIES = {"Republic", "Kingdom", "Emirate", "Principality", "Sultanate", "Federation", "Region", "Province"}
 _ARTICLES = {"the", "le", "la", "les", "el", "los", "las", "o", "a"}
 _OF_WORDS = {"of", "de", "du", "des", "del", "do", "da"}
 _TOKEN = re.compile(r"[^\W\d_](?:[\w'’\-]|\.(?=[^\W\d_]\.?))*\.?|\d[\w.]*|[,;:()“”\"«»—–/]")
@@ -371,7 +374,7 @@ def _name_run(tokens: list[Token], i: int, blocked: set[int]) -> int:
         return i
     if i > 0 and tokens[i - 1].word.lower() in _RUSSIAN_PLACE_PREPOSITIONS and is_cyrillic(tokens[i].word):
         return i  # "с послом России в Астане": after "в" comes a place, never a person
-    if i > 1 and tokens[i - 1].word == "of" and is_title_word(tokens[i - 2].word):
+    if _place_of_an_office(tokens, i):
         return i  # "the Prince of Wales", "the Governor of Victoria": the place of the office, not its holder
     # Initials written together open a name: "L.B. Moerdani".
     initials = _INITIALS.fullmatch(tokens[i].text) and i + 1 < len(tokens) and is_name_token(tokens[i + 1])
@@ -407,6 +410,28 @@ def _name_run(tokens: list[Token], i: int, blocked: set[int]) -> int:
     while j > i + 1 and _is_initial(tokens[j - 1]) and not _cyrillic_letter(tokens[j - 1]):
         j -= 1
     return j
+
+
+def _with_calendar_surname(tokens: list[Token], i: int, j: int) -> int:
+    """A surname that is also a month or a day ("Theresa May"), taken when the office-holders table knows the name
+    it ends."""
+    if (
+        j < len(tokens)
+        and tokens[j].word.lower().rstrip(".") in _CALENDAR
+        and tokens[j].word[:1].isupper()
+        and tokens[j].start - tokens[j - 1].end == 1
+        and find_person(" ".join(t.word for t in tokens[i : j + 1]).rstrip(".")) is not None
+    ):
+        return j + 1
+    return j
+
+
+def _place_of_an_office(tokens: list[Token], i: int) -> bool:
+    """Token i follows "Title of" or "Republic of": the place the office is of ("President of the Republic of
+    Tatarstan", "the Prince of Wales"), not a person."""
+    return (
+        i > 1 and tokens[i - 1].word == "of" and (is_title_word(tokens[i - 2].word) or tokens[i - 2].word in _POLITIES)
+    )
 
 
 def _first_name_that_is_a_word(tokens: list[Token], i: int) -> bool:
@@ -489,7 +514,7 @@ def _walk_back_title(
             # "the" opens a new noun phrase unless it follows "of" or "for": "and the President of the Council",
             # "the Federal Minister for the Interior"
             break
-        elif is_name_token(token) and not _names_institution(tokens, k):
+        elif is_name_token(token) and not _names_institution(tokens, k) and not _place_of_an_office(tokens, k - 1):
             break  # another person's name: "President Hu Jintao and President Vladimir Putin"
         elif (
             k >= 2
@@ -497,6 +522,7 @@ def _walk_back_title(
             and token.word.islower()
             and tokens[k - 2].word.lower() in TITLE_WORDS
             and lower not in STOP_WORDS
+            and not _english_verb(lower)
         ) or _noun_of_a_title(tokens, k):
             k -= 1  # an adjective after its title: "le président français", "su colega brasileño"
         elif lower in _CONNECTORS or (token.word[:1].isupper() and token.word[:1].isalpha()):
@@ -504,6 +530,14 @@ def _walk_back_title(
         else:
             break
     return start
+
+
+_ENGLISH_VERBS = {"met", "meets", "meet", "held", "holds", "said", "says", "told", "spoke", "speaks", "thanked"}
+
+
+def _english_verb(word: str) -> bool:
+    """ "The Prime Minister met UN Secretary-General X": the verb after a title is no adjective of it."""
+    return word in _ENGLISH_VERBS or (word.isascii() and word.endswith("ed") and len(word) > 4)
 
 
 def _country_word(gazetteer, word: str, found_in_text: bool) -> bool:
@@ -604,6 +638,7 @@ def find_person_mentions(text: str) -> list[PersonMention]:
         if j == i:
             i += 1
             continue
+        j = _with_calendar_surname(tokens, i, j)
         if _names_institution(tokens, j) or (
             i >= 3 and i - 1 in demonyms and tokens[i - 2].word.lower() == "the" and tokens[i - 3].word == "of"
         ):

@@ -170,3 +170,7 @@ def test_an_event_named_after_its_city_in_another_language():
 def test_the_building_that_speaks_for_its_government_is_no_place():
     assert find_place_in_language("В Кремле заявили, что переговоры прошли хорошо.", "ru") is None
     assert find_place_in_language("Переговоры прошли в Кремле.", "ru").city == "Moscow"
+
+
+def test_the_akorda_in_russian():
+    assert find_place_in_language("В Акорде начались переговоры президентов.", "ru").city == "Astana"

@@ -579,3 +579,24 @@ def test_a_chinese_text_s_foreign_name_in_parts_and_the_country_before_the_title
     mentions = find_han_mentions("中国外交部长李明在北京与来访的新西兰外长温斯顿·彼得斯举行会谈。南非外长西苏鲁出席。")
     found = {m.name: m.country for m in mentions if not m.chinese_office}
     assert found == {"温斯顿·彼得斯": "New Zealand", "西苏鲁": "South Africa"}
+
+
+def test_the_place_after_republic_of_belongs_to_the_title():
+    found = find_person_mentions("He met President of the Republic of Bashkortostan Ivan Orlov in the capital.")
+    assert [(m.name, m.title) for m in found] == [("Ivan Orlov", "President of the Republic of Bashkortostan")]
+
+
+def test_a_verb_after_a_title_is_no_adjective_of_it():
+    found = find_person_mentions("The Prime Minister met UN Secretary-General Ana Ruiz today.")
+    assert [(m.name, m.title) for m in found] == [("Ana Ruiz", "Secretary-General")]
+
+
+def test_a_surname_that_is_a_month_when_the_table_knows_the_name():
+    found = find_person_mentions("He met with H.E. Ms. Theresa May, Prime Minister of the United Kingdom.")
+    assert [m.name for m in found] == ["Theresa May"]
+    assert [m.name for m in find_person_mentions("Anna Berg May 5 arrived.")] == ["Anna Berg"]
+
+
+def test_a_russian_assistant_s_title():
+    found = find_person_mentions("Глава государства принял помощника Президента Узбекистана Ольгу Каримову.")
+    assert [(m.title, m.country) for m in found] == [("помощника Президента", "Uzbekistan")]
