@@ -76,6 +76,7 @@ def _relative_words(key: str, languages) -> set[str]:
 
 
 MONTHS, _ENGLISH_MONTHS = _month_words()
+ENGLISH_MONTHS = frozenset(_ENGLISH_MONTHS)  # their lower-case forms, abbreviations too ("sept")
 WEEKDAYS = _weekday_words(CALENDAR_LANGUAGES)
 CHINESE_WEEKDAYS = _weekday_words(CHINESE_LOCALES)
 _ALL_LANGUAGES = (*CALENDAR_LANGUAGES, *CHINESE_LOCALES)

@@ -600,3 +600,14 @@ def test_a_surname_that_is_a_month_when_the_table_knows_the_name():
 def test_a_russian_assistant_s_title():
     found = find_person_mentions("Глава государства принял помощника Президента Узбекистана Ольгу Каримову.")
     assert [(m.title, m.country) for m in found] == [("помощника Президента", "Uzbekistan")]
+
+
+def test_a_separate_meeting_in_another_month_was_another_day_s():
+    lead = "President Li Ming on Saturday met with visiting Secretary of State Tom Hill."
+    body = [
+        "Hill is the second minister Li has met this year, following Treasury Secretary Ann Cole, "
+        "who met Li in March.",
+        "Li also met Prime Minister Theresa May in the afternoon.",
+    ]
+    found = [p.name for p in extract_participants(lead, body=body, day=datetime.date(2013, 4, 13))]
+    assert "Ann Cole" not in found and "Theresa May" in found
