@@ -20,7 +20,7 @@ from .known_people import NOT_THE_HOLDER_BEFORE, TITLE_LANGUAGES, lookup
 from .names import TITLE_WORDS, find_person_mentions, fold
 from .offices import find_office_titles
 from .participants import name_tokens, same_person
-from .romanise import is_cyrillic, is_han, russian_short_passive, russian_verb_lemma
+from .romanise import is_cyrillic, is_han, russian_oblique_name, russian_short_passive, russian_verb_lemma
 from .sentences import split_sentences
 from .types import Kind, ParsedParticipant
 
@@ -344,7 +344,9 @@ _INVERTED = re.compile(
     r"|explained|insisted|warned|recalled|remarked|observed|wrote|a estimé|a affirmé|a rappelé|a insisté"
     r"|a assuré|a poursuivi|a précisé|a expliqué|a lancé|a noté|добавил|добавила|пояснил|пояснила|сообщил"
     r"|сообщила|уточнил|уточнила|заметил|заметила|указал|указала|lanzó|manifestó|comentó|recalcó|reiteró"
-    r"|apuntó|estimó|consideró|enfatizó|puntualizó|explicou|acrescentou)"
+    r"|apuntó|estimó|consideró|enfatizó|puntualizó|explicou|acrescentou"
+    # words posted rather than spoken: '"...", a écrit X sur le réseau social X'
+    r"|a écrit|a tweeté|escribió|tuiteó|написал|написала|escreveu)"
     r"(?:\s+(?:antes|luego|después|también|además|ensuite|aussi|encore|также|затем|later|also|then|again))?"
     r"(?:\s+(?:por su parte|a su vez|pour sa part|de son côté|со своей стороны|por sua vez),?)?\s+"
 )
@@ -523,6 +525,9 @@ class Attributor:
             complement = match.group(3) or ""
             if _COMPLEMENT_START.match(sentence, match.end()):  # "ministre des Affaires étrangères d'Arménie"
                 complement += sentence[match.end() : self._past_countries(sentence, match.end())]
+            adjective = _WORD_AFTER.match(sentence, match.end())
+            if adjective and adjective.group(1).islower() and self.gazetteer.is_country_word(adjective.group(1)):
+                complement += " " + adjective.group(1)  # "la ministre allemande": the country after the head
             speaker = self._resolve_title(match, last_speaker, modifiers, complement)
             if speaker:
                 refs.append(_Ref(start + len(modifiers) - len(modifiers.lstrip()), match.end(), speaker, title=True))
@@ -666,6 +671,13 @@ class Attributor:
             and (following[1] in TITLE_WORDS or following[1] in {"prime", "president", "premier"})
         ):
             return "narrative"
+        if (
+            word in {"began", "begins", "opened", "opens", "started", "starts", "concluded", "closed", "ended"}
+            and nxt == "by"
+            and len(following) > 1
+            and following[1].endswith("ing")
+        ):
+            return "statement"  # "The Prime Minister began by congratulating ...": what the subject said first
         if word in {"take", "took", "takes", "taking"} and nxt == "part":
             return "narrative"
         if word in {"spoke", "speaks", "spoken", "talked", "talks"} and (
@@ -715,6 +727,9 @@ class Attributor:
                     continue
             if any(0 <= other.start - ref.end <= 2 and not other.pronoun for other in refs if other is not ref):
                 continue  # another reference follows at once: it, not this one, is the verb's subject
+            written = sentence[ref.start : ref.end].split()
+            if not ref.title and not ref.joint and written and russian_oblique_name(written[-1]):
+                continue  # "переговоры ... с коллегой Джо Байденом носили ...": an object, not the subject
             end = entourage.end() if entourage else ref.end  # "Rubio and his team reiterated": Rubio speaks
             if ref.title and _COMPLEMENT_START.match(sentence, end):
                 end = self._past_countries(sentence, end)  # "le ministre des Affaires étrangères d'Arménie a dit"
@@ -1215,7 +1230,8 @@ def _title_has(title: str, head_words: list[str]) -> bool:
 def _meeting_object(following: list[str]) -> bool:
     """'held talks', 'had several meetings', 'held a summit': the meeting itself, not what was said."""
     window = following[:6]  # "held an extensive and productive meeting"
-    return any(w in {"talks", "meeting", "meetings", "summit", "talk", "visit"} for w in window)
+    meeting = {"talks", "meeting", "meetings", "summit", "talk", "visit", "call", "conversation", "videoconference"}
+    return any(w in meeting for w in window)
 
 
 def _sentence_label(events: list[_Event]) -> str | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .gazetteer import load_gazetteer
 from .organisations import organisation_ending
 
 # Office titles, longest first so that "国务委员兼外交部长" wins over "外交部长" and "部长".
@@ -23,7 +24,7 @@ _TITLES = sorted(
         "委员会主席", "委員會主席", "主席", "办公室主任", "辦公室主任", "主任", "大使", "部长", "部長", "议长",
         "議長", "国王", "國王", "王储", "王儲", "埃米尔", "总督", "總督", "特使", "特别代表", "特別代表", "顾问",
         "顧問", "政治局委员", "政治局委員", "政治局常委", "委员长", "委員長", "联邦总理", "聯邦總理", "高级代表",
-        "高級代表", "助理", "司长", "司長", "主席团主席", "领导人", "領導人",
+        "高級代表", "助理", "司长", "司長", "主席团主席", "领导人", "領導人", "董事长", "董事長", "总裁", "總裁",
     },
     key=len,
     reverse=True,
@@ -36,6 +37,8 @@ _STOPS = (
     "强调", "強調", "称", "稱", "一行", "等", "的", "今天", "昨天", "今日", "日前", "近日", "将", "將", "也", "还",
     "還", "分别", "分別", "进行", "進行", "抵达", "抵達", "率", "共同", "是", "已", "再", "曾", "均", "都", "致",
     "访", "訪", "出席", "主持", "会谈", "會談", "通话", "通話", "谈", "談", "及", "以及", "兼",
+    # words that follow a bare title ("总统先生", "外长会期间", "总统达成的共识"): no name comes between
+    "先生", "女士", "阁下", "閣下", "期间", "期間", "会议", "會議", "会上", "會上", "达成", "達成", "邀请", "邀請",
 )  # fmt: skip
 _HAN_RUN = re.compile(r"[\u3400-\u9fff]{2,8}")
 _TITLE = re.compile(_TITLE_PATTERN)
@@ -62,6 +65,7 @@ class HanMention:
     end: int
     chinese_office: bool  # the title is one of China's own ("国务委员", "中国外长")
     organisation: str | None = None  # the organisation named right before the title ("世界衛生組織總幹事")
+    country: str | None = None  # the country named right before the title ("南非外长", "来访的新西兰外长")
 
 
 def _cut_name(run: str) -> str:
@@ -75,9 +79,11 @@ def _cut_name(run: str) -> str:
         if 0 < index < end:
             end = index
     name = run[:end]
-    if name[:1] in CHINESE_SURNAMES and len(name) > 3:
+    dotted = "·" in name[:7] or "・" in name[:7]
+    if name[:1] in CHINESE_SURNAMES and len(name) > 3 and not dotted:
         name = name[:3]  # Chinese people have two or three characters; what follows is another word
-    return name[:6]
+    # A transliterated name of several parts ("温斯顿·彼得斯") runs longer: up to six characters a part.
+    return name[:13] if dotted else name[:6]
 
 
 def find_han_mentions(text: str) -> list[HanMention]:
@@ -98,7 +104,8 @@ def find_han_mentions(text: str) -> list[HanMention]:
         clause = _CLAUSE_END.split(clause)[-1]
         chinese = bool(_COUNTRY_OF_TITLE.search(clause + match.group()))
         organisation = None if chinese else organisation_ending(clause)
-        mentions.append(HanMention(name, match.group(), start, start + len(name), chinese, organisation))
+        country = None if chinese or organisation else _country_ending(clause)
+        mentions.append(HanMention(name, match.group(), start, start + len(name), chinese, organisation, country))
         taken.add(start)
     for match in _HEAD.finditer(text):
         name = match.group(1)
@@ -106,6 +113,12 @@ def find_han_mentions(text: str) -> list[HanMention]:
             mentions.append(HanMention(name, "", match.start(1), match.end(1), False))
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def _country_ending(clause: str) -> str | None:
+    """The country whose name ends the clause, right before a title."""
+    found = [m for m in load_gazetteer().find(clause) if m.end == len(clause)]
+    return found[-1].country if found else None
 
 
 def looks_chinese(name: str) -> bool:

@@ -32,6 +32,16 @@ _PATTERNS = [
         rf"^(?P<city>{_CITY}|{_TITLE_CITY}),\s*(?P<date>\d{{1,2}} [а-яё]{{3,9}}(?: \d{{4}})?)(?: года| г\.)?\.?"
         r"(?:\s*/(?P<agency>[^/\n]{1,30})/\.?)?\s*(?:--|—|–)?\s*"
     ),
+    # Москва. 17 октября. INTERFAX.RU -   (the city, a full stop, the day, the agency)
+    re.compile(
+        rf"^(?P<city>{_CITY}|{_TITLE_CITY})\.\s*(?P<date>\d{{1,2}} [а-яё]{{3,9}}(?: \d{{4}})?)(?: года| г\.)?\.\s*"
+        r"(?P<agency>[A-ZА-ЯЁ][\w.\-]{1,20}(?: [A-ZА-ЯЁ][\w.\-]{1,20})?)\s*(?:--|—|–|-)\s*"
+    ),
+    # 24 сентября, Минск /Корр. БЕЛТА/.   (the day first, then the city and the agency between slashes)
+    re.compile(
+        rf"^(?P<date>\d{{1,2}} [а-яё]{{3,9}}(?: \d{{4}})?),\s*(?P<city>{_CITY}|{_TITLE_CITY})"
+        r"\s*/(?P<agency>[^/\n]{1,30})/\.?\s*(?:--|—|–)?\s*"
+    ),
     # BEIJING, Feb. 13 (Xinhua) --   ISLAMABAD, Aug 13 (APP):   WASHINGTON, May 2, 2019 (AP) -
     re.compile(
         rf"^(?P<city>{_CITY})(?:, (?P<region>[A-Z][A-Za-z.]{{1,20}}(?: [A-Z][A-Za-z.]{{1,20}})?))?,\s*"
@@ -57,8 +67,10 @@ _PATTERNS = [
 ]
 # "Buenos Aires. Los gobiernos...", "México, D.F. Los...", "New Delhi: Indian Prime Minister...": a city in
 # ordinary case; it counts as a dateline only when the city gazetteer knows the name.
+# "Santo Domingo.- El presidente", "Bogota, Colombia.– El presidente": Latin American papers' full stop and dash.
 _GAZETTEER_DATELINE = re.compile(
-    rf"^(?P<city>{_TITLE_CITY})(?:, (?P<region>[A-Z][A-Za-z]{{0,3}}\.(?:[A-Z]\.)?)\s+|\s*(?:\.|:|\s(?:--|—|–))\s+)"
+    rf"^(?P<city>{_TITLE_CITY})(?:, (?P<region>[A-Z][A-Za-z]{{0,3}}\.(?:[A-Z]\.)?)\s+|\s*(?:\.|:|\s(?:--|—|–))\s+"
+    r"|(?:,\s+[A-Z][\w]{2,30})?\.\s?[-–—]\s*)"
     rf"(?=[\"“«]?[{_UPPER}])"
 )
 # A page's time stamp sometimes runs into the dateline: "Updated: 2008-10-28 23:12 MOSCOW -- ...".

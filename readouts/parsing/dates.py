@@ -76,13 +76,14 @@ def _relative_words(key: str, languages) -> set[str]:
 
 
 MONTHS, _ENGLISH_MONTHS = _month_words()
+ENGLISH_MONTHS = frozenset(_ENGLISH_MONTHS)  # their lower-case forms, abbreviations too ("sept")
 WEEKDAYS = _weekday_words(CALENDAR_LANGUAGES)
 CHINESE_WEEKDAYS = _weekday_words(CHINESE_LOCALES)
 _ALL_LANGUAGES = (*CALENDAR_LANGUAGES, *CHINESE_LOCALES)
 # Phrases for a part of the day of writing, which the locale data has no entry for.
 _SAME_DAY_PHRASES = (
     "this morning", "this afternoon", "this evening", "tonight", "earlier today",
-    "ce matin", "cet après-midi", "ce soir", "esta mañana", "esta tarde", "esta noche", "este día",
+    "ce matin", "cet après-midi", "ce soir", "ce jour", "esta mañana", "esta tarde", "esta noche", "este día",
     "nesta manhã", "desta manhã", "esta manhã", "hoje à tarde", "今日", "今晨", "昨日",
 )  # fmt: skip
 RELATIVE_DAYS: dict[str, int] = {}
@@ -108,6 +109,8 @@ _YEAR_TAIL = r"(?:,?\s{1,3}(?:de\s{1,3}|del\s{1,3})?((?:19|20)\d\d)\b(?:\s{0,2}(
 _RANGE = r"\s{0,2}(?:-|–|—|to|and|au|et|à|al|a|y|e|и|по|до)\s{0,2}"
 # All patterns are bounded: fixed alternations and digit counts only.
 _ISO = re.compile(r"(?<!\d)((?:19|20)\d\d)-(\d\d)-(\d\d)(?!\d)")
+# "16.07.2021": day, month and year in figures with full stops, as Russian and other European sites date a page.
+_DOTTED = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)(?![\d]|\.\d)")
 _MONTH_DAY_YEAR = re.compile(
     rf"\b({_MONTH_RE})\.?\s{{1,3}}{_DAY}(?:{_RANGE}(\d{{1,2}})(?:st|nd|rd|th)?)?\b{_YEAR_TAIL}", re.IGNORECASE
 )
@@ -182,6 +185,10 @@ def find_dates(text: str) -> list[DateMention]:
     for match in _ISO.finditer(text):
         year, month, day = (int(g) for g in match.groups())
         found.append(DateMention(year, month, day, match.start(), match.end()))
+    for match in _DOTTED.finditer(text):
+        day, month, year = (int(g) for g in match.groups())
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            found.append(DateMention(year, month, day, match.start(), match.end()))
     for match in _MONTH_DAY_YEAR.finditer(text):
         word, day, end_day, year = match.groups()
         if _is_month_word(word):
@@ -256,7 +263,7 @@ def day_of_month_only(text: str) -> int | None:
     """A day of the month named without its month (Chinese "16日"), when no fuller date comes before it."""
     text = normalise_digits(text)
     match = _CHINESE_DAY_ONLY.search(text)
-    if not match or any(m.start() < match.start() for m in find_dates(text[: match.start()])):
+    if not match or find_dates(text[: match.start()]):
         return None
     day = int(match.group(1))
     return day if 1 <= day <= 31 else None
@@ -299,6 +306,8 @@ def find_day_references(text: str) -> list[DayReference]:
         word = match.group(1)
         if not _is_cjk(word) and _inside_word(text, match.start(), match.end()):
             continue
+        if text.startswith(("-là", " là"), match.end()):
+            continue  # "ce jour-là", "ce soir-là": that day, not the day of writing
         found.append(DayReference(match.start(), days_before=RELATIVE_DAYS[word.lower()]))
     return sorted(found, key=lambda r: r.start)
 

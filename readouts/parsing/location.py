@@ -30,14 +30,15 @@ LANDMARKS = {
     "the lodge": "Canberra", "kirribilli house": "Sydney", "camp david": "Camp David", "chequers": "Chequers",
     "elysée": "Paris", "elysee": "Paris", "palais de l'élysée": "Paris", "maison blanche": "Washington",
     "casa blanca": "Washington", "casa rosada": "Buenos Aires", "palacio de la moneda": "Santiago",
-    "кремле": "Moscow", "кремль": "Moscow", "белом доме": "Washington",
+    "кремле": "Moscow", "кремль": "Moscow", "белом доме": "Washington", "акорде": "Astana", "акорда": "Astana",
 }  # fmt: skip
 # How an English reader names the landmarks other languages write ("в Кремле" -> "Kremlin").
 LANDMARK_ENGLISH_NAMES = {
     "elysée": "Élysée Palace", "elysee": "Élysée Palace", "élysée": "Élysée Palace",
     "palais de l'élysée": "Élysée Palace", "maison blanche": "White House", "casa blanca": "White House",
     "casa rosada": "Casa Rosada", "palacio de la moneda": "La Moneda Palace", "кремле": "Kremlin",
-    "кремль": "Kremlin", "белом доме": "White House", "人民大会堂": "Great Hall of the People",
+    "кремль": "Kremlin", "белом доме": "White House", "акорде": "Akorda", "акорда": "Akorda",
+    "人民大会堂": "Great Hall of the People",
     "人民大會堂": "Great Hall of the People", "钓鱼台": "Diaoyutai", "釣魚臺": "Diaoyutai", "中南海": "Zhongnanhai",
     "克里姆林宫": "Kremlin", "克里姆林宮": "Kremlin", "白宫": "White House", "白宮": "White House",
 }  # fmt: skip
@@ -48,11 +49,17 @@ UNSPACED_LANDMARKS = {
 _LANDMARK = re.compile(
     r"(?<!\w)(?:in|at|inside|à|au|dans|en|в|во)\s+(?:the\s+|l['’]|le\s+|la\s+|el\s+)?("
     + "|".join(re.escape(k) for k in sorted(LANDMARKS, key=len, reverse=True))
-    + r")(?!\w)",
+    + r")(?!\w)"
+    # "В Кремле заявили ...", "à l'Élysée, on indique": the building speaking for its government, no place
+    r"(?!,?\s+(?:заявили|сообщили|отметили|рассказали|считают|уверены|ответили|подчеркнули|on (?:indique|assure)))",
     re.IGNORECASE,
 )
 _UNSPACED_LANDMARK = re.compile("|".join(sorted(UNSPACED_LANDMARKS, key=len, reverse=True)))
-_PLACE = re.compile(r"\b(?:in|outside|near|à|в)\s+((?:[A-Z][\w'’\-.]*\s?){1,4})(?:,\s+((?:[A-Z][\w'’\-.]*\s?){1,3}))?")
+# "in Bali", "near Geneva", "in the city of Davao", "who was visiting Washington D.C.": a visitor's place.
+_PLACE = re.compile(
+    r"\b(?:in(?: the city of)?|outside|near|à|в|(?:was|were|is|are) visiting)\s+((?:[A-Z][\w'’\-.]*\s?){1,4})"
+    r"(?:,\s+((?:[A-Z][\w'’\-.]*\s?){1,3}))?"
+)
 _NOT_PLACE = {w.lower() for w in MONTHS} | set(WEEKDAYS) | STOP_WORDS | TITLE_WORDS | ORG_WORDS
 
 
@@ -77,9 +84,13 @@ def find_meeting_place(lead: str) -> Place | None:
             if word.lower().strip(".") in _NOT_PLACE or word[0].isdigit():
                 break
             kept.append(word)
+            if word.endswith(".") and len(word) > 4 and not re.fullmatch(r"(?:[A-Z]\.)+", word):
+                break  # "in Beijing. Then ...": the sentence ends with the place
         if not kept:
             continue
-        place = " ".join(kept).strip(" .,")
+        place = " ".join(kept).strip(" ,")
+        if place.endswith(".") and not re.search(r"\b(?:[A-Z]\.){2,}$", place):
+            place = place.rstrip(".")  # a sentence's full stop, not the dots of "D.C."
         country = gazetteer.lookup(place)
         if country:
             if gazetteer.lookup(kept[0]) and len(kept) == 1 and place in _demonyms(gazetteer, place):
@@ -164,7 +175,23 @@ def find_place_in_language(lead: str, language: str) -> Place | None:
         name = landmark.group(1) if landmark.re is _LANDMARK else landmark.group()
         city = LANDMARKS.get(name.lower()) or UNSPACED_LANDMARKS[name]
         return Place(city, None, note=LANDMARK_ENGLISH_NAMES.get(name.lower(), name))
-    return place
+    return place or _event_city_in_language(head)
+
+
+# "dans le cadre de la conférence de Munich", "en la cumbre de Lima", "на конференции в Мюнхене" is a place
+# phrase already: an event named after its host city, for cities as large as the English rule wants.
+_EVENT_IN_LANGUAGE = re.compile(
+    r"(?i:\b(?:conférence|sommet|forum|cumbre|conferencia|foro|cimeira|conferência))\s+(?:de|d['’]|do|da)\s+"
+    r"([A-ZÀ-ÖØ-Þ][\w'’\-]+)"
+)
+
+
+def _event_city_in_language(head: str) -> Place | None:
+    for match in _EVENT_IN_LANGUAGE.finditer(head):
+        city = load_cities().lookup(match.group(1))
+        if city and city.population >= EVENT_CITY_MIN_POPULATION:
+            return Place(city.name, _country_name(city.country_code), note=match.group(0))
+    return None
 
 
 def _find_spaced_place(head: str, prepositions: str | None) -> Place | None:
@@ -206,6 +233,15 @@ def _lookup_city(phrase: str):
     city = cities.lookup(phrase)
     if city is None and _CYRILLIC.search(phrase):
         city = cities.lookup(nominative(phrase))
+    if city is None and _CYRILLIC.search(phrase) and " " not in phrase:
+        # The dictionary's first reading of a name it does not know may be the wrong one ("в Астану" read as a
+        # masculine "астан"): its other readings too.
+        from .gazetteer import _morphology
+
+        for parse in _morphology().parse(phrase)[1:]:
+            city = cities.lookup(parse.normal_form)
+            if city:
+                break
     if city is None and phrase.startswith(_ARABIC_PREFIXES):  # "بالقاهرة": "in" written onto the name
         city = cities.lookup(phrase[1:])
     return city
@@ -215,7 +251,9 @@ def _lookup_city(phrase: str):
 def _spaced_place_pattern(prepositions: str) -> re.Pattern[str]:
     upper_initial = r"(?=[^\W\d_])(?:(?=[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ])|(?=[\u0600-\u06ff]))"
     name = rf"{upper_initial}{_NAME_WORD}(?:\s+(?:{_CONNECTOR}\s+)?{upper_initial}{_NAME_WORD}){{0,3}}"
-    return re.compile(rf"(?<!\w)({prepositions})\s+(?:l['’])?({name})")
+    # "en la ciudad de Santiago", "dans la ville de Lyon", "в городе Казани": the word for a city before its name
+    city_word = r"(?:(?:la\s+)?(?:ciudad|capital|ville|cidade)\s+(?:de\s+|d['’])|городе?\s+)?"
+    return re.compile(rf"(?<!\w)({prepositions})\s+{city_word}(?:l['’])?({name})")
 
 
 def _find_unspaced_place(head: str) -> Place | None:
@@ -307,6 +345,19 @@ _HOST_IS_SUBJECT = re.compile(
     r"|recibió|recibe\b|принял|принимает|会见|會見|接见|接見|استقبل"
 )
 _HOST_IS_OBJECT = re.compile(r"\b(?:called on|calls on|paid (?:a )?(?:courtesy )?call on|paid a visit to)\b")
+
+
+# A sentence that says where the meeting took place, wherever it stands: "The meeting was held in ...", "La cita
+# se llevó a cabo en la ciudad de Santiago", "которая прошла в финском Рованиеми", "L'entretien a eu lieu à ...";
+# and a visitor's arrival ("Тот прибыл в Астану"), which the lead paragraph tells of the meeting's place.
+HELD_IN = re.compile(
+    r"(?i:\b(?:meeting|talks|visit|discussions?|conversation|summit)\s+(?:was|were)\s+held\s+(?=in\b)"
+    r"|\btook\s+place\s+(?=in\b)|\barrived\s+(?=in\b)"
+    r"|\bse\s+(?:llevó\s+a\s+cabo|realizó|celebró|desarrolló)\s+(?=en\b)|\btuvo\s+lugar\s+(?=en\b)"
+    r"|\bllegó\s+(?=a\b)"
+    r"|\b(?:a\s+eu\s+lieu|s'est\s+(?:tenue?|déroulée?))\s+(?=à\b)|\best\s+arrivée?\s+(?=à\b)"
+    r"|(?<!\w)(?:прошл[аио]|состоял(?:ась|ись|ся)|прибыл[аи]?)\s+(?=во?\b))"
+)
 
 
 def is_remote_meeting(text: str) -> bool:

@@ -12,7 +12,7 @@ from functools import lru_cache
 from .dates import MONTHS, WEEKDAYS
 from .gazetteer import load_gazetteer
 from .offices import find_person, find_persons_by_family_name
-from .romanise import is_cyrillic, russian_name_nominative, russian_name_word
+from .romanise import is_cyrillic, russian_name_nominative, russian_name_word, russian_person_noun
 
 # Words that make up office titles (lower case). Some also occur in organisation names, which is fine: a title
 # may name its organisation ("Director of the Office of the Foreign Affairs Commission").
@@ -29,19 +29,24 @@ TITLE_WORDS = {
     # French
     "président", "présidente", "ministre", "chef", "ambassadeur", "ambassadrice", "secrétaire", "général",
     "conseiller", "homologue", "dirigeant", "vice-président", "d'état", "étrangères", "affaires",
-    "extérieures", "chinois", "chinoise",
+    "extérieures", "chinois", "chinoise", "affaire",
     # Russian
     "президент", "премьер-министр", "министр", "председатель", "посол", "глава", "генеральный", "секретарь",
     "лидер", "канцлер", "президента", "министра", "председателя", "посла", "главы", "президентом", "министром",
     "председателем", "послом", "канцлером", "канцлера", "главой", "коллегой", "коллега", "премьер-министром",
     "премьер-министра", "генсек", "генсеком", "заместитель", "заместителем", "заместителя", "замминистра",
     "госсекретарь", "госсекретарем", "госсекретарём", "госсекретаря", "спикер", "лидером", "лидера", "королём",
-    "король", "эмир", "принц", "президенту", "министру", "послу", "главе",
+    "король", "эмир", "принц", "президенту", "министру", "послу", "главе", "помощник", "помощника",
+    "помощником", "советник", "советника", "советником",
+    # the rest of a minister's title, between "министр(ом)" and the country: "министром иностранных дел Венгрии"
+    "иностранных", "дел", "внешнеполитического", "ведомства", "обороны", "финансов", "экономики",
     # Spanish and Portuguese
     "presidente", "presidenta", "ministro", "ministra", "canciller", "secretario", "secretaria", "jefe", "jefa",
     "consejero", "consejera", "embajador", "embajadora", "vicepresidente", "vicepresidenta", "mandatario",
     "mandataria", "primer", "primeira", "primeiro", "titular", "homólogo", "homóloga", "directora",
     "rey", "reina", "príncipe", "gobernador", "portavoz", "chanceler", "embaixador", "diretor",
+    "subsecretario", "subsecretaria", "vicecanciller", "viceministro", "viceministra", "sous-secrétaire",
+    "vice-ministre",
     "exteriores", "relaciones", "estado", "asuntos", "negocios", "estrangeiros", "relações", "cancilleres",
     "colega", "colegas", "presidentes", "jefes", "ministros", "líder", "líderes", "collègue", "homologues",
     "dirigeants", "présidents", "ministres",
@@ -70,6 +75,13 @@ TITLE_HEADS = TITLE_WORDS - {
     "étrangères",
     "d'état",
     "генеральный",
+    "иностранных",
+    "дел",
+    "внешнеполитического",
+    "ведомства",
+    "обороны",
+    "финансов",
+    "экономики",
     "exteriores",
     "relaciones",
     "estado",
@@ -106,6 +118,9 @@ HONORIFICS = {
     "doña",
     "господин",
     "госпожа",
+    "honorable",  # "the Honorable Antony Blinken", as some ministries style a foreign minister
+    "honourable",
+    "hon",
     # Ranks written before a name ("Gen. (ret.) L.B. Moerdani", "Professor Dr Adrianus Mooy")
     "gen",
     "prof",
@@ -132,6 +147,7 @@ ORG_WORDS = {
     "north", "south", "cold", "war", "day", "year", "anniversary", "program", "programme", "plan", "project",
     "ccp", "cpc", "web", "editor", "photo", "source", "video", "readout", "readouts", "meeting", "talks",
     "welcome", "official", "update", "updated", "http", "https", "www", "policy", "affairs", "majesty", "highness",
+    "royal",
     "chiefs", "refugees", "governments", "staff", "home", "law", "commerce", "justice", "health", "education",
     "industry", "energy", "culture", "agriculture", "labour", "labor", "transport", "environment", "tourism",
     # Verbs of title-case headlines ("Modi, Biden Discuss Key Issues")
@@ -145,6 +161,8 @@ ORG_WORDS = {
     "cultura", "economía", "hacienda", "defensa", "educación", "salud", "justicia", "comercio", "energía",
     "turismo", "trabajo", "agricultura", "économie", "défense", "santé", "intérieur", "armées", "finanzas",
     "saúde", "defesa", "fazenda", "educação",
+    # institutions inside a title: "ministre ... de la Communauté nationale", "de la Federación de Rusia"
+    "communauté", "coopération", "fédération", "federación", "comunidad", "cooperación", "federação",
 }  # fmt: skip
 # A ministry's portfolio, which a title names right before the holder's name ("Minister for Immigration and Ethnic
 # Affairs, Mr Ian Macphee", "Minister of Health and Medical Services Dr ..."): never a person's name.
@@ -179,9 +197,12 @@ _CALENDAR = set(MONTHS) | set(WEEKDAYS)
 _CONNECTORS = {
     "of", "the", "and", "for", "on", "de", "du", "des", "la", "le", "l'", "d'", "del", "y", "e", "do", "da", "в",
 }  # fmt: skip
+_RUSSIAN_PLACE_PREPOSITIONS = {"в", "во"}
+# "President of the Republic of Tatarstan Rustam Minnikhanov": the word before "of" that makes what follows a place.
+_POLITIES = {"Republic", "Kingdom", "Emirate", "Principality", "Sultanate", "Federation", "Region", "Province"}
 _ARTICLES = {"the", "le", "la", "les", "el", "los", "las", "o", "a"}
 _OF_WORDS = {"of", "de", "du", "des", "del", "do", "da"}
-_TOKEN = re.compile(r"[^\W\d_](?:[\w'’\-]|\.(?=[^\W\d_]\.?))*\.?|\d[\w.]*|[,;:()“”\"«»—–]")
+_TOKEN = re.compile(r"[^\W\d_](?:[\w'’\-]|\.(?=[^\W\d_]\.?))*\.?|\d[\w.]*|[,;:()“”\"«»—–/]")
 _MAX_NAME_TOKENS = 5
 _MAX_TITLE_TOKENS = 16
 
@@ -351,9 +372,18 @@ def _name_run(tokens: list[Token], i: int, blocked: set[int]) -> int:
     """End index (exclusive) of the name starting at token i, or i when no name starts there."""
     if i in blocked:
         return i
+    if i > 0 and tokens[i - 1].word.lower() in _RUSSIAN_PLACE_PREPOSITIONS and is_cyrillic(tokens[i].word):
+        return i  # "с послом России в Астане": after "в" comes a place, never a person
+    if _place_of_an_office(tokens, i):
+        return i  # "the Prince of Wales", "the Governor of Victoria": the place of the office, not its holder
     # Initials written together open a name: "L.B. Moerdani".
     initials = _INITIALS.fullmatch(tokens[i].text) and i + 1 < len(tokens) and is_name_token(tokens[i + 1])
-    if not (is_name_token(tokens[i]) or initials):
+    if not (
+        is_name_token(tokens[i])
+        or initials
+        or _first_name_that_is_a_word(tokens, i)
+        or _family_name_in_capitals(tokens, i)
+    ):
         return i
     j = i + 1 if initials else i
     while j < len(tokens) and j - i < _MAX_NAME_TOKENS:
@@ -367,6 +397,7 @@ def _name_run(tokens: list[Token], i: int, blocked: set[int]) -> int:
         one_letter = j > i and _cyrillic_letter(token)
         if (
             is_name_token(token)
+            or (j == i and (_first_name_that_is_a_word(tokens, j) or _family_name_in_capitals(tokens, j)))
             or one_letter
             or (j > i and (_is_initial(token) or particle or _bare_initial(tokens, j)))
         ):
@@ -379,6 +410,71 @@ def _name_run(tokens: list[Token], i: int, blocked: set[int]) -> int:
     while j > i + 1 and _is_initial(tokens[j - 1]) and not _cyrillic_letter(tokens[j - 1]):
         j -= 1
     return j
+
+
+def _with_calendar_surname(tokens: list[Token], i: int, j: int) -> int:
+    """A surname that is also a month or a day ("Theresa May"), taken when the office-holders table knows the name
+    it ends."""
+    if (
+        j < len(tokens)
+        and tokens[j].word.lower().rstrip(".") in _CALENDAR
+        and tokens[j].word[:1].isupper()
+        and tokens[j].start - tokens[j - 1].end == 1
+        and find_person(" ".join(t.word for t in tokens[i : j + 1]).rstrip(".")) is not None
+    ):
+        return j + 1
+    return j
+
+
+def _place_of_an_office(tokens: list[Token], i: int) -> bool:
+    """Token i follows "Title of" or "Republic of": the place the office is of ("President of the Republic of
+    Tatarstan", "the Prince of Wales"), not a person."""
+    return (
+        i > 1 and tokens[i - 1].word == "of" and (is_title_word(tokens[i - 2].word) or tokens[i - 2].word in _POLITIES)
+    )
+
+
+def _first_name_that_is_a_word(tokens: list[Token], i: int) -> bool:
+    """A capitalised Russian word inside a sentence that the dictionary knows as a noun for a person, right before
+    a name word: a foreign first name ("с министром Турции Хаканом Фиданом")."""
+    token = tokens[i]
+    return (
+        0 < i < len(tokens) - 1
+        and token.word[:1].isupper()
+        and not tokens[i - 1].final_stop
+        and tokens[i - 1].word not in {":", "«", '"', "“"}
+        and tokens[i + 1].start - token.end == 1
+        and russian_person_noun(token.word)
+        and is_name_token(tokens[i + 1])
+    )
+
+
+def _family_name_in_capitals(tokens: list[Token], i: int) -> bool:
+    """A family name written first and in capitals, as some foreign ministries write names ("Ms. KAMIKAWA Yoko"):
+    after an honorific, right before a given name in ordinary case."""
+    token = tokens[i]
+    return (
+        0 < i < len(tokens) - 1
+        and is_honorific(tokens[i - 1])
+        and token.word.isalpha()
+        and token.word.isupper()
+        and len(token.word) >= 2
+        and tokens[i + 1].start - token.end == 1
+        and not tokens[i + 1].word.isupper()
+        and is_name_token(tokens[i + 1])
+    )
+
+
+def _in_usual_order(words: list[str]) -> list[str]:
+    """A name whose family name is written first in capitals, in the order the office-holders table has it when
+    it knows the person ("KAMIKAWA Yoko" -> "Yoko Kamikawa"), else in ordinary case as written."""
+    if len(words) < 2 or not (words[0].isalpha() and words[0].isupper()):
+        return words
+    written = [words[0].title(), *words[1:]]
+    reversed_order = [*words[1:], words[0].title()]
+    if find_person(" ".join(written)) is None and find_person(" ".join(reversed_order)) is not None:
+        return reversed_order
+    return written
 
 
 def _name_follows_particles(tokens: list[Token], j: int) -> bool:
@@ -418,7 +514,7 @@ def _walk_back_title(
             # "the" opens a new noun phrase unless it follows "of" or "for": "and the President of the Council",
             # "the Federal Minister for the Interior"
             break
-        elif is_name_token(token) and not _names_institution(tokens, k):
+        elif is_name_token(token) and not _names_institution(tokens, k) and not _place_of_an_office(tokens, k - 1):
             break  # another person's name: "President Hu Jintao and President Vladimir Putin"
         elif (
             k >= 2
@@ -426,6 +522,7 @@ def _walk_back_title(
             and token.word.islower()
             and tokens[k - 2].word.lower() in TITLE_WORDS
             and lower not in STOP_WORDS
+            and not _english_verb(lower)
         ) or _noun_of_a_title(tokens, k):
             k -= 1  # an adjective after its title: "le président français", "su colega brasileño"
         elif lower in _CONNECTORS or (token.word[:1].isupper() and token.word[:1].isalpha()):
@@ -433,6 +530,14 @@ def _walk_back_title(
         else:
             break
     return start
+
+
+_ENGLISH_VERBS = {"met", "meets", "meet", "held", "holds", "said", "says", "told", "spoke", "speaks", "thanked"}
+
+
+def _english_verb(word: str) -> bool:
+    """ "The Prime Minister met UN Secretary-General X": the verb after a title is no adjective of it."""
+    return word in _ENGLISH_VERBS or (word.isascii() and word.endswith("ed") and len(word) > 4)
 
 
 def _country_word(gazetteer, word: str, found_in_text: bool) -> bool:
@@ -533,6 +638,7 @@ def find_person_mentions(text: str) -> list[PersonMention]:
         if j == i:
             i += 1
             continue
+        j = _with_calendar_surname(tokens, i, j)
         if _names_institution(tokens, j) or (
             i >= 3 and i - 1 in demonyms and tokens[i - 2].word.lower() == "the" and tokens[i - 3].word == "of"
         ):
@@ -570,7 +676,7 @@ def find_person_mentions(text: str) -> list[PersonMention]:
                 )[0]
         name_tokens = tokens[i:j]
         words = [t.word.rstrip(".") if _cyrillic_letter(t) else t.word for t in name_tokens]
-        name = _nominative(words)
+        name = _nominative(_in_usual_order(words))
         title, country = _clean_title(title_text) if has_title_word else ("", None)
         if appositive_title and not title:
             title, country = _clean_title(appositive_title)

@@ -13,6 +13,7 @@ from datetime import date
 from .arabic import find_arabic_mentions, is_arabic
 from .chinese import HanMention, find_han_mentions, looks_chinese, mentions_meeting
 from .cities import load_cities
+from .dates import ENGLISH_MONTHS, MONTHS
 from .gazetteer import load_gazetteer
 from .known_people import country_code, country_name, lookup, office_holders_named_by_title, with_known_name
 from .location import find_meeting_place
@@ -311,7 +312,9 @@ def _latin_and_cyrillic_participants(
 _BEFORE_MEETING_VERB = re.compile(
     r"^\s+(?:(?:on|this)\s+\w+\s+|today\s+|\w+day\s+)?(?:has\s+|have\s+)?(?:met|meets|held talks|holds talks"
     r"|received|receives|hosted|hosts|held a meeting|had a meeting|a rencontré|reçoit|встретился|провёл переговоры"
-    r"|провел переговоры|принял|se reunió|recibió|conversó|sostuvo|se reuniu|recebeu|conversou)\b"
+    r"|провел переговоры|принял|se reunió|recibió|conversó|sostuvo|se reuniu|recebeu|conversou"
+    r"|s'est entretenue?|a reçu|a eu un entretien|se entrevistó|dialogó|встретилась|провела переговоры"
+    r"|(?:провел|провёл|провела) телефонный разговор|побеседовал|побеседовала)(?!\w)"
 )
 
 
@@ -325,7 +328,9 @@ _HAN_MET = re.compile(r"会见|會見|会晤|會晤")
 _MET_TOGETHER = re.compile(
     r"(?<!\w)(?:met each other|held talks|sostuvieron (?:\w+ ){0,3}(?:una |un )?(?:reunión|encuentro|conversación)"
     r"|se reunieron|conversaron|se sont (?:rencontrés|entretenus)|ont eu (?:un entretien|une rencontre)"
-    r"|встретились|провели переговоры|se reuniram)(?!\w)"
+    r"|встретились|провели переговоры|se reuniram"
+    # two people named together before a verb of talking together: "X et Y ont échangé", "X и Y обсудили"
+    r"|ont (?:échangé|discuté|évoqué)|s'entretiennent|обсудили|discutieron|dialogaron|intercambiaron)(?!\w)"
 )
 
 
@@ -396,8 +401,30 @@ _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
 
 
 def _another_day(sentence: str, day: date | None) -> bool:
-    """The sentence names a weekday other than the meeting's."""
-    return day is not None and any(w != _WEEKDAYS[day.weekday()] for w in _WEEKDAY.findall(sentence))
+    """The sentence names a weekday or a month other than the meeting's ("Jacob Lew, who visited Beijing in
+    March")."""
+    if day is None:
+        return False
+    if any(w != _WEEKDAYS[day.weekday()] for w in _WEEKDAY.findall(sentence)):
+        return True
+    for match in _MONTH_WORD.finditer(sentence):
+        word = match.group()
+        if word[:1].isupper() and re.search(r"[A-Z][\w'’\-]*\s+$", sentence[: match.start()]):
+            continue  # "Theresa May": a name's word after another capitalised one, not a month
+        if MONTHS[word.lower()] != day.month:
+            return True
+    return False
+
+
+# Months written in full: English ones capitalised ("in March", not "march" or "may"), the other languages' in
+# lower case ("en marzo", "в марте" is declined and left out); abbreviations ("mar", "set", "out") are words too.
+_ENGLISH_MONTH_NAMES = [w.capitalize() for w in ENGLISH_MONTHS if len(w) > 4 or w in ("may", "june", "july")]
+_OTHER_MONTH_NAMES = [w for w in MONTHS if w not in ENGLISH_MONTHS and len(w) >= 5 and w.isalpha()]
+_MONTH_WORD = re.compile(
+    r"(?<![\w'’])(?:"
+    + "|".join(map(re.escape, sorted([*_ENGLISH_MONTH_NAMES, *_OTHER_MONTH_NAMES], key=len, reverse=True)))
+    + r")(?![\w'’])"
+)
 
 
 _POSSESSIVE_MEETING = re.compile(r"(?:[Ii]n|[Aa]t|[Dd]uring) (?:his|her|their|my|our) ")
@@ -511,7 +538,7 @@ def _han_participants(lead_sentence: str, title: str, body: list[str]) -> list[P
         ParsedParticipant(
             romanise(m.name, chinese_person=looks_chinese(m.name)),
             m.title,
-            "China" if m.chinese_office else m.organisation,
+            "China" if m.chinese_office else (m.organisation or m.country),
             aliases=(m.name,),
         )
         for m in found.values()

@@ -29,6 +29,7 @@ from .header import choose_headline, clean_title, split_header
 from .language import detect_language
 from .lead import find_lead, is_body_paragraph, is_unterminated_lead
 from .location import (
+    HELD_IN,
     english_place_name,
     find_meeting_place,
     find_place_in_language,
@@ -391,6 +392,8 @@ def _location(
         found = _place_in(text, language) if text else None
         if found and found.city:
             place = found
+    if not (place and place.city):
+        place = _place_said_held(lead_body, following, language) or place
     if place and place.city:
         return (place.city if not place.note else f"{place.city} ({place.note})"), False
     if place and place.country and filed:
@@ -408,6 +411,22 @@ def _location(
         if capital:
             return capital, True
     return None, False
+
+
+_RUSSIAN_ADJECTIVE_AFTER_V = re.compile(r"^(во?)\s+[а-яё]+(?:ом|ой|ем|ей)\s+(?=[А-ЯЁ])")
+
+
+def _place_said_held(lead_body: str, following: list[str], language: str):
+    """The city of a sentence of the lead or the next paragraphs that says where the meeting took place."""
+    for paragraph in [lead_body, *following]:
+        for sentence in split_sentences(paragraph[:LEAD_CHARS]):
+            held = HELD_IN.search(sentence)
+            # "прошла в финском Рованиеми": the adjective of the country between the preposition and the city
+            rest = _RUSSIAN_ADJECTIVE_AFTER_V.sub(r"\1 ", sentence[held.end() :]) if held else ""
+            found = _place_in(rest, language) if held else None
+            if found and found.city:
+                return found
+    return None
 
 
 def _guessed(capital: str | None, country: str) -> tuple[str, bool]:

@@ -59,6 +59,29 @@ def russian_name_word(word: str) -> bool | None:
     return None
 
 
+@lru_cache(maxsize=WORD_CACHE)
+def russian_person_noun(word: str) -> bool:
+    """A word the dictionary knows as a noun for a person and not as a place ("Хакан", a khagan): written with a
+    capital inside a sentence, right before a name, it is a foreign first name that happens to be a word."""
+    if not is_cyrillic(word):
+        return False
+    parses = _morph().parse(word)
+    return any(p.tag.POS == "NOUN" and "anim" in p.tag for p in parses) and not any(
+        {"Geox", "Orgn"} & set(p.tag.grammemes) for p in parses
+    )
+
+
+@lru_cache(maxsize=WORD_CACHE)
+def russian_oblique_name(word: str) -> bool:
+    """A Russian name word in the instrumental ("Байденом", "Токаевым", "Макеем"): the person it names is an
+    object ("с коллегой Джо Байденом"), not the subject of the verb that follows. Only this case is read from
+    the ending; the dictionary's guesses at foreign names' cases are not reliable enough for the others."""
+    if not is_cyrillic(word) or not word.isalpha() or len(word) < 5 or not word.endswith(("ом", "ым", "ем")):
+        return False
+    named, _ = _name_parses(word)
+    return not any(p.tag.case == "nomn" for p in named)
+
+
 _LAST_WORD = re.compile(r"([а-яё]+)\s*$")
 
 

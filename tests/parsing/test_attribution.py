@@ -1,6 +1,7 @@
 from datetime import date
 
 from readouts.parsing.attribution import attribute_paragraphs
+from readouts.parsing.participants import extract_participants
 from readouts.parsing.types import Kind, ParsedParticipant
 
 SERIKOV = ParsedParticipant("Aidos Serikov", "President", "Kazakhstan")
@@ -442,3 +443,53 @@ def test_being_seen_as_something_describes_and_says_nothing():
             "He is widely seen as a pragmatic negotiator.",
         ]
     ) == [None, "Wang Lixin", None]
+
+
+def test_a_call_held_is_the_meeting_and_beginning_by_saying_is_a_statement():
+    people = [
+        ParsedParticipant("Anna Kerr", "Prime Minister", "United Kingdom"),
+        ParsedParticipant("Tomas Varga", "President", "Hungary"),
+    ]
+    assert labels(
+        [
+            "The Prime Minister held a telephone call with President Tomas Varga this evening.",
+            "The Prime Minister began by congratulating the President on his re-election.",
+        ],
+        people,
+    ) == [None, "Anna Kerr"]
+
+
+def test_a_french_title_s_country_adjective_after_its_head_names_the_speaker():
+    people = [
+        ParsedParticipant("Claire Martin", "ministre des Affaires étrangères", "France"),
+        ParsedParticipant("Greta Vogel", "ministre des Affaires étrangères", "Germany"),
+    ]
+    assert labels(["La ministre allemande des Affaires étrangères a félicité son homologue."], people) == [
+        "Greta Vogel"
+    ]
+
+
+def test_a_russian_name_in_the_instrumental_is_no_subject():
+    people = [
+        ParsedParticipant("Igor Semyonov", "President", "Russia", aliases=("Игорь Семёнов",)),
+        ParsedParticipant("John Baker", "President", "United States", aliases=("Джон Бейкер",)),
+    ]
+    assert labels(
+        [
+            "Переговоры президента России Игоря Семёнова с американским коллегой Джоном Бейкером "
+            "носили деловой характер."
+        ],
+        people,
+    ) == [None]
+
+
+def test_written_words_and_an_untitled_french_subject_of_a_call():
+    found = extract_participants("Jean Dupont s'est entretenu par téléphone avec le président américain Tom Hill.")
+    assert [p.name for p in found] == ["Jean Dupont", "Tom Hill"]
+    people = [
+        ParsedParticipant("Jean Dupont", "", "France"),
+        ParsedParticipant("Tom Hill", "président", "United States"),
+    ]
+    assert labels(['"Nous avons échangé sur la guerre", a écrit Jean Dupont sur le réseau social X.'], people) == [
+        "Jean Dupont"
+    ]

@@ -15,6 +15,8 @@ from readouts.parsing.dateline import parse_closing_dateline, parse_dateline, pa
         ("MOSCOW (AP) — The talks", "Moscow", None, "AP"),
         ("МОСКВА, 14 апреля. /ТАСС/. Президент", "Москва", (4, 14), "ТАСС"),
         ("Москва, 16 февраля. Министр иностранных дел", "Москва", (2, 16), None),
+        ("Москва. 17 октября. INTERFAX.RU - Глава МИД", "Москва", (10, 17), "INTERFAX.RU"),
+        ("24 сентября, Минск /Корр. БЕЛТА/. Глава МИД", "Минск", (9, 24), "Корр. БЕЛТА"),
         ("ISLAMABAD : Chinese State Councilor", "Islamabad", None, None),
         ("ISLAMABAD: The Foreign Minister", "Islamabad", None, None),
         ("PARÍS (AFP) - El presidente", "París", None, "AFP"),
@@ -68,3 +70,8 @@ def test_closing_datelines():
     assert parse_closing_dateline("CANBERRA, 24th February, 1966.").city == "Canberra"
     assert parse_closing_dateline("CANBEIRRA, 24th February, 1966.") is None  # not a known place
     assert parse_closing_dateline("The talks ended on 6 April 1968.") is None
+
+
+def test_latin_american_full_stop_and_dash_datelines():
+    assert parse_dateline("Santo Domingo.-  El presidente recibió").city == "Santo Domingo"
+    assert parse_dateline("Bogota, Colombia.– El presidente dominicano").city == "Bogota"

@@ -131,6 +131,8 @@ def test_same_day_words():
 def test_chinese_day_without_month():
     assert day_of_month_only("王毅当地时间16日在慕尼黑会见") == 16
     assert day_of_month_only("2019年2月16日") is None
+    # a dateline's month and day before a later day alone: the day alone is not read (and nothing breaks)
+    assert day_of_month_only("新华社某地4月6日电 当地时间6日,两国外长举行会谈") is None
 
 
 def test_dateline_day_with_year_of_publication():
@@ -223,3 +225,13 @@ def test_the_first_of_a_relative_day_and_a_weekday_counts():
 def test_impossible_date_is_reported():
     result = resolve_meeting_date(DateEvidence(published=date(2023, 2, 1), dateline=md(2, 30), today=TODAY))
     assert result.start is None and result.warnings
+
+
+def test_a_date_in_figures_with_full_stops_is_day_month_year():
+    assert [(m.year, m.month, m.day) for m in find_dates("Опубликовано 16.07.2021 в 12:00")] == [(2021, 7, 16)]
+    assert find_dates("version 1.2.2021.5 and 33.13.2020") == []
+
+
+def test_ce_jour_is_the_day_of_writing_but_not_ce_jour_la():
+    assert mentions_same_day("s'est entretenu au téléphone ce jour avec le président")
+    assert not mentions_same_day("ce jour-là, il avait rencontré le président")

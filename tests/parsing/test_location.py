@@ -147,3 +147,30 @@ def test_host_country(sentence, host):
 )
 def test_is_remote_meeting(text, remote):
     assert is_remote_meeting(text) is remote
+
+
+def test_the_word_for_a_city_before_its_name_and_a_russian_name_the_dictionary_misreads():
+    assert find_place_in_language("La cita fue en la ciudad de Santiago el martes.", "es").city == "Santiago"
+    assert find_place_in_language("Министр прибыл в Астану с визитом.", "ru").city == "Astana"
+
+
+def test_a_visitor_s_place_and_the_dots_of_an_abbreviation():
+    assert find_meeting_place("The minister, who was visiting Washington D.C., held a meeting.").city == (
+        "Washington D.C."
+    )
+    assert find_meeting_place("They met in Geneva. Then they left.").city == "Geneva"
+
+
+def test_an_event_named_after_its_city_in_another_language():
+    assert find_place_in_language("Ils se sont vus lors de la conférence de Munich sur la sécurité.", "fr").city == (
+        "Munich"
+    )
+
+
+def test_the_building_that_speaks_for_its_government_is_no_place():
+    assert find_place_in_language("В Кремле заявили, что переговоры прошли хорошо.", "ru") is None
+    assert find_place_in_language("Переговоры прошли в Кремле.", "ru").city == "Moscow"
+
+
+def test_the_akorda_in_russian():
+    assert find_place_in_language("В Акорде начались переговоры президентов.", "ru").city == "Astana"

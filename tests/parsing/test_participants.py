@@ -2,6 +2,7 @@ import datetime
 
 import pytest
 
+from readouts.parsing.chinese import find_han_mentions
 from readouts.parsing.names import find_person_mentions
 from readouts.parsing.participants import extract_participants, same_person
 
@@ -499,3 +500,114 @@ def test_a_lead_that_names_someone_is_not_read_as_a_meeting_of_leaders_named_by_
     ]
     found = [p.name for p in extract_participants(lead, body=body, language="en", day=datetime.date(2024, 4, 3))]
     assert {"Aidos Serikov", "Fumio Kishida"} <= set(found)
+
+
+def test_a_bare_chinese_title_followed_by_a_common_word_gives_no_name():
+    text = "外长会期间,他说我同总统先生保持联系,感谢总统达成的共识。董事长默多克出席。"
+    assert [m.name for m in find_han_mentions(text)] == ["默多克"]
+
+
+def test_a_russian_minister_s_title_runs_through_the_ministry_and_country_to_the_name():
+    found = {
+        m.name: (m.title, m.country)
+        for m in find_person_mentions(
+            "Министр иностранных дел России Игорь Семёнов встретился с министром иностранных дел Турции "
+            "Хаканом Демиром."
+        )
+    }
+    assert found["Игорь Семёнов"] == ("Министр иностранных дел", "Russia")
+    # "Хакан" is also a common noun; capitalised inside the sentence before a surname it is a first name
+    assert found["Хакан Демир"] == ("министром иностранных дел", "Türkiye")
+
+
+def test_after_the_russian_preposition_v_comes_a_place_not_a_person():
+    names = [m.name for m in find_person_mentions("Министр встретился с послом Чехии в Лиссабоне Яном Новаком.")]
+    assert names == ["Ян Новак"]
+
+
+def test_a_family_name_first_in_capitals_after_an_honorific():
+    found = find_person_mentions("Ms. TANAKA Emiko, Minister for Foreign Affairs of Japan, held a meeting.")
+    assert [(m.name, m.title) for m in found] == [("Tanaka Emiko", "Minister for Foreign Affairs")]
+    # the office-holders table knows the person in the usual order
+    found = find_person_mentions("Ms. KAMIKAWA Yoko, Minister for Foreign Affairs of Japan, held a meeting.")
+    assert found[0].name == "Yoko Kamikawa"
+
+
+def test_honorable_is_an_honorific_not_a_name():
+    found = find_person_mentions("She met the Honorable Jane Miller, Secretary of State.")
+    assert [m.name for m in found] == ["Jane Miller"]
+
+
+def test_an_institution_inside_a_long_title_is_no_name():
+    found = find_person_mentions(
+        "Le ministre des Affaires étrangères et de la Communauté nationale à l'étranger, Karim Benali, est arrivé."
+    )
+    assert [m.name for m in found] == ["Karim Benali"]
+    found = find_person_mentions("el Ministro de Relaciones Exteriores de la Federación de Rusia Iván Petrov")
+    assert [(m.name, m.country) for m in found] == [("Iván Petrov", "Russia")]
+
+
+def test_names_joined_by_a_slash_are_two_people():
+    found = find_person_mentions("Premier entretien Dupont/Moreau cette année")
+    assert [m.name for m in found] == ["Dupont", "Moreau"]
+
+
+def test_two_people_named_together_before_a_verb_of_talking_together():
+    found = extract_participants(
+        "Les ministres se sont parlé.",
+        body=["Lors d'un entretien téléphonique, Jean Dupont et Hans Weber ont échangé leurs points de vue."],
+    )
+    assert [p.name for p in found] == ["Jean Dupont", "Hans Weber"]
+
+
+def test_a_royal_style_and_the_place_of_an_office_are_no_names():
+    found = find_person_mentions("Mr Smith recounted his meeting with His Royal Highness the Prince of Wales.")
+    assert [m.name for m in found] == ["Smith"]
+
+
+def test_a_spanish_under_secretary_s_title_before_a_comma():
+    found = find_person_mentions("Se reunió con el subsecretario de Estado de Estados Unidos, Carlos Ruiz.")
+    assert [(m.name, m.country) for m in found] == [("Carlos Ruiz", "United States")]
+
+
+def test_spanish_demonyms_give_the_country():
+    found = find_person_mentions("El presidente dominicano, Luis Pérez, recibió a su homólogo chileno, Juan Soto.")
+    assert [(m.name, m.country) for m in found] == [("Luis Pérez", "Dominican Republic"), ("Juan Soto", "Chile")]
+
+
+def test_a_chinese_text_s_foreign_name_in_parts_and_the_country_before_the_title():
+    mentions = find_han_mentions("中国外交部长李明在北京与来访的新西兰外长温斯顿·彼得斯举行会谈。南非外长西苏鲁出席。")
+    found = {m.name: m.country for m in mentions if not m.chinese_office}
+    assert found == {"温斯顿·彼得斯": "New Zealand", "西苏鲁": "South Africa"}
+
+
+def test_the_place_after_republic_of_belongs_to_the_title():
+    found = find_person_mentions("He met President of the Republic of Bashkortostan Ivan Orlov in the capital.")
+    assert [(m.name, m.title) for m in found] == [("Ivan Orlov", "President of the Republic of Bashkortostan")]
+
+
+def test_a_verb_after_a_title_is_no_adjective_of_it():
+    found = find_person_mentions("The Prime Minister met UN Secretary-General Ana Ruiz today.")
+    assert [(m.name, m.title) for m in found] == [("Ana Ruiz", "Secretary-General")]
+
+
+def test_a_surname_that_is_a_month_when_the_table_knows_the_name():
+    found = find_person_mentions("He met with H.E. Ms. Theresa May, Prime Minister of the United Kingdom.")
+    assert [m.name for m in found] == ["Theresa May"]
+    assert [m.name for m in find_person_mentions("Anna Berg May 5 arrived.")] == ["Anna Berg"]
+
+
+def test_a_russian_assistant_s_title():
+    found = find_person_mentions("Глава государства принял помощника Президента Узбекистана Ольгу Каримову.")
+    assert [(m.title, m.country) for m in found] == [("помощника Президента", "Uzbekistan")]
+
+
+def test_a_separate_meeting_in_another_month_was_another_day_s():
+    lead = "President Li Ming on Saturday met with visiting Secretary of State Tom Hill."
+    body = [
+        "Hill is the second minister Li has met this year, following Treasury Secretary Ann Cole, "
+        "who met Li in March.",
+        "Li also met Prime Minister Theresa May in the afternoon.",
+    ]
+    found = [p.name for p in extract_participants(lead, body=body, day=datetime.date(2013, 4, 13))]
+    assert "Ann Cole" not in found and "Theresa May" in found

@@ -121,3 +121,16 @@ def test_a_heading_taken_for_the_lead_leaves_the_place_to_the_next_paragraph():
 def test_a_call_has_no_place_not_even_its_dateline():
     text = "LISBON, May 4 (Agency) -- Foreign Minister Ana Costa held a telephone call with Jan Novak.\n\nThey spoke."
     assert parse_readout(text).location is None
+
+
+def test_a_later_sentence_that_says_where_the_meeting_took_place_gives_the_city():
+    text = (
+        "El canciller Pedro Rojas sostuvo una reunión con el ministro de Relaciones Exteriores de Chile, Juan Soto. "
+        "La cita se llevó a cabo en la ciudad de Valparaíso el martes.\n\nAmbos conversaron sobre comercio."
+    )
+    assert parse_readout(text).location == "Valparaíso"
+    ru = (
+        "Глава МИД России Игорь Семёнов провел переговоры с коллегой из Финляндии Юхой Виртаненом.\n\n"
+        "Беседа, которая прошла в финском Рованиеми, продлилась час."
+    )
+    assert parse_readout(ru).location == "Rovaniemi"
