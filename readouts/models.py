@@ -204,7 +204,19 @@ class Person(models.Model):
         return reverse("readouts:person_detail", args=[self.slug])
 
 
-class CountryPair(models.Model):
+class MaterializedView(models.Model):
+    """A model over one of the archive's materialised views (derived data), with the refresh every writer's
+    refresh_derived() comes to."""
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def refresh(cls):
+        refresh_materialized_view(cls._meta.db_table)
+
+
+class CountryPair(MaterializedView):
     """How many meetings had participants from both countries, in both directions (KZ–CN and CN–KZ): the counts
     of the country pages' counterparts.
 
@@ -229,12 +241,8 @@ class CountryPair(models.Model):
     def __str__(self):
         return f"{self.country_id}–{self.counterpart_id}: {self.meetings}"
 
-    @classmethod
-    def refresh(cls):
-        refresh_materialized_view(cls._meta.db_table)
 
-
-class CountryPairMeeting(models.Model):
+class CountryPairMeeting(MaterializedView):
     """Each meeting that had participants from two countries, once per pair, direction and year of its readouts'
     dates: the country pages' network within a range of years (readouts.networks), which counts a pair's meetings
     of those years from the rows of one country and never reads the readouts.
@@ -258,12 +266,8 @@ class CountryPairMeeting(models.Model):
     def __str__(self):
         return f"{self.country_id}–{self.counterpart_id} in {self.year}: meeting {self.meeting_key}"
 
-    @classmethod
-    def refresh(cls):
-        refresh_materialized_view(cls._meta.db_table)
 
-
-class PersonPair(models.Model):
+class PersonPair(MaterializedView):
     """How many meetings two people attended together, in both directions: the person pages' "met most often".
 
     A materialised view (migration 0008), refreshed with CountryPair by ``refresh_meeting_counts()``: counting
@@ -287,12 +291,8 @@ class PersonPair(models.Model):
     def __str__(self):
         return f"{self.person_id}–{self.counterpart_id}: {self.meetings}"
 
-    @classmethod
-    def refresh(cls):
-        refresh_materialized_view(cls._meta.db_table)
 
-
-class PersonMeetings(models.Model):
+class PersonMeetings(MaterializedView):
     """How many meetings each person attended (their readouts' meetings, each once): the figures of the people
     list and of a country's people, with_kept_meeting_counts().
 
@@ -317,10 +317,6 @@ class PersonMeetings(models.Model):
 
     def __str__(self):
         return f"{self.person_id}: {self.meetings}"
-
-    @classmethod
-    def refresh(cls):
-        refresh_materialized_view(cls._meta.db_table)
 
 
 def refresh_meeting_counts():
@@ -991,7 +987,7 @@ class Statement(models.Model):
         return f"{self.readout.get_absolute_url()}#p{self.position}"
 
 
-class SearchTerm(models.Model):
+class SearchTerm(MaterializedView):
     """A word of the archive's paragraphs and how many paragraphs use it: the vocabulary that search
     suggestions ("coopration" -> "cooperation") are drawn from.
 
@@ -1008,14 +1004,6 @@ class SearchTerm(models.Model):
 
     def __str__(self):
         return self.word
-
-    @classmethod
-    def refresh(cls):
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT ispopulated FROM pg_matviews WHERE matviewname = %s", [cls._meta.db_table])
-            populated = cursor.fetchone()[0]
-            # CONCURRENTLY keeps the old vocabulary readable meanwhile, but only works on a populated view.
-            cursor.execute(f"REFRESH MATERIALIZED VIEW {'CONCURRENTLY' if populated else ''} {cls._meta.db_table}")
 
 
 class MeetingQuerySet(models.QuerySet):
